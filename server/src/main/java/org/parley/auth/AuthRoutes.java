@@ -1,0 +1,41 @@
+package org.parley.auth;
+
+import io.javalin.http.Context;
+import org.parley.http.ClientAddresses;
+
+/** REST handlers for {@code /api/auth/*}. */
+public final class AuthRoutes {
+    record RegisterRequest(String username, String email, String password, String displayName) {}
+
+    record LoginRequest(String login, String password) {}
+
+    record TokenRequest(String refreshToken) {}
+
+    private final AuthService auth;
+    private final ClientAddresses addresses;
+
+    public AuthRoutes(AuthService auth, ClientAddresses addresses) {
+        this.auth = auth;
+        this.addresses = addresses;
+    }
+
+    public void register(Context ctx) {
+        RegisterRequest req = ctx.bodyAsClass(RegisterRequest.class);
+        ctx.status(201).json(auth.register(req.username(), req.email(), req.password(), req.displayName(),
+                addresses.of(ctx)));
+    }
+
+    public void login(Context ctx) {
+        LoginRequest req = ctx.bodyAsClass(LoginRequest.class);
+        ctx.json(auth.login(req.login(), req.password(), addresses.of(ctx)));
+    }
+
+    public void refresh(Context ctx) {
+        ctx.json(auth.refresh(ctx.bodyAsClass(TokenRequest.class).refreshToken()));
+    }
+
+    public void logout(Context ctx) {
+        auth.logout(ctx.bodyAsClass(TokenRequest.class).refreshToken());
+        ctx.status(204);
+    }
+}

@@ -1,0 +1,177 @@
+package org.parley.auth;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.UUID;
+import org.parley.config.ParleyConfig;
+import org.parley.errors.ErrorCode;
+import org.parley.errors.ParleyException;
+import org.parley.errors.Validation;
+import org.parley.limits.RateLimiter;
+import org.parley.storage.Database;
+import org.parley.users.User;
+import org.parley.users.UserRules;
+import org.parley.users.UserStore;
+
+/**
+ * Accounts and sign-in sessions: register, log in, rotate refresh tokens, log out.
+ * A session is a family of refresh tokens; each refresh spends one and issues the next. Presenting
+ * a spent token means it leaked, so the whole family is revoked.
+ */
+public final class AuthService {
+    public static final int PASSWORD_MIN_CHARS = 8;
+    public static final int PASSWORD_MAX_BYTES = 1024;
+    private static final String BAD_LOGIN = "Wrong username, email or password.";
+    private static final String BAD_REFRESH = "Your session has ended. Please sign in again.";
+
+    private final Database db;
+    private final UserStore users;
+    private final RefreshTokenStore refreshTokens = new RefreshTokenStore();
+    private final PasswordHasher hasher;
+    private final AccessTokens accessTokens;
+    private final LoginThrottle loginThrottle;
+    private final RateLimiter registrations;
+    private final Duration refreshTtl;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    public AuthService(Database db, UserStore users, PasswordHasher hasher, AccessTokens accessTokens,
+                       ParleyConfig.Auth config, Clock clock) {
+        this.db = db;
+        this.users = users;
+        this.hasher = hasher;
+        this.accessTokens = accessTokens;
+        this.loginThrottle = new LoginThrottle(config, clock);
+        this.registrations = new RateLimiter(config.registrationsPerAddressPerHour(),
+                config.registrationsPerAddressPerHour(), Duration.ofHours(1), clock);
+        this.refreshTtl = config.refreshTokenTtl();
+        this.clock = clock;
+    }
+
+    public AuthSession register(String rawUsername, String rawEmail, String password, String rawDisplayName,
+                                String clientAddress) {
+        String username = UserRules.normalizeUsername(rawUsername);
+        String email = UserRules.normalizeEmail(rawEmail);
+        String displayName = UserRules.normalizeDisplayName(rawDisplayName);
+        Validation v = new Validation();
+        UserRules.checkUsername(v, username);
+        UserRules.checkEmail(v, email);
+        checkPassword(v, password);
+        UserRules.checkDisplayName(v, displayName);
+        v.throwIfInvalid();
+        registrations.acquire(clientAddress).ifPresent(wait -> {
+            throw ParleyException.rateLimited("Too many accounts created from your address. Try again later.", wait);
+        });
+        db.withHandle(h -> {
+            ensureFree(users.usernameTaken(h, username), "username", "That username is taken.");
+            ensureFree(users.emailTaken(h, email), "email", "An account with that email already exists.");
+            return null;
+        });
+        String hash = hasher.hash(password);
+        String name = displayName.isEmpty() ? username : displayName;
+        long now = clock.millis();
+        return db.inTransaction(h -> {
+            User user = users.insert(h, username, email, name, hash, now).orElseThrow(() ->
+                    new ParleyException(ErrorCode.CONFLICT, "That username or email is taken."));
+            return startSession(h, user, UUID.randomUUID().toString(), now);
+        });
+    }
+
+    private static void ensureFree(boolean taken, String field, String message) {
+        if (taken) throw new ParleyException(ErrorCode.CONFLICT, message, java.util.Map.of(field, message), null);
+    }
+
+    public AuthSession login(String rawLogin, String password, String clientAddress) {
+        String login = rawLogin == null ? "" : rawLogin.strip().toLowerCase(java.util.Locale.ROOT);
+        if (login.isEmpty() || password == null || password.isEmpty()) {
+            throw ParleyException.invalid(java.util.Map.of("login", "Enter your username or email and password."));
+        }
+        if (login.length() > 254 || password.getBytes(StandardCharsets.UTF_8).length > PASSWORD_MAX_BYTES) {
+            throw new ParleyException(ErrorCode.UNAUTHORIZED, BAD_LOGIN);
+        }
+        loginThrottle.checkAllowed(login, clientAddress);
+        var credentials = users.findCredentials(login);
+        boolean ok = hasher.verify(password, credentials.map(c -> c.passwordHash()).orElse(null));
+        if (!ok) {
+            loginThrottle.recordFailure(login, clientAddress);
+            throw new ParleyException(ErrorCode.UNAUTHORIZED, BAD_LOGIN);
+        }
+        loginThrottle.recordSuccess(login);
+        User user = credentials.get().user();
+        return db.inTransaction(h -> startSession(h, user, UUID.randomUUID().toString(), clock.millis()));
+    }
+
+    /** Spends {@code token} and returns a session with the next one; a spent token revokes its family. */
+    public AuthSession refresh(String token) {
+        if (token == null || token.isEmpty() || token.length() > 200) {
+            throw new ParleyException(ErrorCode.UNAUTHORIZED, BAD_REFRESH);
+        }
+        long now = clock.millis();
+        RefreshOutcome outcome = db.inTransaction(h -> {
+            var found = refreshTokens.findByHash(h, sha256(token));
+            if (found.isEmpty()) return RefreshOutcome.rejected();
+            RefreshToken rt = found.get();
+            if (rt.revokedAt() != null || rt.expiresAt() <= now) return RefreshOutcome.rejected();
+            if (rt.usedAt() != null || !refreshTokens.markUsed(h, rt.id(), now)) {
+                refreshTokens.revokeFamily(h, rt.familyId(), now);
+                return RefreshOutcome.rejected();
+            }
+            var user = users.findById(rt.userId());
+            if (user.isEmpty()) return RefreshOutcome.rejected();
+            return new RefreshOutcome(startSession(h, user.get(), rt.familyId(), now));
+        });
+        if (outcome.session() == null) throw new ParleyException(ErrorCode.UNAUTHORIZED, BAD_REFRESH);
+        return outcome.session();
+    }
+
+    /** Ends the session the token belongs to. Unknown tokens are ignored: logging out twice is fine. */
+    public void logout(String token) {
+        if (token == null || token.isEmpty() || token.length() > 200) return;
+        long now = clock.millis();
+        db.inTransaction(h -> {
+            refreshTokens.findByHash(h, sha256(token)).ifPresent(rt -> refreshTokens.revokeFamily(h, rt.familyId(), now));
+            return null;
+        });
+    }
+
+    private AuthSession startSession(org.jdbi.v3.core.Handle h, User user, String familyId, long now) {
+        String refresh = newRefreshToken();
+        refreshTokens.insert(h, familyId, user.id(), sha256(refresh), now, now + refreshTtl.toMillis());
+        String access = accessTokens.issue(user.id(), user.username(), familyId);
+        return new AuthSession(user, access, refresh, accessTokens.ttl().toSeconds());
+    }
+
+    private static void checkPassword(Validation v, String password) {
+        v.check(password != null && password.codePointCount(0, password.length()) >= PASSWORD_MIN_CHARS,
+                "password", "Password must be at least " + PASSWORD_MIN_CHARS + " characters.");
+        v.check(password == null || password.getBytes(StandardCharsets.UTF_8).length <= PASSWORD_MAX_BYTES,
+                "password", "Password must be at most " + PASSWORD_MAX_BYTES + " bytes.");
+    }
+
+    private String newRefreshToken() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static String sha256(String token) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private record RefreshOutcome(AuthSession session) {
+        static RefreshOutcome rejected() {
+            return new RefreshOutcome(null);
+        }
+    }
+}

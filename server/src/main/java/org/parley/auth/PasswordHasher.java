@@ -1,0 +1,61 @@
+package org.parley.auth;
+
+import com.password4j.Argon2Function;
+import com.password4j.Password;
+import com.password4j.types.Argon2;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.parley.errors.ErrorCode;
+import org.parley.errors.ParleyException;
+
+/**
+ * Argon2id password hashing (m=19 MiB, t=2, p=1). At most {@code concurrency} hashes run at once,
+ * each holding 19 MiB, so a flood of sign-ins queues instead of exhausting memory; a caller that
+ * waits too long is told the server is busy.
+ */
+public final class PasswordHasher {
+    private static final int MEMORY_KIB = 19 * 1024;
+    private static final int ITERATIONS = 2;
+    private static final int PARALLELISM = 1;
+    private static final int HASH_BYTES = 32;
+    private static final int SALT_BYTES = 16;
+    private static final long MAX_WAIT_SECONDS = 10;
+
+    private final Argon2Function argon2 =
+            Argon2Function.getInstance(MEMORY_KIB, ITERATIONS, PARALLELISM, HASH_BYTES, Argon2.ID, Argon2Function.ARGON2_VERSION_13);
+    private final Semaphore permits;
+    /** Verified against when the account does not exist, so both paths cost the same. */
+    private final String decoyHash;
+
+    public PasswordHasher(int concurrency) {
+        this.permits = new Semaphore(concurrency, true);
+        this.decoyHash = hash("decoy password that matches nothing");
+    }
+
+    public String hash(String password) {
+        return guarded(() -> Password.hash(password).addRandomSalt(SALT_BYTES).with(argon2).getResult());
+    }
+
+    /** Checks {@code password} against {@code storedHash}; with a null hash, spends the same time and fails. */
+    public boolean verify(String password, String storedHash) {
+        String hash = storedHash == null ? decoyHash : storedHash;
+        boolean ok = guarded(() -> Password.check(password, hash).with(Argon2Function.getInstanceFromHash(hash)));
+        return ok && storedHash != null;
+    }
+
+    private <T> T guarded(java.util.function.Supplier<T> work) {
+        boolean acquired;
+        try {
+            acquired = permits.tryAcquire(MAX_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ParleyException(ErrorCode.UNAVAILABLE, "The server is shutting down.");
+        }
+        if (!acquired) throw new ParleyException(ErrorCode.UNAVAILABLE, "The server is busy; try again shortly.");
+        try {
+            return work.get();
+        } finally {
+            permits.release();
+        }
+    }
+}

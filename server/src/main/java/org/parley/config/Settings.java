@@ -1,0 +1,58 @@
+package org.parley.config;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Every setting Parley reads, with its default. The single source for parsing and for help. */
+public final class Settings {
+    private Settings() {}
+
+    public static final Setting CONFIG = new Setting("config", "",
+            "Path of an optional config file (Java properties: key=value, keys as in this table).");
+    public static final Setting PORT = new Setting("port", "8080", "HTTP port (1-65535; 0 picks a free one).");
+    public static final Setting HOST = new Setting("host", "0.0.0.0", "Address to bind.");
+    public static final Setting DATA_DIR = new Setting("data-dir", "./data",
+            "Directory for the SQLite database, uploaded files and the generated dev secret.");
+    public static final Setting DATABASE_URL = new Setting("database-url", "",
+            "JDBC URL. Empty: SQLite at <data-dir>/parley.db. jdbc:postgresql://... selects PostgreSQL.");
+    public static final Setting DATABASE_USER = new Setting("database-user", "", "Database user (PostgreSQL).");
+    public static final Setting DATABASE_PASSWORD = new Setting("database-password", "",
+            "Database password (PostgreSQL).");
+    public static final Setting DATABASE_POOL_SIZE = new Setting("database-pool-size", "10",
+            "Maximum database connections (1-200).");
+    public static final Setting REDIS_URL = new Setting("redis-url", "",
+            "redis://host:port for cross-node events and presence. Empty: single node.");
+    public static final Setting JWT_SECRET = new Setting("jwt-secret", "",
+            "HS256 secret for access tokens, at least 32 bytes. Empty: generated once into <data-dir>/jwt-secret.");
+    public static final Setting ACCESS_TOKEN_TTL = new Setting("access-token-ttl-seconds", "900",
+            "Lifetime of an access token in seconds (60-86400).");
+    public static final Setting REFRESH_TOKEN_TTL = new Setting("refresh-token-ttl-days", "30",
+            "Lifetime of a sign-in session's refresh token in days (1-365).");
+    public static final Setting ALLOWED_ORIGINS = new Setting("allowed-origins", "",
+            "Comma-separated browser origins allowed cross-origin (CORS and sockets). Empty: same origin only; * allows any.");
+    public static final Setting MAX_REQUEST_BYTES = new Setting("max-request-bytes", "1048576",
+            "Largest accepted request body for API calls, in bytes.");
+    public static final Setting PASSWORD_HASH_CONCURRENCY = new Setting("password-hash-concurrency", "2",
+            "Password hashes computed at once (each takes 19 MiB); more wait.");
+    public static final Setting LOGIN_MAX_FAILURES = new Setting("login-max-failures", "5",
+            "Failed sign-ins allowed per account within the login window before it is throttled.");
+    public static final Setting LOGIN_MAX_FAILURES_PER_ADDRESS = new Setting("login-max-failures-per-address", "20",
+            "Failed sign-ins allowed per client address within the login window.");
+    public static final Setting LOGIN_WINDOW = new Setting("login-window-seconds", "900",
+            "Window for counting failed sign-ins, in seconds.");
+    public static final Setting REGISTRATIONS_PER_ADDRESS = new Setting("registrations-per-address-per-hour", "20",
+            "Accounts that one client address may create per hour.");
+    public static final Setting TRUST_PROXY = new Setting("trust-proxy", "false",
+            "Take the client address from X-Forwarded-For (only behind a trusted reverse proxy).");
+    public static final Setting SHUTDOWN_GRACE = new Setting("shutdown-grace-seconds", "10",
+            "How long a stopping node waits for in-flight work.");
+
+    public static final List<Setting> ALL = List.of(CONFIG, PORT, HOST, DATA_DIR, DATABASE_URL, DATABASE_USER,
+            DATABASE_PASSWORD, DATABASE_POOL_SIZE, REDIS_URL, JWT_SECRET, ACCESS_TOKEN_TTL, REFRESH_TOKEN_TTL,
+            ALLOWED_ORIGINS, MAX_REQUEST_BYTES, PASSWORD_HASH_CONCURRENCY, LOGIN_MAX_FAILURES,
+            LOGIN_MAX_FAILURES_PER_ADDRESS, LOGIN_WINDOW, REGISTRATIONS_PER_ADDRESS, TRUST_PROXY, SHUTDOWN_GRACE);
+
+    public static Optional<Setting> byKey(String key) {
+        return ALL.stream().filter(s -> s.key().equals(key)).findFirst();
+    }
+}

@@ -1,0 +1,40 @@
+package org.parley.http;
+
+import io.javalin.http.Context;
+import java.util.List;
+
+/**
+ * Cross-origin access to the API for the configured origins only. Same-origin requests need
+ * nothing; a request from another origin gets CORS headers only when that origin is allowed.
+ */
+final class CorsPolicy {
+    private final List<String> allowed;
+    private final boolean any;
+
+    CorsPolicy(List<String> allowedOrigins) {
+        this.allowed = allowedOrigins;
+        this.any = allowedOrigins.contains("*");
+    }
+
+    boolean allows(String origin) {
+        return origin != null && (any || allowed.contains(origin));
+    }
+
+    /** Adds CORS headers; answers preflight requests itself. Returns true when the request is handled. */
+    boolean apply(Context ctx) {
+        String origin = ctx.header("Origin");
+        if (!allows(origin)) return false;
+        ctx.header("Access-Control-Allow-Origin", origin);
+        ctx.header("Vary", "Origin");
+        ctx.header("Access-Control-Allow-Credentials", "true");
+        if ("OPTIONS".equals(ctx.method().name()) && ctx.header("Access-Control-Request-Method") != null) {
+            ctx.header("Access-Control-Allow-Methods", "GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS");
+            ctx.header("Access-Control-Allow-Headers",
+                    "Authorization, Content-Type, Upload-Length, Upload-Offset, Upload-Metadata, Tus-Resumable, X-Requested-With");
+            ctx.header("Access-Control-Max-Age", "600");
+            ctx.status(204);
+            return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,43 @@
+package org.parley.users;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.parley.errors.Validation;
+
+/** The rules an account's fields follow, shared by registration and profile edits. */
+public final class UserRules {
+    private UserRules() {}
+
+    public static final int DISPLAY_NAME_MAX = 64;
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9_.-]{3,32}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+    public static String normalizeUsername(String username) {
+        return username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
+    }
+
+    public static String normalizeEmail(String email) {
+        return email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
+    }
+
+    public static void checkUsername(Validation v, String username) {
+        v.check(USERNAME.matcher(username).matches(), "username",
+                "Username must be 3-32 characters of a-z, 0-9, '_', '.' or '-'.");
+    }
+
+    public static void checkEmail(Validation v, String email) {
+        v.check(email.length() <= 254 && EMAIL.matcher(email).matches(), "email", "Enter a valid email address.");
+    }
+
+    /** Trims a display name; blank means "use the username". */
+    public static String normalizeDisplayName(String displayName) {
+        return displayName == null ? "" : displayName.strip();
+    }
+
+    public static void checkDisplayName(Validation v, String displayName) {
+        v.check(displayName.codePointCount(0, displayName.length()) <= DISPLAY_NAME_MAX, "displayName",
+                "Display name must be at most " + DISPLAY_NAME_MAX + " characters.");
+        v.check(displayName.chars().noneMatch(Character::isISOControl), "displayName",
+                "Display name must not contain control characters.");
+    }
+}

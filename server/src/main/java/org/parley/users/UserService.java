@@ -1,0 +1,44 @@
+package org.parley.users;
+
+import java.time.Clock;
+import java.util.List;
+import org.parley.errors.ErrorCode;
+import org.parley.errors.ParleyException;
+import org.parley.errors.Validation;
+
+/** Profiles: reading and editing one's own account, and finding others to talk to. */
+public final class UserService {
+    public static final int SEARCH_LIMIT = 20;
+
+    private final UserStore store;
+    private final Clock clock;
+
+    public UserService(UserStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public User get(long userId) {
+        return store.findById(userId)
+                .orElseThrow(() -> new ParleyException(ErrorCode.NOT_FOUND, "Account not found."));
+    }
+
+    public User updateDisplayName(long userId, String displayName) {
+        if (displayName == null) throw ParleyException.invalid("displayName", "displayName is required.");
+        String name = UserRules.normalizeDisplayName(displayName);
+        Validation v = new Validation();
+        v.check(!name.isEmpty(), "displayName", "Display name must not be empty.");
+        UserRules.checkDisplayName(v, name);
+        v.throwIfInvalid();
+        return store.updateDisplayName(userId, name, clock.millis())
+                .orElseThrow(() -> new ParleyException(ErrorCode.NOT_FOUND, "Account not found."));
+    }
+
+    /** Users whose username or display name starts with the query; an empty query finds nobody. */
+    public List<PublicUser> search(String query) {
+        String q = query == null ? "" : query.strip().toLowerCase(java.util.Locale.ROOT);
+        if (q.isEmpty()) return List.of();
+        if (q.length() > 64) throw ParleyException.invalid("query", "Query must be at most 64 characters.");
+        return store.searchByPrefix(q, SEARCH_LIMIT).stream().map(User::toPublic).toList();
+    }
+}

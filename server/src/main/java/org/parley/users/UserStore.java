@@ -1,0 +1,98 @@
+package org.parley.users;
+
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.parley.storage.Database;
+
+/** SQL for accounts. Usernames and emails are stored lower-cased, so uniqueness is case-insensitive. */
+public final class UserStore {
+    private static final String COLUMNS = "id, username, email, display_name, created_at";
+
+    private final Database db;
+
+    public UserStore(Database db) {
+        this.db = db;
+    }
+
+    /** Inserts an account; empty when the username or the email is already taken. */
+    public Optional<User> insert(Handle h, String username, String email, String displayName, String passwordHash,
+                                 long now) {
+        try {
+            long id = h.createUpdate("""
+                            INSERT INTO users (username, email, display_name, password_hash, created_at, updated_at)
+                            VALUES (:username, :email, :displayName, :hash, :now, :now)""")
+                    .bind("username", username).bind("email", email).bind("displayName", displayName)
+                    .bind("hash", passwordHash).bind("now", now)
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            return Optional.of(new User(id, username, email, displayName, now));
+        } catch (UnableToExecuteStatementException e) {
+            if (isUniqueViolation(e)) return Optional.empty();
+            throw e;
+        }
+    }
+
+    public boolean usernameTaken(Handle h, String username) {
+        return h.createQuery("SELECT COUNT(*) FROM users WHERE username = :u").bind("u", username)
+                .mapTo(Integer.class).one() > 0;
+    }
+
+    public boolean emailTaken(Handle h, String email) {
+        return h.createQuery("SELECT COUNT(*) FROM users WHERE email = :e").bind("e", email)
+                .mapTo(Integer.class).one() > 0;
+    }
+
+    public Optional<User> findById(long id) {
+        return db.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM users WHERE id = :id")
+                .bind("id", id).map((rs, ctx) -> map(rs)).findOne());
+    }
+
+    /** Looks an account up by username or email (both lower-case). */
+    public Optional<Credentials> findCredentials(String login) {
+        return db.withHandle(h -> h.createQuery("SELECT " + COLUMNS
+                        + ", password_hash FROM users WHERE username = :login OR email = :login")
+                .bind("login", login)
+                .map((rs, ctx) -> new Credentials(map(rs), rs.getString("password_hash")))
+                .findFirst());
+    }
+
+    public Optional<User> updateDisplayName(long id, String displayName, long now) {
+        int changed = db.withHandle(h -> h.createUpdate(
+                        "UPDATE users SET display_name = :d, updated_at = :now WHERE id = :id")
+                .bind("d", displayName).bind("now", now).bind("id", id).execute());
+        return changed == 0 ? Optional.empty() : findById(id);
+    }
+
+    /** Accounts whose username or display name starts with {@code prefix} (lower-case), by username. */
+    public List<User> searchByPrefix(String prefix, int limit) {
+        String pattern = escapeLike(prefix) + "%";
+        return db.withHandle(h -> h.createQuery("SELECT " + COLUMNS + """
+                         FROM users
+                        WHERE username LIKE :p ESCAPE '!' OR LOWER(display_name) LIKE :p ESCAPE '!'
+                        ORDER BY username LIMIT :limit""")
+                .bind("p", pattern).bind("limit", limit)
+                .map((rs, ctx) -> map(rs)).list());
+    }
+
+    private static User map(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new User(rs.getLong("id"), rs.getString("username"), rs.getString("email"),
+                rs.getString("display_name"), rs.getLong("created_at"));
+    }
+
+    static String escapeLike(String s) {
+        return s.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql) {
+                String state = sql.getSQLState();
+                if ("23505".equals(state)) return true; // PostgreSQL unique_violation
+                String msg = String.valueOf(sql.getMessage());
+                if (msg.contains("UNIQUE constraint failed")) return true; // SQLite
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,9 @@
+package org.parley.auth;
+
+import org.parley.testkit.TestDatabase;
+
+class AuthApiPostgresTest extends AuthApiContract {
+    AuthApiPostgresTest() {
+        super(TestDatabase.postgres());
+    }
+}

@@ -1,0 +1,79 @@
+package org.parley.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+
+    @Test
+    void defaultsRunOneNodeOnSqliteInTheDataDirectory() {
+        ParleyConfig c = ConfigLoader.load(List.of(), Map.of());
+        assertThat(c.server().port()).isEqualTo(8080);
+        assertThat(c.database().url()).isEqualTo("jdbc:sqlite:" + Path.of("data").toAbsolutePath().resolve("parley.db"));
+        assertThat(c.database().isPostgres()).isFalse();
+        assertThat(c.auth().jwtSecret()).isEmpty();
+        assertThat(c.auth().accessTokenTtl().toMinutes()).isEqualTo(15);
+        assertThat(c.redisUrl()).isEmpty();
+    }
+
+    @Test
+    void flagsBeatEnvironmentWhichBeatsTheFile(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("parley.properties");
+        Files.writeString(file, "port=7000\nhost=127.0.0.2\ndata-dir=/tmp/from-file\n");
+        ParleyConfig c = ConfigLoader.load(List.of("--config", file.toString(), "--port=9090"),
+                Map.of("PARLEY_HOST", "127.0.0.3", "PARLEY_PORT", "8000"));
+        assertThat(c.server().port()).isEqualTo(9090);
+        assertThat(c.server().host()).isEqualTo("127.0.0.3");
+        assertThat(c.dataDir()).isEqualTo(Path.of("/tmp/from-file"));
+    }
+
+    @Test
+    void postgresIsChosenByItsUrl() {
+        ParleyConfig c = ConfigLoader.load(List.of(), Map.of("PARLEY_DATABASE_URL", "jdbc:postgresql://db/parley"));
+        assertThat(c.database().isPostgres()).isTrue();
+    }
+
+    @Test
+    void badValuesNameTheSettingItsSourceAndTheRule() {
+        assertThatThrownBy(() -> ConfigLoader.load(List.of("--port", "99999"), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("port").hasMessageContaining("command line").hasMessageContaining("65535");
+        assertThatThrownBy(() -> ConfigLoader.load(List.of(), Map.of("PARLEY_PORT", "http")))
+                .hasMessageContaining("PARLEY_PORT").hasMessageContaining("whole number");
+        assertThatThrownBy(() -> ConfigLoader.load(List.of(), Map.of("PARLEY_JWT_SECRET", "short")))
+                .hasMessageContaining("32 bytes");
+        assertThatThrownBy(() -> ConfigLoader.load(List.of(), Map.of("PARLEY_DATABASE_URL", "jdbc:mysql://x")))
+                .hasMessageContaining("jdbc:postgresql:");
+        assertThatThrownBy(() -> ConfigLoader.load(List.of("--allowed-origins", "example.com"), Map.of()))
+                .hasMessageContaining("not an origin");
+        assertThatThrownBy(() -> ConfigLoader.load(List.of(), Map.of("PARLEY_TRUST_PROXY", "maybe")))
+                .hasMessageContaining("true or false");
+    }
+
+    @Test
+    void unknownFlagsAndFileKeysAreErrors(@TempDir Path dir) throws Exception {
+        assertThatThrownBy(() -> ConfigLoader.load(List.of("--prot", "1"), Map.of()))
+                .hasMessageContaining("Unknown flag --prot");
+        assertThatThrownBy(() -> ConfigLoader.load(List.of("--port"), Map.of())).hasMessageContaining("needs a value");
+        Path file = dir.resolve("bad.properties");
+        Files.writeString(file, "prot=1\n");
+        assertThatThrownBy(() -> ConfigLoader.load(List.of("--config", file.toString()), Map.of()))
+                .hasMessageContaining("Unknown setting 'prot'");
+        assertThatThrownBy(() -> ConfigLoader.load(List.of("--config", dir.resolve("missing").toString()), Map.of()))
+                .hasMessageContaining("Cannot read config file");
+    }
+
+    @Test
+    void originsAreParsedAndNormalised() {
+        ParleyConfig c = ConfigLoader.load(List.of("--allowed-origins", "https://a.example/, http://b.example:3000"), Map.of());
+        assertThat(c.server().allowedOrigins()).containsExactly("https://a.example", "http://b.example:3000");
+        assertThat(c.server().allowsAnyOrigin()).isFalse();
+    }
+}

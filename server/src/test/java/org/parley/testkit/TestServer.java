@@ -1,0 +1,91 @@
+package org.parley.testkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.parley.Parley;
+import org.parley.config.ConfigLoader;
+import org.parley.config.ParleyConfig;
+
+/**
+ * A real Parley node for tests: own temporary data directory, a free port on 127.0.0.1, SQLite by
+ * default or any {@link TestDatabase}. Drive it over HTTP with {@link ApiClient} and over sockets
+ * with a real Socket.IO client.
+ */
+public final class TestServer implements AutoCloseable {
+    private final Parley node;
+    private final Path dataDir;
+    private final TestDatabase database;
+    private final boolean ownsDatabase;
+
+    private TestServer(Parley node, Path dataDir, TestDatabase database, boolean ownsDatabase) {
+        this.node = node;
+        this.dataDir = dataDir;
+        this.database = database;
+        this.ownsDatabase = ownsDatabase;
+    }
+
+    /** A node on SQLite in a fresh temporary directory. */
+    public static TestServer start() {
+        return start(null, Map.of());
+    }
+
+    /**
+     * A node on {@code database} (null: SQLite in the data directory), with extra settings by key,
+     * as on the command line (for example {@code "allowed-origins" -> "https://a.example"}).
+     */
+    public static TestServer start(TestDatabase database, Map<String, String> settings) {
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("parley-test-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        boolean owns = database == null;
+        TestDatabase db = owns ? TestDatabase.sqlite(dir) : database;
+        List<String> args = new ArrayList<>(List.of("--host", "127.0.0.1", "--port", "0", "--data-dir", dir.toString(),
+                "--database-url", db.url(), "--password-hash-concurrency", "4"));
+        settings.forEach((k, v) -> {
+            args.add("--" + k);
+            args.add(v);
+        });
+        ParleyConfig config = ConfigLoader.load(args, Map.of());
+        return new TestServer(Parley.start(config, Clock.systemUTC()), dir, db, owns);
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + node.port();
+    }
+
+    public int port() {
+        return node.port();
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public ApiClient api() {
+        return new ApiClient(baseUrl());
+    }
+
+    @Override
+    public void close() {
+        node.close();
+        if (ownsDatabase) database.close();
+        deleteRecursively(dataDir);
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // temporary directory; the OS cleans it eventually
+        }
+    }
+}
