@@ -49,11 +49,7 @@ public final class ConfigLoader {
                 intIn(Settings.LOGIN_MAX_FAILURES_PER_ADDRESS, 1, 100_000),
                 Duration.ofSeconds(intIn(Settings.LOGIN_WINDOW, 1, 86_400)),
                 intIn(Settings.REGISTRATIONS_PER_ADDRESS, 1, 100_000));
-        String redis = raw.get(Settings.REDIS_URL);
-        if (!redis.isEmpty() && !redis.startsWith("redis://") && !redis.startsWith("rediss://")) {
-            throw invalid(Settings.REDIS_URL, "must start with redis:// or rediss://");
-        }
-        return new ParleyConfig(dataDir, server, database, auth, redis.isEmpty() ? Optional.empty() : Optional.of(redis));
+        return new ParleyConfig(dataDir, server, database, auth);
     }
 
     private List<String> origins() {

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The validated configuration of one Parley node. Built by {@link ConfigLoader}. */
-public record ParleyConfig(Path dataDir, Server server, Database database, Auth auth, Optional<String> redisUrl) {
+public record ParleyConfig(Path dataDir, Server server, Database database, Auth auth) {
 
     public record Server(String host, int port, List<String> allowedOrigins, long maxRequestBytes,
                          boolean trustProxy, Duration shutdownGrace) {
@@ -24,11 +24,4 @@ public record ParleyConfig(Path dataDir, Server server, Database database, Auth 
     public record Auth(Optional<String> jwtSecret, Duration accessTokenTtl, Duration refreshTokenTtl,
                        int passwordHashConcurrency, int loginMaxFailures, int loginMaxFailuresPerAddress,
                        Duration loginWindow, int registrationsPerAddressPerHour) {}
-
-    /** Copy with another port; used by tests and tools that pick their own. */
-    public ParleyConfig withPort(int port) {
-        Server s = server;
-        return new ParleyConfig(dataDir, new Server(s.host(), port, s.allowedOrigins(), s.maxRequestBytes(),
-                s.trustProxy(), s.shutdownGrace()), database, auth, redisUrl);
-    }
 }

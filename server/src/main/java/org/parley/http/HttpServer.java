@@ -37,8 +37,10 @@ public final class HttpServer {
             });
             c.routes.after(ctx -> {
                 Long start = ctx.attribute(START);
-                if (start != null) metrics.record(ctx, start);
-                RequestLog.end(ctx);
+                if (start == null) return; // already finished (after-handlers can run twice on errors)
+                ctx.attribute(START, null);
+                metrics.record(ctx, start);
+                RequestLog.end(ctx, start);
             });
             ApiErrors.install(c);
             WebApp.install(c);

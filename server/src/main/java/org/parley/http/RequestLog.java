@@ -9,20 +9,17 @@ import org.slf4j.MDC;
 /** Gives each request an id (echoed as X-Request-Id, put in the log context) and logs its outcome. */
 final class RequestLog {
     private static final Logger log = LoggerFactory.getLogger("org.parley.http.access");
-    private static final String START = "parley.start";
 
     private RequestLog() {}
 
     static void begin(Context ctx) {
         String id = Long.toHexString(ThreadLocalRandom.current().nextLong());
-        ctx.attribute(START, System.nanoTime());
         ctx.header("X-Request-Id", id);
         MDC.put("requestId", id);
     }
 
-    static void end(Context ctx) {
-        Long start = ctx.attribute(START);
-        double ms = start == null ? 0 : (System.nanoTime() - start) / 1e6;
+    static void end(Context ctx, long startNanos) {
+        double ms = (System.nanoTime() - startNanos) / 1e6;
         int status = ctx.statusCode();
         if (status >= 500) {
             log.warn("{} {} -> {} in {} ms", ctx.method(), ctx.path(), status, String.format("%.1f", ms));

@@ -20,7 +20,6 @@ class ConfigLoaderTest {
         assertThat(c.database().isPostgres()).isFalse();
         assertThat(c.auth().jwtSecret()).isEmpty();
         assertThat(c.auth().accessTokenTtl().toMinutes()).isEqualTo(15);
-        assertThat(c.redisUrl()).isEmpty();
     }
 
     @Test

@@ -46,9 +46,12 @@ class HttpBasicsTest {
 
     @Test
     void unknownApiPathsAreJson404s() {
-        var r = api.get("/api/nothing-here", null);
+        var anonymous = api.get("/api/nothing-here", null);
+        assertThat(anonymous.status()).isEqualTo(401);
+        String token = org.parley.testkit.Accounts.register(api, "notfound").accessToken();
+        var r = api.get("/api/nothing-here", token);
         assertThat(r.status()).isEqualTo(404);
-        assertThat(r.errorCode()).isNotNull();
+        assertThat(r.errorCode()).isEqualTo("not_found");
         var authPath = api.post("/api/auth/nothing", Map.of(), null);
         assertThat(authPath.status()).isEqualTo(404);
         assertThat(authPath.errorCode()).isEqualTo("not_found");
