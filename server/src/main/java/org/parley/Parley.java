@@ -28,6 +28,19 @@ import org.parley.http.HealthRoutes;
 import org.parley.http.HttpServer;
 import org.parley.http.RequestAuth;
 import org.parley.http.RouteInstaller;
+import org.parley.bus.EventBus;
+import org.parley.bus.LocalBus;
+import org.parley.limits.RateLimiter;
+import org.parley.messages.MessageRoutes;
+import org.parley.messages.MessageRules;
+import org.parley.messages.MessageService;
+import org.parley.messages.MessageStore;
+import org.parley.messages.SyncService;
+import org.parley.rooms.MembershipService;
+import org.parley.rooms.RoomAccess;
+import org.parley.rooms.RoomRoutes;
+import org.parley.rooms.RoomService;
+import org.parley.rooms.RoomStore;
 import org.parley.storage.Database;
 import org.parley.users.UserRoutes;
 import org.parley.users.UserService;
@@ -40,12 +53,15 @@ public final class Parley implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Parley.class);
 
     private final Database db;
-    private final HttpServer http;
+    private final EventBus bus;
+    private final MessageService messages;
+    private HttpServer http;
     private final AtomicBoolean stopping = new AtomicBoolean();
 
-    private Parley(Database db, HttpServer http) {
+    private Parley(Database db, EventBus bus, MessageService messages) {
         this.db = db;
-        this.http = http;
+        this.bus = bus;
+        this.messages = messages;
     }
 
     /** Builds and starts a node. */
@@ -59,6 +75,8 @@ public final class Parley implements AutoCloseable {
         new UptimeMetrics().bindTo(metrics);
 
         Database db = Database.open(config.database());
+        EventBus bus = new LocalBus();
+        MessageService messages = null;
         try {
             AccessTokens tokens = new AccessTokens(JwtSecrets.resolve(config.auth().jwtSecret(), config.dataDir()),
                     config.auth().accessTokenTtl(), clock);
@@ -68,17 +86,28 @@ public final class Parley implements AutoCloseable {
             UserService users = new UserService(userStore, clock);
             ClientAddresses addresses = new ClientAddresses(config.server().trustProxy());
 
-            Parley[] self = new Parley[1];
-            HealthRoutes health = new HealthRoutes(() -> self[0] != null && !self[0].stopping.get() && db.isReachable(),
-                    metrics);
+            RoomStore roomStore = new RoomStore();
+            RoomAccess access = new RoomAccess(roomStore);
+            MessageStore messageStore = new MessageStore();
+            RoomService rooms = new RoomService(db, roomStore, access, messageStore, userStore, bus, clock);
+            MembershipService memberships = new MembershipService(db, roomStore, access, messageStore, userStore, bus, clock);
+            var chat = config.chat();
+            messages = new MessageService(db, messageStore, roomStore, access, new MessageRules(chat.messageMaxChars()),
+                    new RateLimiter(chat.messageBurst(), chat.messagesPerMinute(), java.time.Duration.ofMinutes(1), clock),
+                    bus, clock);
+            SyncService sync = new SyncService(db, messageStore, roomStore);
+
+            Parley node = new Parley(db, bus, messages);
+            HealthRoutes health = new HealthRoutes(() -> !node.stopping.get() && db.isReachable(), metrics);
             List<RouteInstaller> installers = new ArrayList<>();
             installers.add(new ApiRoutes(new RequestAuth(tokens), health, new AuthRoutes(auth, addresses),
-                    new UserRoutes(users)));
-            HttpServer http = new HttpServer(config.server(), metrics, installers).start();
-            self[0] = new Parley(db, http);
-            log.info("Parley is listening on http://{}:{}", displayHost(config.server().host()), http.port());
-            return self[0];
+                    new UserRoutes(users), new RoomRoutes(rooms, memberships), new MessageRoutes(messages)));
+            node.http = new HttpServer(config.server(), metrics, installers).start();
+            log.info("Parley is listening on http://{}:{}", displayHost(config.server().host()), node.http.port());
+            return node;
         } catch (RuntimeException e) {
+            if (messages != null) messages.close();
+            bus.close();
             db.close();
             throw e;
         }
@@ -94,6 +123,8 @@ public final class Parley implements AutoCloseable {
         if (!stopping.compareAndSet(false, true)) return;
         log.info("Parley is shutting down");
         http.stop();
+        messages.close();
+        bus.close();
         db.close();
         log.info("Parley stopped");
     }

@@ -49,7 +49,9 @@ public final class ConfigLoader {
                 intIn(Settings.LOGIN_MAX_FAILURES_PER_ADDRESS, 1, 100_000),
                 Duration.ofSeconds(intIn(Settings.LOGIN_WINDOW, 1, 86_400)),
                 intIn(Settings.REGISTRATIONS_PER_ADDRESS, 1, 100_000));
-        return new ParleyConfig(dataDir, server, database, auth);
+        var chat = new ParleyConfig.Chat(intIn(Settings.MESSAGE_MAX_CHARS, 1, 100_000),
+                intIn(Settings.MESSAGES_PER_MINUTE, 1, 100_000), intIn(Settings.MESSAGE_BURST, 1, 100_000));
+        return new ParleyConfig(dataDir, server, database, auth, chat);
     }
 
     private List<String> origins() {

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Optional;
 
 /** The validated configuration of one Parley node. Built by {@link ConfigLoader}. */
-public record ParleyConfig(Path dataDir, Server server, Database database, Auth auth) {
+public record ParleyConfig(Path dataDir, Server server, Database database, Auth auth, Chat chat) {
+
+    public record Chat(int messageMaxChars, int messagesPerMinute, int messageBurst) {}
 
     public record Server(String host, int port, List<String> allowedOrigins, long maxRequestBytes,
                          boolean trustProxy, Duration shutdownGrace) {

@@ -40,6 +40,12 @@ public final class Settings {
             "Window for counting failed sign-ins, in seconds.");
     public static final Setting REGISTRATIONS_PER_ADDRESS = new Setting("registrations-per-address-per-hour", "20",
             "Accounts that one client address may create per hour.");
+    public static final Setting MESSAGE_MAX_CHARS = new Setting("message-max-chars", "4000",
+            "Longest message, in characters (1-100000).");
+    public static final Setting MESSAGES_PER_MINUTE = new Setting("messages-per-minute", "60",
+            "Messages one user may send per minute, on average.");
+    public static final Setting MESSAGE_BURST = new Setting("message-burst", "20",
+            "Messages one user may send at once before the per-minute rate applies.");
     public static final Setting TRUST_PROXY = new Setting("trust-proxy", "false",
             "Take the client address from X-Forwarded-For (only behind a trusted reverse proxy).");
     public static final Setting SHUTDOWN_GRACE = new Setting("shutdown-grace-seconds", "10",
@@ -48,7 +54,8 @@ public final class Settings {
     public static final List<Setting> ALL = List.of(CONFIG, PORT, HOST, DATA_DIR, DATABASE_URL, DATABASE_USER,
             DATABASE_PASSWORD, DATABASE_POOL_SIZE, JWT_SECRET, ACCESS_TOKEN_TTL, REFRESH_TOKEN_TTL,
             ALLOWED_ORIGINS, MAX_REQUEST_BYTES, PASSWORD_HASH_CONCURRENCY, LOGIN_MAX_FAILURES,
-            LOGIN_MAX_FAILURES_PER_ADDRESS, LOGIN_WINDOW, REGISTRATIONS_PER_ADDRESS, TRUST_PROXY, SHUTDOWN_GRACE);
+            LOGIN_MAX_FAILURES_PER_ADDRESS, LOGIN_WINDOW, REGISTRATIONS_PER_ADDRESS, MESSAGE_MAX_CHARS,
+            MESSAGES_PER_MINUTE, MESSAGE_BURST, TRUST_PROXY, SHUTDOWN_GRACE);
 
     public static Optional<Setting> byKey(String key) {
         return ALL.stream().filter(s -> s.key().equals(key)).findFirst();

@@ -2,10 +2,13 @@ package org.parley.http;
 
 import io.javalin.config.JavalinConfig;
 import org.parley.auth.AuthRoutes;
+import org.parley.messages.MessageRoutes;
+import org.parley.rooms.RoomRoutes;
 import org.parley.users.UserRoutes;
 
 /** The one table of REST routes. Everything under {@code /api/} except {@code /api/auth/} needs a token. */
-public record ApiRoutes(RequestAuth requestAuth, HealthRoutes health, AuthRoutes auth, UserRoutes users)
+public record ApiRoutes(RequestAuth requestAuth, HealthRoutes health, AuthRoutes auth, UserRoutes users,
+                        RoomRoutes rooms, MessageRoutes messages)
         implements RouteInstaller {
 
     @Override
@@ -28,5 +31,23 @@ public record ApiRoutes(RequestAuth requestAuth, HealthRoutes health, AuthRoutes
         r.get("/api/me", users::me);
         r.patch("/api/me", users::updateMe);
         r.get("/api/users", users::search);
+
+        r.get("/api/rooms", rooms::list);
+        r.post("/api/rooms", rooms::create);
+        r.post("/api/rooms/direct", rooms::openDirect);
+        r.get("/api/rooms/{roomId}", rooms::get);
+        r.patch("/api/rooms/{roomId}", rooms::update);
+        r.delete("/api/rooms/{roomId}", rooms::delete);
+        r.get("/api/rooms/{roomId}/members", rooms::members);
+        r.post("/api/rooms/{roomId}/members", rooms::addMembers);
+        r.patch("/api/rooms/{roomId}/members/{userId}", rooms::updateMember);
+        r.delete("/api/rooms/{roomId}/members/{userId}", rooms::removeMember);
+
+        r.get("/api/rooms/{roomId}/messages", messages::history);
+        r.post("/api/rooms/{roomId}/messages", messages::send);
+        r.patch("/api/rooms/{roomId}/messages/{seq}", messages::edit);
+        r.delete("/api/rooms/{roomId}/messages/{seq}", messages::delete);
+        r.post("/api/rooms/{roomId}/messages/{seq}/reactions", messages::react);
+        r.post("/api/rooms/{roomId}/read", messages::markRead);
     }
 }

@@ -49,7 +49,8 @@ public final class TestServer implements AutoCloseable {
         boolean owns = database == null;
         TestDatabase db = owns ? TestDatabase.sqlite(dir) : database;
         List<String> args = new ArrayList<>(List.of("--host", "127.0.0.1", "--port", "0", "--data-dir", dir.toString(),
-                "--database-url", db.url(), "--password-hash-concurrency", "4"));
+                "--database-url", db.url(), "--password-hash-concurrency", "4",
+                "--registrations-per-address-per-hour", "100000"));
         settings.forEach((k, v) -> {
             args.add("--" + k);
             args.add(v);

@@ -1,0 +1,24 @@
+package org.parley.messages;
+
+import java.util.List;
+import org.parley.users.PublicUser;
+
+/**
+ * A message as clients see it. {@code seq} is its gap-free position in the room; {@code rev} is
+ * the room's change counter at its last change (send, edit, delete or reaction), which
+ * {@code sync} uses to find what changed. A deleted message keeps its seq with empty content.
+ */
+public record Message(long id, long roomId, long seq, long rev, String kind, String content, PublicUser sender,
+                      String clientId, Long replyTo, long createdAt, Long editedAt, boolean deleted,
+                      List<Reaction> reactions) {
+
+    public static final String TEXT = "text";
+    public static final String SYSTEM = "system";
+
+    /** One emoji on a message: how many reacted with it and who. */
+    public record Reaction(String emoji, int count, List<Long> userIds) {}
+
+    public Message withReactions(List<Reaction> r) {
+        return new Message(id, roomId, seq, rev, kind, content, sender, clientId, replyTo, createdAt, editedAt, deleted, r);
+    }
+}

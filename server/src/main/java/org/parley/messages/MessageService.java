@@ -1,0 +1,155 @@
+package org.parley.messages;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.parley.auth.Principal;
+import org.parley.bus.BusEvent;
+import org.parley.bus.EventBus;
+import org.parley.errors.ErrorCode;
+import org.parley.errors.ParleyException;
+import org.parley.limits.RateLimiter;
+import org.parley.rooms.RoomAccess;
+import org.parley.rooms.RoomStore;
+import org.parley.storage.Database;
+
+/** Sending, editing, deleting and reacting to messages, and reading history. Only members may do any of it. */
+public final class MessageService implements AutoCloseable {
+    public static final int PAGE_DEFAULT = 50;
+    public static final int PAGE_MAX = 100;
+
+    private final Database db;
+    private final MessageStore messages;
+    private final RoomStore rooms;
+    private final RoomAccess access;
+    private final MessageRules rules;
+    private final RateLimiter sendLimit;
+    private final MessageWriter writer;
+    private final EventBus bus;
+    private final Clock clock;
+
+    public MessageService(Database db, MessageStore messages, RoomStore rooms, RoomAccess access, MessageRules rules,
+                          RateLimiter sendLimit, EventBus bus, Clock clock) {
+        this.db = db;
+        this.messages = messages;
+        this.rooms = rooms;
+        this.access = access;
+        this.rules = rules;
+        this.sendLimit = sendLimit;
+        this.bus = bus;
+        this.clock = clock;
+        this.writer = new MessageWriter(db, messages, rooms, access, bus, clock);
+    }
+
+    /** Stores the message; the future completes after commit, with the original on a retried clientId. */
+    public CompletableFuture<SendResult> send(Principal sender, long roomId, String content, String clientId, Long replyTo) {
+        try {
+            String text = rules.content(content);
+            String cid = MessageRules.clientId(clientId);
+            sendLimit.acquire("user:" + sender.userId()).ifPresent(wait -> {
+                throw ParleyException.rateLimited("You are sending messages too fast.", wait);
+            });
+            return writer.submit(new SendRequest(sender, roomId, text, cid, replyTo));
+        } catch (ParleyException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    public Message edit(Principal actor, long roomId, long seq, String content) {
+        String text = rules.content(content);
+        long now = clock.millis();
+        Message edited = db.inTransaction(h -> {
+            access.requireMember(h, roomId, actor.userId());
+            Message m = live(h, roomId, seq);
+            if (m.sender() == null || m.sender().id() != actor.userId()) {
+                throw new ParleyException(ErrorCode.FORBIDDEN, "You can only edit your own messages.");
+            }
+            if (m.content().equals(text)) return null;
+            messages.edit(h, roomId, seq, text, now);
+            return messages.bySeq(h, roomId, seq).orElseThrow();
+        });
+        if (edited == null) return db.withHandle(h -> live(h, roomId, seq));
+        bus.publish(new BusEvent.MessageChanged(edited));
+        return edited;
+    }
+
+    /** Deletes one's own message, or any message as an owner or admin of a group room. Leaves a tombstone. */
+    public Message delete(Principal actor, long roomId, long seq) {
+        long now = clock.millis();
+        Message deleted = db.inTransaction(h -> {
+            var membership = access.requireMember(h, roomId, actor.userId());
+            Message m = live(h, roomId, seq);
+            boolean own = m.sender() != null && m.sender().id() == actor.userId();
+            boolean moderator = !membership.room().isDirect() && membership.member().role().canManage();
+            if (!own && !moderator) {
+                throw new ParleyException(ErrorCode.FORBIDDEN, "You can only delete your own messages.");
+            }
+            messages.tombstone(h, roomId, seq, now);
+            return messages.bySeq(h, roomId, seq).orElseThrow();
+        });
+        bus.publish(new BusEvent.MessageChanged(deleted));
+        return deleted;
+    }
+
+    /** Adds the caller's reaction, or takes it back when already there. */
+    public Message react(Principal actor, long roomId, long seq, String emoji) {
+        String e = MessageRules.emoji(emoji);
+        long now = clock.millis();
+        Message reacted = db.inTransaction(h -> {
+            access.requireMember(h, roomId, actor.userId());
+            live(h, roomId, seq);
+            messages.toggleReaction(h, roomId, seq, actor.userId(), e, now);
+            return messages.bySeq(h, roomId, seq).orElseThrow();
+        });
+        bus.publish(new BusEvent.MessageChanged(reacted));
+        return reacted;
+    }
+
+    /** A page of history: the newest messages, or those before, after or around a seq, oldest first. */
+    public List<Message> history(Principal actor, long roomId, Long before, Long after, Long around, Integer limit) {
+        int n = limit == null ? PAGE_DEFAULT : limit;
+        if (n < 1 || n > PAGE_MAX) throw ParleyException.invalid("limit", "limit must be between 1 and " + PAGE_MAX + ".");
+        if ((before != null ? 1 : 0) + (after != null ? 1 : 0) + (around != null ? 1 : 0) > 1) {
+            throw ParleyException.invalid("before", "Use only one of before, after and around.");
+        }
+        return db.withHandle(h -> {
+            var room = access.requireMember(h, roomId, actor.userId()).room();
+            if (after != null) return messages.range(h, roomId, after + 1, Long.MAX_VALUE, n);
+            if (around != null) {
+                List<Message> older = messages.before(h, roomId, around, n / 2);
+                List<Message> newer = messages.range(h, roomId, around, Long.MAX_VALUE, n - older.size());
+                return java.util.stream.Stream.concat(older.stream(), newer.stream()).toList();
+            }
+            return messages.before(h, roomId, before != null ? before : room.lastSeq() + 1, n);
+        });
+    }
+
+    /** Moves the caller's read mark forward to {@code seq} (capped at the newest message). */
+    public long markRead(Principal actor, long roomId, long seq) {
+        if (seq < 0) throw ParleyException.invalid("seq", "seq must not be negative.");
+        BusEvent.ReadMarkMoved moved = db.inTransaction(h -> {
+            var m = access.requireMember(h, roomId, actor.userId());
+            long target = Math.min(seq, m.room().lastSeq());
+            if (!rooms.markRead(h, roomId, actor.userId(), target)) return null;
+            return new BusEvent.ReadMarkMoved(roomId, actor.userId(), target, m.room().lastSeq() - target);
+        });
+        if (moved == null) {
+            return db.withHandle(h -> access.requireMember(h, roomId, actor.userId()).member().lastReadSeq());
+        }
+        bus.publish(moved);
+        return moved.seq();
+    }
+
+    Message live(org.jdbi.v3.core.Handle h, long roomId, long seq) {
+        Message m = messages.bySeq(h, roomId, seq)
+                .orElseThrow(() -> new ParleyException(ErrorCode.NOT_FOUND, "Message not found."));
+        if (m.deleted()) throw new ParleyException(ErrorCode.NOT_FOUND, "That message was deleted.");
+        if (!Message.TEXT.equals(m.kind())) throw new ParleyException(ErrorCode.FORBIDDEN, "System messages cannot be changed.");
+        return m;
+    }
+
+    @Override
+    public void close() {
+        writer.close();
+    }
+}

@@ -1,0 +1,149 @@
+package org.parley.messages;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.time.Clock;
+import org.jdbi.v3.core.Handle;
+import org.parley.bus.BusEvent;
+import org.parley.bus.EventBus;
+import org.parley.errors.ErrorCode;
+import org.parley.errors.ParleyException;
+import org.parley.rooms.RoomAccess;
+import org.parley.rooms.RoomStore;
+import org.parley.storage.Database;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The group-commit write path for new messages. Senders queue their message; one writer thread
+ * takes everything waiting (up to {@value #MAX_BATCH}) and stores it in one transaction, so a
+ * burst costs one commit, not one per message. Each sender's future completes only after the
+ * commit, then the events go out. A message refused by the rules fails alone; an unexpected
+ * failure of a batch is retried message by message.
+ */
+final class MessageWriter implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(MessageWriter.class);
+    static final int MAX_BATCH = 256;
+    private static final int QUEUE_CAPACITY = 10_000;
+
+    private final Database db;
+    private final MessageStore messages;
+    private final RoomStore rooms;
+    private final RoomAccess access;
+    private final EventBus bus;
+    private final Clock clock;
+    private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+    private final Thread thread;
+    private volatile boolean closed;
+
+    MessageWriter(Database db, MessageStore messages, RoomStore rooms, RoomAccess access, EventBus bus, Clock clock) {
+        this.db = db;
+        this.messages = messages;
+        this.rooms = rooms;
+        this.access = access;
+        this.bus = bus;
+        this.clock = clock;
+        this.thread = Thread.ofPlatform().name("parley-message-writer").daemon(true).start(this::run);
+    }
+
+    CompletableFuture<SendResult> submit(SendRequest request) {
+        Pending p = new Pending(request, new CompletableFuture<>());
+        if (closed) {
+            p.future.completeExceptionally(new ParleyException(ErrorCode.UNAVAILABLE, "The server is shutting down."));
+        } else if (!queue.offer(p)) {
+            p.future.completeExceptionally(new ParleyException(ErrorCode.UNAVAILABLE, "The server is busy; try again."));
+        }
+        return p.future;
+    }
+
+    private void run() {
+        List<Pending> batch = new ArrayList<>(MAX_BATCH);
+        while (!closed || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) continue;
+                batch.add(first);
+                queue.drainTo(batch, MAX_BATCH - 1);
+                writeBatch(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.error("Message batch failed; retrying one by one", e);
+                for (Pending p : batch) {
+                    try {
+                        writeBatch(List.of(p));
+                    } catch (RuntimeException single) {
+                        log.error("Message could not be stored", single);
+                        p.future.completeExceptionally(new ParleyException(ErrorCode.UNAVAILABLE,
+                                "The message could not be stored; try again."));
+                    }
+                }
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void writeBatch(List<Pending> batch) {
+        long now = clock.millis();
+        List<Object> outcomes = db.inTransaction(h -> {
+            List<Object> results = new ArrayList<>(batch.size());
+            for (Pending p : batch) {
+                try {
+                    results.add(write(h, p.request, now));
+                } catch (ParleyException refused) {
+                    results.add(refused);
+                }
+            }
+            return results;
+        });
+        for (int i = 0; i < batch.size(); i++) {
+            if (outcomes.get(i) instanceof SendResult r && !r.duplicate()) bus.publish(new BusEvent.MessageCreated(r.message()));
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            switch (outcomes.get(i)) {
+                case SendResult r -> batch.get(i).future.complete(r);
+                case ParleyException e -> batch.get(i).future.completeExceptionally(e);
+                default -> throw new IllegalStateException();
+            }
+        }
+    }
+
+    private SendResult write(Handle h, SendRequest r, long now) {
+        long senderId = r.sender().userId();
+        if (r.clientId() != null) {
+            var existing = messages.byClientId(h, senderId, r.clientId());
+            if (existing.isPresent()) {
+                if (existing.get().roomId() != r.roomId()) {
+                    throw ParleyException.invalid("clientId", "This clientId was already used for another room.");
+                }
+                return new SendResult(existing.get(), true);
+            }
+        }
+        access.requireMember(h, r.roomId(), senderId);
+        if (r.replyTo() != null && !messages.isLive(h, r.roomId(), r.replyTo())) {
+            throw ParleyException.invalid("replyTo", "The message you reply to is not in this room.");
+        }
+        Message m = messages.append(h, r.roomId(), senderId, Message.TEXT, r.content(), r.clientId(), r.replyTo(), now);
+        rooms.markRead(h, r.roomId(), senderId, m.seq());
+        return new SendResult(m, false);
+    }
+
+    /** Stops taking messages and finishes those already queued. */
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private record Pending(SendRequest request, CompletableFuture<SendResult> future) {}
+}

@@ -1,0 +1,74 @@
+package org.parley.messages;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.parley.auth.Principal;
+import org.parley.errors.ParleyException;
+import org.parley.rooms.RoomAccess;
+import org.parley.rooms.RoomStore;
+import org.parley.storage.Database;
+
+/**
+ * Catches a reconnecting client up from the database: per room, every message after the seq it
+ * last saw and, when it also sends the last rev it saw, every older message edited, deleted or
+ * reacted to since. Bounded per room; past the bound the room is marked truncated and the client
+ * reloads it. Rooms the user no longer belongs to are listed as gone.
+ */
+public final class SyncService {
+    public static final int PER_ROOM_MAX = 500;
+    public static final int ROOMS_MAX = 1000;
+
+    private final Database db;
+    private final MessageStore messages;
+    private final RoomStore rooms;
+
+    public SyncService(Database db, MessageStore messages, RoomStore rooms) {
+        this.db = db;
+        this.messages = messages;
+        this.rooms = rooms;
+    }
+
+    /** Where a client stands in one room: the last seq it holds, and optionally the last rev. */
+    public record Cursor(long seq, Long rev) {}
+
+    public record RoomSync(long roomId, List<Message> messages, List<Message> changed, long lastSeq, long lastRev,
+                           boolean truncated) {}
+
+    public record Result(List<RoomSync> rooms, List<Long> gone) {}
+
+    public Result sync(Principal actor, Map<Long, Cursor> cursors) {
+        if (cursors.size() > ROOMS_MAX) throw ParleyException.invalid("rooms", "Sync at most " + ROOMS_MAX + " rooms at once.");
+        return db.withHandle(h -> {
+            List<RoomSync> synced = new ArrayList<>();
+            List<Long> gone = new ArrayList<>();
+            for (var e : cursors.entrySet()) {
+                long roomId = e.getKey();
+                Cursor c = e.getValue();
+                if (rooms.membership(h, roomId, actor.userId()).isEmpty()) {
+                    gone.add(roomId);
+                    continue;
+                }
+                var room = rooms.find(h, roomId).orElse(null);
+                if (room == null) {
+                    gone.add(roomId);
+                    continue;
+                }
+                long from = Math.max(0, c.seq());
+                List<Message> fresh = messages.range(h, roomId, from + 1, room.lastSeq(), PER_ROOM_MAX + 1);
+                boolean truncated = fresh.size() > PER_ROOM_MAX;
+                if (truncated) fresh = fresh.subList(0, PER_ROOM_MAX);
+                List<Message> changed = List.of();
+                if (c.rev() != null && !truncated) {
+                    changed = messages.changedSince(h, roomId, from, c.rev(), PER_ROOM_MAX + 1);
+                    if (changed.size() > PER_ROOM_MAX) {
+                        truncated = true;
+                        changed = changed.subList(0, PER_ROOM_MAX);
+                    }
+                }
+                synced.add(new RoomSync(roomId, fresh, changed, room.lastSeq(), room.lastRev(), truncated));
+            }
+            return new Result(synced, gone);
+        });
+    }
+}

@@ -1,0 +1,153 @@
+package org.parley.rooms;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/** SQL for rooms and memberships. All methods run on the caller's handle (and transaction). */
+public final class RoomStore {
+    private static final String ROOM_COLUMNS =
+            "id, kind, name, description, created_by, created_at, updated_at, last_seq, last_rev, last_message_at";
+    private static final String MEMBER_SELECT = """
+            SELECT rm.user_id, u.username, u.display_name, rm.role, rm.joined_at, rm.last_read_seq
+              FROM room_members rm JOIN users u ON u.id = rm.user_id
+            """;
+
+    long insert(Handle h, String kind, String name, String description, String directKey, long createdBy, long now) {
+        return h.createUpdate("""
+                        INSERT INTO rooms (kind, name, description, direct_key, created_by, created_at, updated_at)
+                        VALUES (:kind, :name, :description, :directKey, :createdBy, :now, :now)""")
+                .bind("kind", kind).bind("name", name).bind("description", description).bind("directKey", directKey)
+                .bind("createdBy", createdBy).bind("now", now)
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    }
+
+    public Optional<Room> find(Handle h, long roomId) {
+        return h.createQuery("SELECT " + ROOM_COLUMNS + " FROM rooms WHERE id = :id").bind("id", roomId)
+                .map(RoomStore::mapRoom).findOne();
+    }
+
+    Optional<Long> findDirect(Handle h, String directKey) {
+        return h.createQuery("SELECT id FROM rooms WHERE direct_key = :k").bind("k", directKey).mapTo(Long.class).findOne();
+    }
+
+    void updateDetails(Handle h, long roomId, String name, String description, long now) {
+        h.createUpdate("UPDATE rooms SET name = :name, description = :description, updated_at = :now WHERE id = :id")
+                .bind("name", name).bind("description", description).bind("now", now).bind("id", roomId).execute();
+    }
+
+    void delete(Handle h, long roomId) {
+        h.createUpdate("DELETE FROM reactions WHERE message_id IN (SELECT id FROM messages WHERE room_id = :id)")
+                .bind("id", roomId).execute();
+        h.createUpdate("DELETE FROM messages WHERE room_id = :id").bind("id", roomId).execute();
+        h.createUpdate("DELETE FROM room_members WHERE room_id = :id").bind("id", roomId).execute();
+        h.createUpdate("DELETE FROM rooms WHERE id = :id").bind("id", roomId).execute();
+    }
+
+    /** Adds the user; false when already a member. */
+    boolean addMember(Handle h, long roomId, long userId, Role role, long now, long readSeq) {
+        if (membership(h, roomId, userId).isPresent()) return false;
+        h.createUpdate("""
+                        INSERT INTO room_members (room_id, user_id, role, joined_at, last_read_seq)
+                        VALUES (:room, :user, :role, :now, :read)""")
+                .bind("room", roomId).bind("user", userId).bind("role", role.json()).bind("now", now)
+                .bind("read", readSeq).execute();
+        return true;
+    }
+
+    boolean removeMember(Handle h, long roomId, long userId) {
+        return h.createUpdate("DELETE FROM room_members WHERE room_id = :room AND user_id = :user")
+                .bind("room", roomId).bind("user", userId).execute() == 1;
+    }
+
+    void setRole(Handle h, long roomId, long userId, Role role) {
+        h.createUpdate("UPDATE room_members SET role = :role WHERE room_id = :room AND user_id = :user")
+                .bind("role", role.json()).bind("room", roomId).bind("user", userId).execute();
+    }
+
+    public Optional<Member> membership(Handle h, long roomId, long userId) {
+        return h.createQuery(MEMBER_SELECT + " WHERE rm.room_id = :room AND rm.user_id = :user")
+                .bind("room", roomId).bind("user", userId).map(RoomStore::mapMember).findOne();
+    }
+
+    public List<Member> members(Handle h, long roomId) {
+        return h.createQuery(MEMBER_SELECT + " WHERE rm.room_id = :room ORDER BY rm.joined_at, rm.user_id")
+                .bind("room", roomId).map(RoomStore::mapMember).list();
+    }
+
+    public List<Long> memberIds(Handle h, long roomId) {
+        return h.createQuery("SELECT user_id FROM room_members WHERE room_id = :room").bind("room", roomId)
+                .mapTo(Long.class).list();
+    }
+
+    public List<Long> roomIdsOf(Handle h, long userId) {
+        return h.createQuery("SELECT room_id FROM room_members WHERE user_id = :user").bind("user", userId)
+                .mapTo(Long.class).list();
+    }
+
+    /** Users who share at least one room with {@code userId}, the user included. */
+    public List<Long> contactsOf(Handle h, long userId) {
+        return h.createQuery("""
+                        SELECT DISTINCT other.user_id FROM room_members mine
+                          JOIN room_members other ON other.room_id = mine.room_id
+                         WHERE mine.user_id = :user""")
+                .bind("user", userId).mapTo(Long.class).list();
+    }
+
+    /** Moves the read mark forward only; true when it moved. */
+    public boolean markRead(Handle h, long roomId, long userId, long seq) {
+        return h.createUpdate("""
+                        UPDATE room_members SET last_read_seq = :seq
+                         WHERE room_id = :room AND user_id = :user AND last_read_seq < :seq""")
+                .bind("seq", seq).bind("room", roomId).bind("user", userId).execute() == 1;
+    }
+
+    int memberCount(Handle h, long roomId) {
+        return h.createQuery("SELECT COUNT(*) FROM room_members WHERE room_id = :room").bind("room", roomId)
+                .mapTo(Integer.class).one();
+    }
+
+    /** The member to hand ownership to: the longest-standing admin, else the longest-standing member. */
+    Optional<Long> successor(Handle h, long roomId, long leavingOwner) {
+        return h.createQuery("""
+                        SELECT user_id FROM room_members WHERE room_id = :room AND user_id <> :owner
+                         ORDER BY CASE role WHEN 'admin' THEN 0 ELSE 1 END, joined_at, user_id LIMIT 1""")
+                .bind("room", roomId).bind("owner", leavingOwner).mapTo(Long.class).findOne();
+    }
+
+    /** The peer of a direct room, seen from {@code userId}. */
+    Optional<Member> peer(Handle h, long roomId, long userId) {
+        return h.createQuery(MEMBER_SELECT + " WHERE rm.room_id = :room AND rm.user_id <> :user")
+                .bind("room", roomId).bind("user", userId).map(RoomStore::mapMember).findFirst();
+    }
+
+    /** The rooms of a user, newest activity first. */
+    List<Room> roomsOf(Handle h, long userId) {
+        return h.createQuery("SELECT " + prefixed("r") + """
+                         FROM rooms r JOIN room_members rm ON rm.room_id = r.id
+                        WHERE rm.user_id = :user
+                        ORDER BY COALESCE(r.last_message_at, r.created_at) DESC, r.id DESC""")
+                .bind("user", userId).map(RoomStore::mapRoom).list();
+    }
+
+    private static String prefixed(String alias) {
+        return java.util.Arrays.stream(ROOM_COLUMNS.split(", ")).map(c -> alias + "." + c)
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    private static Room mapRoom(ResultSet rs, StatementContext ctx) throws SQLException {
+        long last = rs.getLong("last_message_at");
+        Long lastMessageAt = rs.wasNull() ? null : last;
+        return new Room(rs.getLong("id"), rs.getString("kind"), rs.getString("name"), rs.getString("description"),
+                rs.getLong("created_by"), rs.getLong("created_at"), rs.getLong("updated_at"), rs.getLong("last_seq"),
+                rs.getLong("last_rev"), lastMessageAt);
+    }
+
+    private static Member mapMember(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new Member(rs.getLong("user_id"), rs.getString("username"), rs.getString("display_name"),
+                Role.parse(rs.getString("role")), rs.getLong("joined_at"), rs.getLong("last_read_seq"));
+    }
+}

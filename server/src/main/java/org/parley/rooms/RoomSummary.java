@@ -1,0 +1,12 @@
+package org.parley.rooms;
+
+import org.parley.messages.Message;
+import org.parley.users.PublicUser;
+
+/**
+ * A room in someone's room list: the room, their role and read position, how many messages they
+ * have not read, the newest message, and for a direct room the other person.
+ */
+public record RoomSummary(long id, String kind, String name, String description, long createdAt, long lastSeq,
+                          long lastRev, Long lastMessageAt, Role role, long lastReadSeq, long unreadCount,
+                          int memberCount, Message lastMessage, PublicUser peer) {}

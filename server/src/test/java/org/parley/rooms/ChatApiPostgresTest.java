@@ -1,0 +1,9 @@
+package org.parley.rooms;
+
+import org.parley.testkit.TestDatabase;
+
+class ChatApiPostgresTest extends ChatApiContract {
+    ChatApiPostgresTest() {
+        super(TestDatabase.postgres());
+    }
+}
