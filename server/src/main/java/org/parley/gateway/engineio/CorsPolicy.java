@@ -1,0 +1,50 @@
+package org.parley.gateway.engineio;
+
+import io.javalin.http.Context;
+import java.util.Set;
+
+/**
+ * Origin allow-list and CORS headers. Requests without an {@code Origin} header (non-browser
+ * clients) are always allowed; browser requests only from the configured origins.
+ */
+final class CorsPolicy {
+
+    private final Set<String> allowedOrigins;
+    private final boolean anyOrigin;
+
+    CorsPolicy(Set<String> allowedOrigins) {
+        this.allowedOrigins = allowedOrigins;
+        this.anyOrigin = allowedOrigins.contains(EngineConfig.ANY_ORIGIN);
+    }
+
+    boolean allows(String origin) {
+        return origin == null || anyOrigin || allowedOrigins.contains(origin);
+    }
+
+    /** Adds CORS response headers for an allowed origin. */
+    void apply(Context ctx) {
+        String origin = ctx.header("Origin");
+        if (origin == null || !allows(origin)) {
+            return;
+        }
+        if (anyOrigin) {
+            ctx.header("Access-Control-Allow-Origin", "*");
+        } else {
+            ctx.header("Access-Control-Allow-Origin", origin);
+            ctx.header("Access-Control-Allow-Credentials", "true");
+            ctx.header("Vary", "Origin");
+        }
+    }
+
+    /** Answers a preflight request. */
+    void preflight(Context ctx) {
+        apply(ctx);
+        ctx.header("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
+        String requested = ctx.header("Access-Control-Request-Headers");
+        if (requested != null && !requested.isBlank()) {
+            ctx.header("Access-Control-Allow-Headers", requested);
+        }
+        ctx.header("Access-Control-Max-Age", "600");
+        ctx.status(204);
+    }
+}

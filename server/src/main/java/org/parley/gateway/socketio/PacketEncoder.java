@@ -1,0 +1,63 @@
+package org.parley.gateway.socketio;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.parley.gateway.engineio.OutboundFrame;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Encodes Socket.IO packets:
+ * {@code <type>[<attachments>-][<namespace>,][<ack id>][<JSON>]} plus one binary frame per attachment.
+ */
+public final class PacketEncoder {
+
+    private PacketEncoder() {}
+
+    public static EncodedPacket encode(SocketPacket packet) {
+        return switch (packet) {
+            case SocketPacket.Connect connect -> textOnly(0, connect.namespace(), SocketPacket.NO_ACK, connect.data());
+            case SocketPacket.Disconnect disconnect -> textOnly(1, disconnect.namespace(), SocketPacket.NO_ACK, null);
+            case SocketPacket.Event event -> withAttachments(2, 5, event.namespace(), event.ackId(), event.data());
+            case SocketPacket.Ack ack -> withAttachments(3, 6, ack.namespace(), ack.ackId(), ack.data());
+            case SocketPacket.ConnectError error -> textOnly(4, error.namespace(), SocketPacket.NO_ACK, error.data());
+        };
+    }
+
+    private static EncodedPacket textOnly(int type, String namespace, long ackId, JsonNode data) {
+        return new EncodedPacket(List.of(new OutboundFrame.Text(header(type, 0, namespace, ackId) + json(data))));
+    }
+
+    private static EncodedPacket withAttachments(int plainType, int binaryType, String namespace, long ackId,
+            JsonNode data) {
+        if (!BinaryPlaceholders.containsBinary(data)) {
+            return textOnly(plainType, namespace, ackId, data);
+        }
+        List<byte[]> attachments = new ArrayList<>();
+        JsonNode withPlaceholders = BinaryPlaceholders.extract(data, attachments);
+        List<OutboundFrame> frames = new ArrayList<>(attachments.size() + 1);
+        frames.add(new OutboundFrame.Text(header(binaryType, attachments.size(), namespace, ackId)
+                + json(withPlaceholders)));
+        for (byte[] attachment : attachments) {
+            frames.add(new OutboundFrame.Binary(attachment));
+        }
+        return new EncodedPacket(frames);
+    }
+
+    private static String header(int type, int attachments, String namespace, long ackId) {
+        StringBuilder out = new StringBuilder(32).append('4').append(type);
+        if (attachments > 0) {
+            out.append(attachments).append('-');
+        }
+        if (!"/".equals(namespace)) {
+            out.append(namespace).append(',');
+        }
+        if (ackId != SocketPacket.NO_ACK) {
+            out.append(ackId);
+        }
+        return out.toString();
+    }
+
+    private static String json(JsonNode data) {
+        return data == null ? "" : PacketJson.MAPPER.writeValueAsString(data);
+    }
+}
