@@ -30,6 +30,13 @@ import org.parley.http.RequestAuth;
 import org.parley.http.RouteInstaller;
 import org.parley.bus.EventBus;
 import org.parley.bus.LocalBus;
+import org.parley.bus.RedisBus;
+import org.parley.gateway.ChatGateway;
+import org.parley.gateway.engineio.EngineConfig;
+import org.parley.gateway.socketio.SocketIoConfig;
+import org.parley.gateway.socketio.SocketIoServer;
+import org.parley.presence.PresenceService;
+import org.parley.presence.TypingService;
 import org.parley.limits.RateLimiter;
 import org.parley.messages.MessageRoutes;
 import org.parley.messages.MessageRules;
@@ -54,14 +61,15 @@ public final class Parley implements AutoCloseable {
 
     private final Database db;
     private final EventBus bus;
-    private final MessageService messages;
+    private final List<AutoCloseable> services;
+    private SocketIoServer io;
     private HttpServer http;
     private final AtomicBoolean stopping = new AtomicBoolean();
 
-    private Parley(Database db, EventBus bus, MessageService messages) {
+    private Parley(Database db, EventBus bus, List<AutoCloseable> services) {
         this.db = db;
         this.bus = bus;
-        this.messages = messages;
+        this.services = services;
     }
 
     /** Builds and starts a node. */
@@ -75,14 +83,21 @@ public final class Parley implements AutoCloseable {
         new UptimeMetrics().bindTo(metrics);
 
         Database db = Database.open(config.database());
-        EventBus bus = new LocalBus();
-        MessageService messages = null;
+        EventBus bus;
+        try {
+            bus = config.redisUrl().<EventBus>map(RedisBus::new).orElseGet(LocalBus::new);
+        } catch (RuntimeException e) {
+            db.close();
+            throw new IllegalStateException("Cannot connect to Redis at " + config.redisUrl().orElse("") + ": "
+                    + e.getMessage(), e);
+        }
+        List<AutoCloseable> services = new ArrayList<>();
         try {
             AccessTokens tokens = new AccessTokens(JwtSecrets.resolve(config.auth().jwtSecret(), config.dataDir()),
                     config.auth().accessTokenTtl(), clock);
             UserStore userStore = new UserStore(db);
             AuthService auth = new AuthService(db, userStore, new PasswordHasher(config.auth().passwordHashConcurrency()),
-                    tokens, config.auth(), clock);
+                    tokens, config.auth(), bus, clock);
             UserService users = new UserService(userStore, clock);
             ClientAddresses addresses = new ClientAddresses(config.server().trustProxy());
 
@@ -92,24 +107,49 @@ public final class Parley implements AutoCloseable {
             RoomService rooms = new RoomService(db, roomStore, access, messageStore, userStore, bus, clock);
             MembershipService memberships = new MembershipService(db, roomStore, access, messageStore, userStore, bus, clock);
             var chat = config.chat();
-            messages = new MessageService(db, messageStore, roomStore, access, new MessageRules(chat.messageMaxChars()),
+            MessageService messages = new MessageService(db, messageStore, roomStore, access, new MessageRules(chat.messageMaxChars()),
                     new RateLimiter(chat.messageBurst(), chat.messagesPerMinute(), java.time.Duration.ofMinutes(1), clock),
                     bus, clock);
+            services.add(messages);
             SyncService sync = new SyncService(db, messageStore, roomStore);
+            PresenceService presence = new PresenceService(db, roomStore, userStore, bus, clock, java.time.Duration.ofSeconds(3));
+            services.add(presence);
+            TypingService typing = new TypingService(db, access, bus, clock, java.time.Duration.ofSeconds(5));
+            services.add(typing);
 
-            Parley node = new Parley(db, bus, messages);
-            HealthRoutes health = new HealthRoutes(() -> !node.stopping.get() && db.isReachable(), metrics);
+            Parley node = new Parley(db, bus, services);
+            node.io = new SocketIoServer(socketConfig(config), metrics, clock);
+            new ChatGateway(node.io, tokens, bus, rooms, messages, sync, typing, presence);
+            HealthRoutes health = new HealthRoutes(() -> !node.stopping.get() && db.isReachable()
+                    && (!(bus instanceof RedisBus redis) || redis.isReachable()), metrics);
             List<RouteInstaller> installers = new ArrayList<>();
             installers.add(new ApiRoutes(new RequestAuth(tokens), health, new AuthRoutes(auth, addresses),
                     new UserRoutes(users), new RoomRoutes(rooms, memberships), new MessageRoutes(messages)));
+            installers.add(node.io);
             node.http = new HttpServer(config.server(), metrics, installers).start();
             log.info("Parley is listening on http://{}:{}", displayHost(config.server().host()), node.http.port());
             return node;
         } catch (RuntimeException e) {
-            if (messages != null) messages.close();
+            closeAll(services);
             bus.close();
             db.close();
             throw e;
+        }
+    }
+
+    private static SocketIoConfig socketConfig(ParleyConfig config) {
+        EngineConfig engine = EngineConfig.defaults()
+                .withAllowedOrigins(java.util.Set.copyOf(config.server().allowedOrigins()));
+        return SocketIoConfig.defaults().withEngine(engine);
+    }
+
+    private static void closeAll(List<AutoCloseable> closeables) {
+        for (AutoCloseable c : closeables.reversed()) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                log.warn("Error while closing {}", c.getClass().getSimpleName(), e);
+            }
         }
     }
 
@@ -122,8 +162,9 @@ public final class Parley implements AutoCloseable {
     public void close() {
         if (!stopping.compareAndSet(false, true)) return;
         log.info("Parley is shutting down");
+        io.close();
         http.stop();
-        messages.close();
+        closeAll(services);
         bus.close();
         db.close();
         log.info("Parley stopped");

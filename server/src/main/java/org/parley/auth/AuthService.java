@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.UUID;
+import org.parley.bus.BusEvent;
+import org.parley.bus.EventBus;
 import org.parley.config.ParleyConfig;
 import org.parley.errors.ErrorCode;
 import org.parley.errors.ParleyException;
@@ -39,10 +41,12 @@ public final class AuthService {
     private final RateLimiter registrations;
     private final Duration refreshTtl;
     private final Clock clock;
+    private final EventBus bus;
     private final SecureRandom random = new SecureRandom();
 
     public AuthService(Database db, UserStore users, PasswordHasher hasher, AccessTokens accessTokens,
-                       ParleyConfig.Auth config, Clock clock) {
+                       ParleyConfig.Auth config, EventBus bus, Clock clock) {
+        this.bus = bus;
         this.db = db;
         this.users = users;
         this.hasher = hasher;
@@ -120,12 +124,13 @@ public final class AuthService {
             if (rt.revokedAt() != null || rt.expiresAt() <= now) return RefreshOutcome.rejected();
             if (rt.usedAt() != null || !refreshTokens.markUsed(h, rt.id(), now)) {
                 refreshTokens.revokeFamily(h, rt.familyId(), now);
-                return RefreshOutcome.rejected();
+                return RefreshOutcome.revoked(new BusEvent.SessionRevoked(rt.userId(), rt.familyId()));
             }
             var user = users.findById(rt.userId());
             if (user.isEmpty()) return RefreshOutcome.rejected();
-            return new RefreshOutcome(startSession(h, user.get(), rt.familyId(), now));
+            return new RefreshOutcome(startSession(h, user.get(), rt.familyId(), now), null);
         });
+        if (outcome.revoked() != null) bus.publish(outcome.revoked());
         if (outcome.session() == null) throw new ParleyException(ErrorCode.UNAUTHORIZED, BAD_REFRESH);
         return outcome.session();
     }
@@ -134,10 +139,11 @@ public final class AuthService {
     public void logout(String token) {
         if (token == null || token.isEmpty() || token.length() > 200) return;
         long now = clock.millis();
-        db.inTransaction(h -> {
-            refreshTokens.findByHash(h, sha256(token)).ifPresent(rt -> refreshTokens.revokeFamily(h, rt.familyId(), now));
-            return null;
-        });
+        var revoked = db.inTransaction(h -> refreshTokens.findByHash(h, sha256(token)).map(rt -> {
+            refreshTokens.revokeFamily(h, rt.familyId(), now);
+            return new BusEvent.SessionRevoked(rt.userId(), rt.familyId());
+        }));
+        revoked.ifPresent(bus::publish);
     }
 
     private AuthSession startSession(org.jdbi.v3.core.Handle h, User user, String familyId, long now) {
@@ -169,9 +175,13 @@ public final class AuthService {
         }
     }
 
-    private record RefreshOutcome(AuthSession session) {
+    private record RefreshOutcome(AuthSession session, BusEvent.SessionRevoked revoked) {
         static RefreshOutcome rejected() {
-            return new RefreshOutcome(null);
+            return new RefreshOutcome(null, null);
+        }
+
+        static RefreshOutcome revoked(BusEvent.SessionRevoked event) {
+            return new RefreshOutcome(null, event);
         }
     }
 }

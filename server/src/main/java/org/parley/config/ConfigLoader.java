@@ -51,7 +51,11 @@ public final class ConfigLoader {
                 intIn(Settings.REGISTRATIONS_PER_ADDRESS, 1, 100_000));
         var chat = new ParleyConfig.Chat(intIn(Settings.MESSAGE_MAX_CHARS, 1, 100_000),
                 intIn(Settings.MESSAGES_PER_MINUTE, 1, 100_000), intIn(Settings.MESSAGE_BURST, 1, 100_000));
-        return new ParleyConfig(dataDir, server, database, auth, chat);
+        String redis = raw.get(Settings.REDIS_URL);
+        if (!redis.isEmpty() && !redis.startsWith("redis://") && !redis.startsWith("rediss://")) {
+            throw invalid(Settings.REDIS_URL, "must start with redis:// or rediss://");
+        }
+        return new ParleyConfig(dataDir, server, database, auth, chat, redis.isEmpty() ? Optional.empty() : Optional.of(redis));
     }
 
     private List<String> origins() {

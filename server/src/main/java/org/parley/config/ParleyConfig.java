@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 /** The validated configuration of one Parley node. Built by {@link ConfigLoader}. */
-public record ParleyConfig(Path dataDir, Server server, Database database, Auth auth, Chat chat) {
+public record ParleyConfig(Path dataDir, Server server, Database database, Auth auth, Chat chat,
+                           Optional<String> redisUrl) {
 
     public record Chat(int messageMaxChars, int messagesPerMinute, int messageBurst) {}
 

@@ -20,6 +20,8 @@ public final class Settings {
             "Database password (PostgreSQL).");
     public static final Setting DATABASE_POOL_SIZE = new Setting("database-pool-size", "10",
             "Maximum database connections (1-200).");
+    public static final Setting REDIS_URL = new Setting("redis-url", "",
+            "redis://host:port carrying events between nodes. Empty: a single node.");
     public static final Setting JWT_SECRET = new Setting("jwt-secret", "",
             "HS256 secret for access tokens, at least 32 bytes. Empty: generated once into <data-dir>/jwt-secret.");
     public static final Setting ACCESS_TOKEN_TTL = new Setting("access-token-ttl-seconds", "900",
@@ -52,7 +54,7 @@ public final class Settings {
             "How long a stopping node waits for in-flight work.");
 
     public static final List<Setting> ALL = List.of(CONFIG, PORT, HOST, DATA_DIR, DATABASE_URL, DATABASE_USER,
-            DATABASE_PASSWORD, DATABASE_POOL_SIZE, JWT_SECRET, ACCESS_TOKEN_TTL, REFRESH_TOKEN_TTL,
+            DATABASE_PASSWORD, DATABASE_POOL_SIZE, REDIS_URL, JWT_SECRET, ACCESS_TOKEN_TTL, REFRESH_TOKEN_TTL,
             ALLOWED_ORIGINS, MAX_REQUEST_BYTES, PASSWORD_HASH_CONCURRENCY, LOGIN_MAX_FAILURES,
             LOGIN_MAX_FAILURES_PER_ADDRESS, LOGIN_WINDOW, REGISTRATIONS_PER_ADDRESS, MESSAGE_MAX_CHARS,
             MESSAGES_PER_MINUTE, MESSAGE_BURST, TRUST_PROXY, SHUTDOWN_GRACE);

@@ -110,6 +110,16 @@ public final class RoomService {
         return db.withHandle(h -> summarize(h, access.requireMember(h, roomId, actor.userId())));
     }
 
+    /** Ids of every room the user belongs to. */
+    public List<Long> roomIds(long userId) {
+        return db.withHandle(h -> rooms.roomIdsOf(h, userId));
+    }
+
+    /** Fails with not-found unless the user is a member of the room. */
+    public void requireMember(long userId, long roomId) {
+        db.withHandle(h -> access.requireMember(h, roomId, userId));
+    }
+
     /** The caller's rooms, most recent activity first. */
     public List<RoomSummary> list(Principal actor) {
         return db.withHandle(h -> rooms.roomsOf(h, actor.userId()).stream()

@@ -64,6 +64,21 @@ public final class UserStore {
         return changed == 0 ? Optional.empty() : findById(id);
     }
 
+    public void touchLastSeen(long id, long now) {
+        db.withHandle(h -> h.createUpdate("UPDATE users SET last_seen_at = :now WHERE id = :id")
+                .bind("now", now).bind("id", id).execute());
+    }
+
+    /** When each of these users was last seen (absent: never). */
+    public java.util.Map<Long, Long> lastSeen(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) return java.util.Map.of();
+        java.util.Map<Long, Long> seen = new java.util.HashMap<>();
+        db.withHandle(h -> h.createQuery("SELECT id, last_seen_at FROM users WHERE id IN (<ids>) AND last_seen_at IS NOT NULL")
+                .bindList("ids", java.util.List.copyOf(ids))
+                .map((rs, ctx) -> seen.put(rs.getLong(1), rs.getLong(2))).list());
+        return seen;
+    }
+
     /** Accounts whose username or display name starts with {@code prefix} (lower-case), by username. */
     public List<User> searchByPrefix(String prefix, int limit) {
         String pattern = escapeLike(prefix) + "%";

@@ -22,12 +22,14 @@ public final class TestServer implements AutoCloseable {
     private final Path dataDir;
     private final TestDatabase database;
     private final boolean ownsDatabase;
+    private final List<String> args;
 
-    private TestServer(Parley node, Path dataDir, TestDatabase database, boolean ownsDatabase) {
+    private TestServer(Parley node, Path dataDir, TestDatabase database, boolean ownsDatabase, List<String> args) {
         this.node = node;
         this.dataDir = dataDir;
         this.database = database;
         this.ownsDatabase = ownsDatabase;
+        this.args = args;
     }
 
     /** A node on SQLite in a fresh temporary directory. */
@@ -56,7 +58,17 @@ public final class TestServer implements AutoCloseable {
             args.add(v);
         });
         ParleyConfig config = ConfigLoader.load(args, Map.of());
-        return new TestServer(Parley.start(config, Clock.systemUTC()), dir, db, owns);
+        return new TestServer(Parley.start(config, Clock.systemUTC()), dir, db, owns, List.copyOf(args));
+    }
+
+    /**
+     * Stops this node and starts a new one on the same data directory and database (a server
+     * restart: tokens stay valid, the port changes). Close only the returned server.
+     */
+    public TestServer restart() {
+        node.close();
+        ParleyConfig config = ConfigLoader.load(args, Map.of());
+        return new TestServer(Parley.start(config, Clock.systemUTC()), dataDir, database, ownsDatabase, args);
     }
 
     public String baseUrl() {

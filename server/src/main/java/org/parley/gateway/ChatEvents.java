@@ -1,0 +1,128 @@
+package org.parley.gateway;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.parley.auth.Principal;
+import org.parley.gateway.socketio.Ack;
+import org.parley.gateway.socketio.EventArgs;
+import org.parley.gateway.socketio.Namespace;
+import org.parley.gateway.socketio.SocketIoSocket;
+import org.parley.messages.MessageService;
+import org.parley.messages.SyncService;
+import org.parley.presence.PresenceService;
+import org.parley.presence.TypingService;
+import org.parley.rooms.RoomService;
+import tools.jackson.databind.JsonNode;
+
+/** The chat events clients send, each mapped to one service call and answered through its ack. */
+final class ChatEvents {
+    private final RoomService rooms;
+    private final MessageService messages;
+    private final SyncService sync;
+    private final TypingService typing;
+    private final PresenceService presence;
+
+    ChatEvents(RoomService rooms, MessageService messages, SyncService sync, TypingService typing, PresenceService presence) {
+        this.rooms = rooms;
+        this.messages = messages;
+        this.sync = sync;
+        this.typing = typing;
+        this.presence = presence;
+    }
+
+    void register(Namespace ns) {
+        ns.on("join_room", guarded(this::joinRoom));
+        ns.on("send_message", (socket, args, ack) -> sendMessage(socket, args, ack));
+        ns.on("edit_message", guarded((s, a, ack) -> {
+            JsonNode p = Payloads.object(a);
+            Acks.ok(ack, messages.edit(SocketUser.of(s), Payloads.requiredId(p, "roomId"), Payloads.requiredId(p, "seq"),
+                    Payloads.string(p, "content")));
+        }));
+        ns.on("delete_message", guarded((s, a, ack) -> {
+            JsonNode p = Payloads.object(a);
+            Acks.ok(ack, messages.delete(SocketUser.of(s), Payloads.requiredId(p, "roomId"), Payloads.requiredId(p, "seq")));
+        }));
+        ns.on("react", guarded((s, a, ack) -> {
+            JsonNode p = Payloads.object(a);
+            Acks.ok(ack, messages.react(SocketUser.of(s), Payloads.requiredId(p, "roomId"), Payloads.requiredId(p, "seq"),
+                    Payloads.string(p, "emoji")));
+        }));
+        ns.on("mark_read", guarded((s, a, ack) -> {
+            JsonNode p = Payloads.object(a);
+            long seq = messages.markRead(SocketUser.of(s), Payloads.requiredId(p, "roomId"), Payloads.requiredId(p, "seq"));
+            Acks.ok(ack, Map.of("seq", seq));
+        }));
+        ns.on("typing", guarded((s, a, ack) -> {
+            typing.started(SocketUser.of(s), Payloads.roomIdArg(a));
+            Acks.ok(ack, null);
+        }));
+        ns.on("stop_typing", guarded((s, a, ack) -> {
+            typing.stopped(SocketUser.of(s), Payloads.roomIdArg(a));
+            Acks.ok(ack, null);
+        }));
+        ns.on("set_presence", guarded((s, a, ack) -> {
+            String status = Payloads.string(Payloads.object(a), "status");
+            if (!"away".equals(status) && !"online".equals(status)) {
+                throw new BadPayloadException("status must be \"online\" or \"away\".");
+            }
+            presence.setIdle(SocketUser.of(s).userId(), s.id(), "away".equals(status));
+            Acks.ok(ack, null);
+        }));
+        ns.on("sync", guarded(this::sync));
+    }
+
+    private void joinRoom(SocketIoSocket socket, EventArgs args, Ack ack) {
+        long roomId = Payloads.roomIdArg(args);
+        var room = rooms.get(SocketUser.of(socket), roomId);
+        socket.join(SocketUser.chatRoom(roomId));
+        socket.emit("joined_room", roomId);
+        Acks.ok(ack, room);
+    }
+
+    private void sendMessage(SocketIoSocket socket, EventArgs args, Ack ack) {
+        Principal user = SocketUser.of(socket);
+        try {
+            JsonNode p = Payloads.object(args);
+            messages.send(user, Payloads.requiredId(p, "roomId"), Payloads.string(p, "content"),
+                    Payloads.string(p, "clientId"), Payloads.optionalLong(p, "replyTo"))
+                    .whenComplete((result, failure) -> {
+                        if (failure != null) Acks.error(ack, failure);
+                        else Acks.ok(ack, result.message());
+                    });
+        } catch (RuntimeException e) {
+            Acks.error(ack, e);
+        }
+    }
+
+    private void sync(SocketIoSocket socket, EventArgs args, Ack ack) {
+        JsonNode roomsNode = Payloads.object(args).path("rooms");
+        if (!roomsNode.isObject()) throw new BadPayloadException("sync needs {rooms: {roomId: lastSeq}}.");
+        Map<Long, SyncService.Cursor> cursors = new LinkedHashMap<>();
+        for (var entry : roomsNode.properties()) {
+            long roomId;
+            try {
+                roomId = Long.parseLong(entry.getKey());
+            } catch (NumberFormatException e) {
+                throw new BadPayloadException("Room ids in sync must be numbers.");
+            }
+            JsonNode v = entry.getValue();
+            if (v.isObject()) {
+                cursors.put(roomId, new SyncService.Cursor(Payloads.requiredId(v, "seq"), Payloads.optionalLong(v, "rev")));
+            } else {
+                cursors.put(roomId, new SyncService.Cursor(Payloads.requiredId(roomsNode, entry.getKey()), null));
+            }
+        }
+        Acks.ok(ack, sync.sync(SocketUser.of(socket), cursors));
+    }
+
+    /** Runs a handler and turns any refusal into an error ack; the connection stays up. */
+    static org.parley.gateway.socketio.EventHandler guarded(org.parley.gateway.socketio.EventHandler handler) {
+        return (socket, args, ack) -> {
+            try {
+                handler.handle(socket, args, ack);
+            } catch (Exception e) {
+                Acks.error(ack, e);
+            }
+        };
+    }
+}

@@ -1,0 +1,46 @@
+package org.parley.gateway;
+
+import java.util.Map;
+import org.parley.auth.AccessTokenVerifier;
+import org.parley.auth.Principal;
+import org.parley.bus.EventBus;
+import org.parley.gateway.socketio.Namespace;
+import org.parley.gateway.socketio.SocketIoServer;
+import org.parley.gateway.socketio.SocketIoSocket;
+import org.parley.messages.MessageService;
+import org.parley.messages.SyncService;
+import org.parley.presence.PresenceService;
+import org.parley.presence.TypingService;
+import org.parley.rooms.RoomService;
+
+/**
+ * The chat namespace: authenticates sockets, subscribes each to its user's rooms, maps client
+ * events to services and bus events to sockets. Talks to services and the bus only.
+ */
+public final class ChatGateway {
+    private final RoomService rooms;
+    private final PresenceService presence;
+
+    public ChatGateway(SocketIoServer io, AccessTokenVerifier verifier, EventBus bus, RoomService rooms,
+                       MessageService messages, SyncService sync, TypingService typing, PresenceService presence) {
+        this.rooms = rooms;
+        this.presence = presence;
+        Namespace ns = io.namespace("/");
+        new ChatNamespaceAuth(verifier).install(ns);
+        ns.onConnection(this::connected);
+        ns.onDisconnect((socket, reason) -> presence.disconnected(SocketUser.of(socket).userId(), socket.id()));
+        new ChatEvents(rooms, messages, sync, typing, presence).register(ns);
+        new CallSignals(rooms).register(ns);
+        BusRelay relay = new BusRelay(ns);
+        bus.subscribe(relay::deliver);
+    }
+
+    private void connected(SocketIoSocket socket) {
+        Principal user = SocketUser.of(socket);
+        if (!socket.recovered()) {
+            for (long roomId : rooms.roomIds(user.userId())) socket.join(SocketUser.chatRoom(roomId));
+        }
+        presence.connected(user.userId(), socket.id());
+        socket.emit("presence_snapshot", Map.of("users", presence.snapshotFor(user.userId())));
+    }
+}

@@ -1,0 +1,144 @@
+package org.parley.presence;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.parley.bus.BusEvent;
+import org.parley.bus.EventBus;
+import org.parley.rooms.RoomStore;
+import org.parley.storage.Database;
+import org.parley.users.UserStore;
+
+/**
+ * Online while a user has a connection, away while every connection says it is idle, offline a
+ * short grace period after the last connection closes (so a page reload does not flap), with
+ * {@code lastSeenAt} stored. Changes go to the users who share a room with them.
+ */
+public final class PresenceService implements AutoCloseable {
+    private final Database db;
+    private final RoomStore rooms;
+    private final UserStore users;
+    private final EventBus bus;
+    private final Clock clock;
+    private final Duration offlineGrace;
+    private final Map<Long, UserConnections> connections = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("parley-presence").daemon(true).factory());
+
+    public PresenceService(Database db, RoomStore rooms, UserStore users, EventBus bus, Clock clock, Duration offlineGrace) {
+        this.db = db;
+        this.rooms = rooms;
+        this.users = users;
+        this.bus = bus;
+        this.clock = clock;
+        this.offlineGrace = offlineGrace;
+    }
+
+    /** A connection of the user opened; {@code connectionId} identifies it until it closes. */
+    public void connected(long userId, String connectionId) {
+        String before;
+        String after;
+        UserConnections c = connections.computeIfAbsent(userId, id -> new UserConnections());
+        synchronized (c) {
+            before = c.status();
+            c.idle.put(connectionId, false);
+            c.generation++;
+            after = c.status();
+        }
+        if (!after.equals(before)) announce(userId, after, null);
+    }
+
+    /** The client of a connection says whether its user is idle. */
+    public void setIdle(long userId, String connectionId, boolean idle) {
+        UserConnections c = connections.get(userId);
+        if (c == null) return;
+        String before;
+        String after;
+        synchronized (c) {
+            if (!c.idle.containsKey(connectionId)) return;
+            before = c.status();
+            c.idle.put(connectionId, idle);
+            after = c.status();
+        }
+        if (!after.equals(before)) announce(userId, after, null);
+    }
+
+    /** A connection closed; the user goes offline after the grace period unless another connects. */
+    public void disconnected(long userId, String connectionId) {
+        UserConnections c = connections.get(userId);
+        if (c == null) return;
+        long generation;
+        String before;
+        String after;
+        boolean last;
+        synchronized (c) {
+            before = c.status();
+            if (c.idle.remove(connectionId) == null) return;
+            generation = ++c.generation;
+            last = c.idle.isEmpty();
+            after = last ? before : c.status();
+        }
+        if (!after.equals(before)) announce(userId, after, null);
+        if (last) {
+            timers.schedule(() -> goOfflineIfStillGone(userId, generation), offlineGrace.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void goOfflineIfStillGone(long userId, long generation) {
+        UserConnections c = connections.get(userId);
+        if (c == null) return;
+        synchronized (c) {
+            if (c.generation != generation || !c.idle.isEmpty()) return;
+            connections.remove(userId, c);
+        }
+        long now = clock.millis();
+        users.touchLastSeen(userId, now);
+        announce(userId, PresenceStatus.OFFLINE, now);
+    }
+
+    /** Presence of everyone who shares a room with the user (themselves included). */
+    public List<PresenceStatus> snapshotFor(long userId) {
+        List<Long> contacts = db.withHandle(h -> rooms.contactsOf(h, userId));
+        Map<Long, Long> seen = users.lastSeen(contacts);
+        List<PresenceStatus> out = new ArrayList<>(contacts.size());
+        for (long id : contacts) out.add(statusOf(id, seen.get(id)));
+        return out;
+    }
+
+    public PresenceStatus statusOf(long userId, Long lastSeenAt) {
+        UserConnections c = connections.get(userId);
+        if (c != null) {
+            synchronized (c) {
+                if (!c.idle.isEmpty()) return new PresenceStatus(userId, c.status(), null);
+            }
+        }
+        return new PresenceStatus(userId, PresenceStatus.OFFLINE, lastSeenAt);
+    }
+
+    private void announce(long userId, String status, Long lastSeenAt) {
+        List<Long> audience = db.withHandle(h -> rooms.contactsOf(h, userId));
+        bus.publish(new BusEvent.PresenceChanged(userId, status, lastSeenAt, audience.isEmpty() ? List.of(userId) : audience));
+    }
+
+    @Override
+    public void close() {
+        timers.shutdownNow();
+    }
+
+    /** The user's open connections on this node and whether each is idle. */
+    private static final class UserConnections {
+        final Map<String, Boolean> idle = new java.util.HashMap<>();
+        long generation;
+
+        String status() {
+            if (idle.isEmpty()) return PresenceStatus.OFFLINE;
+            return idle.containsValue(false) ? PresenceStatus.ONLINE : PresenceStatus.AWAY;
+        }
+    }
+}
