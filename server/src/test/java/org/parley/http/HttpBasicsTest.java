@@ -73,6 +73,16 @@ class HttpBasicsTest {
     }
 
     @Test
+    void socketsAcceptTheAppsOwnOriginAndConfiguredOnesOnly() {
+        String handshake = "/socket.io/?EIO=4&transport=polling";
+        var own = api.send("GET", handshake, null, null, Map.of("Origin", server.baseUrl()));
+        assertThat(own.status()).isEqualTo(200);
+        assertThat(own.text()).startsWith("0{\"sid\"");
+        assertThat(api.send("GET", handshake, null, null, Map.of("Origin", "https://app.example")).status()).isEqualTo(200);
+        assertThat(api.send("GET", handshake, null, null, Map.of("Origin", "https://evil.example")).status()).isEqualTo(403);
+    }
+
+    @Test
     void pagePathsGetTheAppAndTheGeneratedSecretIsKept() throws Exception {
         var page = api.get("/some/client/route", null);
         if (WebApp.isBuilt()) {

@@ -21,6 +21,18 @@ final class CorsPolicy {
         return origin == null || anyOrigin || allowedOrigins.contains(origin);
     }
 
+    /** Allowed origins, and a page served by this very server (its origin names the request's Host). */
+    boolean allows(Context ctx) {
+        String origin = ctx.header("Origin");
+        return allows(origin) || isSameOrigin(origin, ctx.header("Host"));
+    }
+
+    static boolean isSameOrigin(String origin, String host) {
+        if (origin == null || host == null) return false;
+        int scheme = origin.indexOf("://");
+        return scheme > 0 && origin.substring(scheme + 3).equalsIgnoreCase(host);
+    }
+
     /** Adds CORS response headers for an allowed origin. */
     void apply(Context ctx) {
         String origin = ctx.header("Origin");

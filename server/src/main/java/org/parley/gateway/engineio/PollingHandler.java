@@ -26,8 +26,7 @@ final class PollingHandler {
     }
 
     private void handle(Context ctx) throws IOException {
-        String origin = ctx.header("Origin");
-        if (!cors.allows(origin)) {
+        if (!cors.allows(ctx)) {
             respond(ctx, PollResponse.error(403, 4, "Forbidden"));
             return;
         }
