@@ -48,6 +48,8 @@ import org.parley.rooms.RoomAccess;
 import org.parley.rooms.RoomRoutes;
 import org.parley.rooms.RoomService;
 import org.parley.rooms.RoomStore;
+import org.parley.search.SearchRoutes;
+import org.parley.search.SearchService;
 import org.parley.storage.Database;
 import org.parley.users.UserRoutes;
 import org.parley.users.UserService;
@@ -124,7 +126,8 @@ public final class Parley implements AutoCloseable {
                     && (!(bus instanceof RedisBus redis) || redis.isReachable()), metrics);
             List<RouteInstaller> installers = new ArrayList<>();
             installers.add(new ApiRoutes(new RequestAuth(tokens), health, new AuthRoutes(auth, addresses),
-                    new UserRoutes(users), new RoomRoutes(rooms, memberships), new MessageRoutes(messages)));
+                    new UserRoutes(users), new RoomRoutes(rooms, memberships), new MessageRoutes(messages),
+                    new SearchRoutes(new SearchService(db, messageStore))));
             installers.add(node.io);
             node.http = new HttpServer(config.server(), metrics, installers).start();
             log.info("Parley is listening on http://{}:{}", displayHost(config.server().host()), node.http.port());

@@ -4,11 +4,12 @@ import io.javalin.config.JavalinConfig;
 import org.parley.auth.AuthRoutes;
 import org.parley.messages.MessageRoutes;
 import org.parley.rooms.RoomRoutes;
+import org.parley.search.SearchRoutes;
 import org.parley.users.UserRoutes;
 
 /** The one table of REST routes. Everything under {@code /api/} except {@code /api/auth/} needs a token. */
 public record ApiRoutes(RequestAuth requestAuth, HealthRoutes health, AuthRoutes auth, UserRoutes users,
-                        RoomRoutes rooms, MessageRoutes messages)
+                        RoomRoutes rooms, MessageRoutes messages, SearchRoutes search)
         implements RouteInstaller {
 
     @Override
@@ -49,5 +50,7 @@ public record ApiRoutes(RequestAuth requestAuth, HealthRoutes health, AuthRoutes
         r.delete("/api/rooms/{roomId}/messages/{seq}", messages::delete);
         r.post("/api/rooms/{roomId}/messages/{seq}/reactions", messages::react);
         r.post("/api/rooms/{roomId}/read", messages::markRead);
+
+        r.get("/api/search", search::search);
     }
 }

@@ -60,6 +60,13 @@ public final class MessageStore {
                 .map(m -> withReactions(h, List.of(m)).getFirst());
     }
 
+    /** These messages, with their reactions, in no particular order. */
+    public List<Message> byIds(Handle h, java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) return List.of();
+        return withReactions(h, h.createQuery(SELECT + " WHERE m.id IN (<ids>)").bindList("ids", List.copyOf(ids))
+                .map(MessageStore::map).list());
+    }
+
     Optional<Long> senderOf(Handle h, long roomId, long seq) {
         return h.createQuery("SELECT sender_id FROM messages WHERE room_id = :room AND seq = :seq AND deleted_at IS NULL")
                 .bind("room", roomId).bind("seq", seq).mapTo(Long.class).findOne();

@@ -1,0 +1,50 @@
+package org.parley.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** User text reaches SQL only as bound values, and FTS5 expressions only as quoted strings. */
+class SearchSqlTest {
+    private static final SearchScope SCOPE = new SearchScope(List.of(1L, 2L), false, null, null, null, false);
+
+    @Test
+    void ftsStringsHoldTheTextAsTheIndexStoresItAndQuoteEverything() {
+        assertThat(SqliteSearchSql.quote("say \"NEAR\" OR y*")).isEqualTo("\"say \"\"NEAR\"\" OR y*\"");
+        assertThat(SqliteSearchSql.phrase(new TextMatch.Substring("PR-1234"))).isEqualTo("\"PR 1234\"");
+        assertThat(SqliteSearchSql.phrase(new TextMatch.Substring("a(\"NEAR\")b"))).isEqualTo("\"a NEAR b\"");
+        assertThat(SqliteSearchSql.phrase(new TextMatch.Words(List.of("deplo"), true))).isEqualTo("\" deplo\"");
+        assertThat(SqliteSearchSql.phrase(new TextMatch.Words(List.of("exact", "phrase"), false))).isEqualTo("\" exact phrase \"");
+        assertThat(SqliteSearchSql.normalized("a,\t\n  b…c")).isEqualTo("a b c");
+    }
+
+    @Test
+    void sqliteCombinesEverythingInOneMatch() {
+        TextCriteria text = new TextCriteria(List.of(new TextMatch.Substring("abc"), new TextMatch.Words(List.of("x"), true)),
+                List.of(new TextMatch.Substring("def"), new TextMatch.Words(List.of("y"), false)));
+        SearchScope scope = new SearchScope(List.of(7L), true, List.of(6401L), null, null, false);
+        SearchSql.Statement s = new SqliteSearchSql().candidates(text, scope, 0, 9, 5);
+        assertThat(s.sql()).startsWith("SELECT m.id, m.content FROM message_search CROSS JOIN messages m")
+                .contains("ORDER BY message_search.rowid DESC");
+        assertThat(s.values().get("text")).isEqualTo("((\"abc\") AND (\" x\") AND (\"\u0001\ue001\ue001\") AND (\"\u0002\ue000\ue007\"))"
+                + " NOT (\"def\" OR \" y \")");
+        SearchSql.Statement filtersOnly = new SqliteSearchSql().candidates(new TextCriteria(List.of(),
+                List.of(new TextMatch.Substring("def"))), SCOPE, 0, 9, 5);
+        assertThat(filtersOnly.sql()).startsWith("SELECT m.id, m.content FROM messages m WHERE NOT EXISTS");
+    }
+
+    @Test
+    void noUserTextAppearsInTheSqlOfEitherDialect() {
+        String evil = "'; DROP TABLE messages; --";
+        TextCriteria text = new TextCriteria(
+                List.of(new TextMatch.Substring(evil), new TextMatch.Words(List.of("drop", "table"), true)),
+                List.of(new TextMatch.Substring("%_\\" + evil), new TextMatch.Words(List.of("messages"), false)));
+        for (SearchSql sql : List.of(new SqliteSearchSql(), new PostgresSearchSql())) {
+            SearchSql.Statement s = sql.candidates(text, SCOPE, 0, 100, 10);
+            assertThat(s.sql()).doesNotContain("DROP").doesNotContain("drop").doesNotContain("messages;");
+        }
+        SearchSql.Statement pg = new PostgresSearchSql().candidates(text, SCOPE, 0, 100, 10);
+        assertThat(pg.values()).containsValue("\\%\\_\\\\" + evil);
+    }
+}
