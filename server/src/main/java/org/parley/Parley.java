@@ -121,7 +121,8 @@ public final class Parley implements AutoCloseable {
 
             Parley node = new Parley(db, bus, services);
             node.io = new SocketIoServer(socketConfig(config), metrics, clock);
-            new ChatGateway(node.io, tokens, bus, rooms, messages, sync, typing, presence);
+            new ChatGateway(node.io, tokens, bus, rooms, messages, sync, typing, presence,
+                    config.chat().maxConnectionsPerUser());
             HealthRoutes health = new HealthRoutes(() -> !node.stopping.get() && db.isReachable()
                     && (!(bus instanceof RedisBus redis) || redis.isReachable()), metrics);
             List<RouteInstaller> installers = new ArrayList<>();

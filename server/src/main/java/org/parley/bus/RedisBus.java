@@ -5,8 +5,6 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.parley.http.Json;
 import org.slf4j.Logger;
@@ -25,7 +23,7 @@ public final class RedisBus implements EventBus {
     private final RedisClient client;
     private final StatefulRedisConnection<String, String> publisher;
     private final StatefulRedisPubSubConnection<String, String> subscriber;
-    private final List<Consumer<BusEvent>> subscribers = new CopyOnWriteArrayList<>();
+    private final OrderedDelivery delivery = new OrderedDelivery();
 
     public RedisBus(String redisUrl) {
         this.client = RedisClient.create(redisUrl);
@@ -52,7 +50,7 @@ public final class RedisBus implements EventBus {
 
     @Override
     public void subscribe(Consumer<BusEvent> s) {
-        subscribers.add(s);
+        delivery.subscribe(s);
     }
 
     private void receive(String payload) {
@@ -63,7 +61,7 @@ public final class RedisBus implements EventBus {
             log.warn("Ignoring an unreadable event from Redis: {}", e.getMessage());
             return;
         }
-        LocalBus.deliver(subscribers, event);
+        delivery.deliver(event);
     }
 
     /** True when Redis answers a PING. */
@@ -77,8 +75,8 @@ public final class RedisBus implements EventBus {
 
     @Override
     public void close() {
-        subscribers.clear();
         subscriber.close();
+        delivery.close();
         publisher.close();
         client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
     }

@@ -9,7 +9,7 @@ import java.util.Optional;
 public record ParleyConfig(Path dataDir, Server server, Database database, Auth auth, Chat chat,
                            Optional<String> redisUrl) {
 
-    public record Chat(int messageMaxChars, int messagesPerMinute, int messageBurst) {}
+    public record Chat(int messageMaxChars, int messagesPerMinute, int messageBurst, int maxConnectionsPerUser) {}
 
     public record Server(String host, int port, List<String> allowedOrigins, long maxRequestBytes,
                          boolean trustProxy, Duration shutdownGrace) {

@@ -73,7 +73,7 @@ final class ChatEvents {
 
     private void joinRoom(SocketIoSocket socket, EventArgs args, Ack ack) {
         long roomId = Payloads.roomIdArg(args);
-        var room = rooms.get(SocketUser.of(socket), roomId);
+        var room = rooms.join(SocketUser.of(socket), roomId);
         socket.join(SocketUser.chatRoom(roomId));
         socket.emit("joined_room", roomId);
         Acks.ok(ack, room);

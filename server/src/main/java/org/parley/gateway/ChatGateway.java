@@ -4,6 +4,7 @@ import java.util.Map;
 import org.parley.auth.AccessTokenVerifier;
 import org.parley.auth.Principal;
 import org.parley.bus.EventBus;
+import org.parley.gateway.socketio.ConnectionRefusedException;
 import org.parley.gateway.socketio.Namespace;
 import org.parley.gateway.socketio.SocketIoServer;
 import org.parley.gateway.socketio.SocketIoSocket;
@@ -22,11 +23,18 @@ public final class ChatGateway {
     private final PresenceService presence;
 
     public ChatGateway(SocketIoServer io, AccessTokenVerifier verifier, EventBus bus, RoomService rooms,
-                       MessageService messages, SyncService sync, TypingService typing, PresenceService presence) {
+                       MessageService messages, SyncService sync, TypingService typing, PresenceService presence,
+                       int maxConnectionsPerUser) {
         this.rooms = rooms;
         this.presence = presence;
         Namespace ns = io.namespace("/");
         new ChatNamespaceAuth(verifier).install(ns);
+        ns.use(socket -> {
+            long userId = SocketUser.of(socket).userId();
+            if (ns.socketsIn(SocketUser.userRoom(userId)).size() >= maxConnectionsPerUser) {
+                throw new ConnectionRefusedException("too many connections");
+            }
+        });
         ns.onConnection(this::connected);
         ns.onDisconnect((socket, reason) -> presence.disconnected(SocketUser.of(socket).userId(), socket.id()));
         new ChatEvents(rooms, messages, sync, typing, presence).register(ns);

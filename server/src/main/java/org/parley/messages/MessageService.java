@@ -38,7 +38,7 @@ public final class MessageService implements AutoCloseable {
         this.sendLimit = sendLimit;
         this.bus = bus;
         this.clock = clock;
-        this.writer = new MessageWriter(db, messages, rooms, access, bus, clock);
+        this.writer = new MessageWriter(db, messages, rooms, bus, clock);
     }
 
     /** Stores the message; the future completes after commit, with the original on a retried clientId. */

@@ -37,15 +37,29 @@ public final class MessageStore {
     /** Appends a message at the room's next seq; the caller's transaction makes it atomic. */
     public Message append(Handle h, long roomId, Long senderId, String kind, String content, String clientId,
                           Long replyTo, long now) {
+        long seq = insert(h, roomId, senderId, kind, content, clientId, replyTo, now)[0];
+        return bySeq(h, roomId, seq).orElseThrow();
+    }
+
+    /** Appends a text message from {@code sender} and returns it without reading it back. */
+    Message appendText(Handle h, long roomId, PublicUser sender, String content, String clientId, Long replyTo, long now) {
+        long[] ids = insert(h, roomId, sender.id(), Message.TEXT, content, clientId, replyTo, now);
+        return new Message(ids[2], roomId, ids[0], ids[1], Message.TEXT, content, sender, clientId, replyTo, now, null,
+                false, List.of());
+    }
+
+    /** Inserts at the next seq and rev; returns {seq, rev, id}. */
+    private long[] insert(Handle h, long roomId, Long senderId, String kind, String content, String clientId,
+                          Long replyTo, long now) {
         long[] seqRev = nextSeqAndRev(h, roomId, now)
                 .orElseThrow(() -> new IllegalStateException("room " + roomId + " vanished during a send"));
-        h.createUpdate("""
+        long id = h.createUpdate("""
                         INSERT INTO messages (room_id, seq, rev, sender_id, kind, content, client_id, reply_to, created_at)
                         VALUES (:room, :seq, :rev, :sender, :kind, :content, :clientId, :replyTo, :now)""")
                 .bind("room", roomId).bind("seq", seqRev[0]).bind("rev", seqRev[1]).bind("sender", senderId)
                 .bind("kind", kind).bind("content", content).bind("clientId", clientId).bind("replyTo", replyTo)
-                .bind("now", now).execute();
-        return bySeq(h, roomId, seqRev[0]).orElseThrow();
+                .bind("now", now).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        return new long[] {seqRev[0], seqRev[1], id};
     }
 
     Optional<Message> byClientId(Handle h, long senderId, String clientId) {
@@ -65,11 +79,6 @@ public final class MessageStore {
         if (ids.isEmpty()) return List.of();
         return withReactions(h, h.createQuery(SELECT + " WHERE m.id IN (<ids>)").bindList("ids", List.copyOf(ids))
                 .map(MessageStore::map).list());
-    }
-
-    Optional<Long> senderOf(Handle h, long roomId, long seq) {
-        return h.createQuery("SELECT sender_id FROM messages WHERE room_id = :room AND seq = :seq AND deleted_at IS NULL")
-                .bind("room", roomId).bind("seq", seq).mapTo(Long.class).findOne();
     }
 
     boolean isLive(Handle h, long roomId, long seq) {

@@ -12,7 +12,6 @@ import org.parley.bus.BusEvent;
 import org.parley.bus.EventBus;
 import org.parley.errors.ErrorCode;
 import org.parley.errors.ParleyException;
-import org.parley.rooms.RoomAccess;
 import org.parley.rooms.RoomStore;
 import org.parley.storage.Database;
 import org.slf4j.Logger;
@@ -33,18 +32,16 @@ final class MessageWriter implements AutoCloseable {
     private final Database db;
     private final MessageStore messages;
     private final RoomStore rooms;
-    private final RoomAccess access;
     private final EventBus bus;
     private final Clock clock;
     private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
     private final Thread thread;
     private volatile boolean closed;
 
-    MessageWriter(Database db, MessageStore messages, RoomStore rooms, RoomAccess access, EventBus bus, Clock clock) {
+    MessageWriter(Database db, MessageStore messages, RoomStore rooms, EventBus bus, Clock clock) {
         this.db = db;
         this.messages = messages;
         this.rooms = rooms;
-        this.access = access;
         this.bus = bus;
         this.clock = clock;
         this.thread = Thread.ofPlatform().name("parley-message-writer").daemon(true).start(this::run);
@@ -125,11 +122,13 @@ final class MessageWriter implements AutoCloseable {
                 return new SendResult(existing.get(), true);
             }
         }
-        access.requireMember(h, r.roomId(), senderId);
+        var member = rooms.membership(h, r.roomId(), senderId)
+                .orElseThrow(() -> new ParleyException(ErrorCode.NOT_FOUND, "Room not found."));
         if (r.replyTo() != null && !messages.isLive(h, r.roomId(), r.replyTo())) {
             throw ParleyException.invalid("replyTo", "The message you reply to is not in this room.");
         }
-        Message m = messages.append(h, r.roomId(), senderId, Message.TEXT, r.content(), r.clientId(), r.replyTo(), now);
+        var sender = new org.parley.users.PublicUser(senderId, member.username(), member.displayName());
+        Message m = messages.appendText(h, r.roomId(), sender, r.content(), r.clientId(), r.replyTo(), now);
         rooms.markRead(h, r.roomId(), senderId, m.seq());
         return new SendResult(m, false);
     }

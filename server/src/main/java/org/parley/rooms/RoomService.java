@@ -30,6 +30,7 @@ public final class RoomService {
     private final EventBus bus;
     private final Clock clock;
     private final RateLimiter creations;
+    private final RateLimiter joins;
 
     public RoomService(Database db, RoomStore rooms, RoomAccess access, MessageStore messages, UserStore users,
                        EventBus bus, Clock clock) {
@@ -41,6 +42,7 @@ public final class RoomService {
         this.bus = bus;
         this.clock = clock;
         this.creations = new RateLimiter(10, 30, Duration.ofHours(1), clock);
+        this.joins = new RateLimiter(30, 60, Duration.ofMinutes(1), clock);
     }
 
     /** A new group room owned by the caller, with the given members. */
@@ -108,6 +110,14 @@ public final class RoomService {
     /** A room as its member sees it; not found for anyone else. */
     public RoomSummary get(Principal actor, long roomId) {
         return db.withHandle(h -> summarize(h, access.requireMember(h, roomId, actor.userId())));
+    }
+
+    /** Opens a room on a socket: members only, at most 30 at once and 60 a minute per user. */
+    public RoomSummary join(Principal actor, long roomId) {
+        joins.acquire("user:" + actor.userId()).ifPresent(wait -> {
+            throw ParleyException.rateLimited("You are opening rooms too fast.", wait);
+        });
+        return get(actor, roomId);
     }
 
     /** Ids of every room the user belongs to. */

@@ -264,6 +264,24 @@ abstract class ChatSocketContract {
     }
 
     @Test
+    void oneUserMayHoldOnlySoManyConnections() {
+        try (TestServer strict = TestServer.start(null, Map.of("max-connections-per-user", "2"))) {
+            Account a = Accounts.register(strict.api(), "conn_a");
+            try (ChatSocket first = ChatSocket.connect(strict.baseUrl(), a.accessToken());
+                 ChatSocket second = ChatSocket.connect(strict.baseUrl(), a.accessToken())) {
+                assertThat(ChatSocket.attempt(strict.baseUrl(), a.accessToken())).isEqualTo("error: too many connections");
+                assertThat(first.connected() && second.connected()).isTrue();
+            }
+            String again = "";
+            for (int i = 0; i < 20 && !again.equals("connected"); i++) {
+                sleep(100); // the server hears both disconnects
+                again = ChatSocket.attempt(strict.baseUrl(), a.accessToken());
+            }
+            assertThat(again).as("a slot frees when a connection closes").isEqualTo("connected");
+        }
+    }
+
+    @Test
     void aBadTokenIsRefusedAndLogoutClosesTheSessionsSockets() {
         assertThat(ChatSocket.attempt(server.baseUrl(), "garbage")).isEqualTo("error: unauthorized");
         assertThat(ChatSocket.attempt(server.baseUrl(), null)).isEqualTo("error: unauthorized");
