@@ -1,0 +1,55 @@
+package org.parley.bench.load;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Load generator for Parley and the reference Node.js server. Usage:
+ * <pre>
+ *   LoadGen setup     --url U --state F [--chat-rooms 50 --users-per-room 2 --ladder-users 20]
+ *   LoadGen idle      --url U --state F --server-pid P --out R.json [--conns 19500 --procs 2 --hold 60]
+ *   LoadGen ladder    --url U --state F --server-pid P --out R.json [--step 1000 --max 19000 --broadcasts 20]
+ *   LoadGen chatmix   --url U --state F --server-pid P --out R.json [--rates 200,400,... --step-seconds 15 --room-sockets 20]
+ *   LoadGen reconnect --url U --state F --server-pid P --out R.json [--conns 10000 --messages-per-room 5]
+ * </pre>
+ * Every scenario fails (exit 1) when a message is lost or duplicated.
+ */
+public final class LoadGen {
+    private LoadGen() {}
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            System.err.println("usage: LoadGen setup|idle|idle-worker|ladder|chatmix|reconnect --option value ...");
+            System.exit(2);
+        }
+        Map<String, String> opts = new LinkedHashMap<>();
+        for (int i = 1; i + 1 < args.length; i += 2) opts.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        Path state = Path.of(opts.getOrDefault("state", "bench/results/state.txt"));
+        if (args[0].equals("setup")) {
+            Fixture f = Fixture.create(opts.getOrDefault("url", "http://127.0.0.1:8080"),
+                    Integer.parseInt(opts.getOrDefault("chat-rooms", "50")), Integer.parseInt(opts.getOrDefault("users-per-room", "2")),
+                    Integer.parseInt(opts.getOrDefault("ladder-users", "20")), Integer.parseInt(opts.getOrDefault("concurrency", "4")));
+            f.save(state);
+            return;
+        }
+        Bench bench = new Bench(opts, Fixture.load(state));
+        Report report = new Report();
+        report.put("scenario", args[0]).put("target", opts.getOrDefault("target", "?")).put("label", opts.getOrDefault("label", ""))
+                .put("startedAt", java.time.Instant.now().toString());
+        boolean ok = switch (args[0]) {
+            case "idle" -> new IdleScenario(bench, report).run();
+            case "idle-worker" -> IdleScenario.worker(bench);
+            case "ladder" -> new LadderScenario(bench, report).run();
+            case "chatmix" -> new ChatMixScenario(bench, report).run();
+            case "reconnect" -> new ReconnectScenario(bench, report).run();
+            default -> throw new IllegalArgumentException("unknown scenario " + args[0]);
+        };
+        if (!args[0].equals("idle-worker")) {
+            report.put("passed", ok);
+            if (opts.containsKey("out")) report.write(Path.of(opts.get("out")));
+            System.out.println(Report.toJson(report.root, 0));
+        }
+        System.exit(ok ? 0 : 1);
+    }
+}
