@@ -13,7 +13,7 @@ import java.util.List;
  * meanwhile cannot shift the others.
  */
 final class RankedPager {
-    static final int WINDOW = 500;
+    static final int WINDOW = 100;
 
     /** A match: its id and text. */
     record Candidate(long id, String content) {}

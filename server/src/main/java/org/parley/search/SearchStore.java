@@ -54,6 +54,17 @@ final class SearchStore {
     List<RankedPager.Candidate> candidates(Handle h, TextCriteria text, SearchScope scope, long fromId, long beforeId,
                                            int limit) {
         SearchSql.Statement statement = sql.candidates(text, scope, fromId, beforeId, limit);
+        if (dialect == Dialect.POSTGRES) {
+            // a search reads about a hundred rows: parallel workers cost more to start than they save
+            return h.inTransaction(tx -> {
+                tx.execute("SET LOCAL max_parallel_workers_per_gather = 0");
+                return run(tx, statement);
+            });
+        }
+        return run(h, statement);
+    }
+
+    private List<RankedPager.Candidate> run(Handle h, SearchSql.Statement statement) {
         Query query = h.createQuery(statement.sql());
         statement.values().forEach((name, value) -> {
             if (value instanceof Long[] array) {
