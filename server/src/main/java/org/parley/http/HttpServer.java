@@ -29,6 +29,8 @@ public final class HttpServer {
             c.http.generateEtags = true;
             c.jsonMapper(new JavalinJackson3(Json.MAPPER, true));
             c.jetty.modifyServer(server -> server.setStopTimeout(config.shutdownGrace().toMillis()));
+            // room for long query strings (a pasted 10,000-character search), so the API answers them itself
+            c.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(64 * 1024));
             c.routes.before(ctx -> {
                 ctx.attribute(START, System.nanoTime());
                 RequestLog.begin(ctx);
