@@ -9,6 +9,15 @@ public sealed interface EnginePacket {
 
     char typeDigit();
 
+    /** Bytes the packet took on the wire, roughly (for metrics). */
+    default int approximateSize() {
+        return switch (this) {
+            case TextMessage message -> message.text().length() + 1;
+            case BinaryMessage message -> message.data().length;
+            default -> 1;
+        };
+    }
+
     /** Handshake sent by the server: {@code 0{"sid":...}}. */
     record Open(String json) implements EnginePacket {
         public char typeDigit() { return '0'; }

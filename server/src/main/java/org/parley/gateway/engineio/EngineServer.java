@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -110,13 +111,17 @@ public final class EngineServer implements RouteInstaller, AutoCloseable {
     }
 
     ScheduledFuture<?> schedule(Runnable task, Duration delay) {
-        return timer.schedule(() -> {
-            try {
-                task.run();
-            } catch (RuntimeException e) {
-                LOG.warn("timer task failed", e);
-            }
-        }, delay.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            return timer.schedule(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    LOG.warn("timer task failed", e);
+                }
+            }, delay.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            return CancelledSchedule.INSTANCE;
+        }
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.parley.gateway.engineio;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -10,20 +9,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One Engine.IO session: its outbound queue, its current transport, the upgrade from polling to
- * WebSocket, the heartbeat and the way it ends. State changes happen under one lock; I/O and
- * listener calls happen outside it.
+ * One Engine.IO session: its outbound queue, its current transport, what it does with the packets
+ * it receives, and the way it ends. Long-polling requests are answered by {@link PollingExchange},
+ * the move to WebSocket by {@link TransportUpgrade}, the heartbeat by {@link Heartbeat}. State
+ * changes happen under one lock; I/O and listener calls happen outside it.
  */
 public final class EngineSession {
 
     private static final Logger LOG = LoggerFactory.getLogger(EngineSession.class);
     private static final OutboundFrame PING = new OutboundFrame.Text("2");
-    private static final OutboundFrame PROBE_PONG = new OutboundFrame.Text("3probe");
     private static final OutboundFrame CLOSE = new OutboundFrame.Text("1");
     private static final OutboundFrame NOOP = new OutboundFrame.Text("6");
-    private static final Duration UPGRADE_NOOP_DELAY = Duration.ofMillis(200);
-
-    private enum State { OPEN, UPGRADING, CLOSING, CLOSED }
 
     private final String id;
     private final EngineRequest request;
@@ -33,11 +29,11 @@ public final class EngineSession {
     private final AtomicBoolean closeNotified = new AtomicBoolean();
     private final SessionTimers timers = new SessionTimers();
     private final Heartbeat heartbeat;
+    private final PollingExchange polling;
+    private final TransportUpgrade upgrade;
     private volatile EngineListener listener;
-    private State state = State.OPEN;
+    private SessionState state = SessionState.OPEN;
     private Transport transport;
-    private WebSocketTransport probe;
-    private CompletableFuture<Void> probeAnswered = CompletableFuture.completedFuture(null);
 
     EngineSession(String id, EngineRequest request, Transport transport, EngineServer server) {
         this.id = id;
@@ -46,6 +42,8 @@ public final class EngineSession {
         this.server = server;
         this.queue = new OutboundQueue(server.config().maxQueuedPackets(), server.config().maxQueuedBytes());
         this.heartbeat = new Heartbeat(this, server);
+        this.polling = new PollingExchange(this);
+        this.upgrade = new TransportUpgrade(this, polling);
     }
 
     public String id() {
@@ -62,28 +60,7 @@ public final class EngineSession {
     }
 
     public boolean isOpen() {
-        return locked(() -> state == State.OPEN || state == State.UPGRADING);
-    }
-
-    boolean hasPendingPoll() {
-        return locked(() -> transport instanceof PollingTransport polling && polling.hasPendingGet());
-    }
-
-    boolean isUpgrading() {
-        return locked(() -> state == State.UPGRADING);
-    }
-
-    private <T> T locked(Supplier<T> action) {
-        lock.lock();
-        try {
-            return action.get();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    void listener(EngineListener listener) {
-        this.listener = listener;
+        return locked(() -> state.isLive());
     }
 
     /**
@@ -98,14 +75,14 @@ public final class EngineSession {
         boolean accepted;
         lock.lock();
         try {
-            if (state == State.CLOSED || state == State.CLOSING) {
+            if (!state.isLive()) {
                 return false;
             }
             accepted = queue.offer(frames);
             if (accepted) {
                 switch (transport) {
-                    case PollingTransport polling when polling.hasPendingGet() -> {
-                        get = polling.takePendingGet();
+                    case PollingTransport poll when poll.hasPendingGet() -> {
+                        get = poll.takePendingGet();
                         body = drainPayloadLocked();
                     }
                     case WebSocketTransport socket -> ws = socket;
@@ -116,7 +93,9 @@ public final class EngineSession {
             lock.unlock();
         }
         if (!accepted) {
-            overflow();
+            server.metrics().queueOverflow();
+            LOG.info("closing session {}: outbound queue overflow", id);
+            close(CloseReason.QUEUE_OVERFLOW);
             return false;
         }
         if (get != null) {
@@ -128,41 +107,35 @@ public final class EngineSession {
         return true;
     }
 
-    private void overflow() {
-        server.metrics().queueOverflow();
-        LOG.info("closing session {}: outbound queue overflow", id);
-        close(CloseReason.QUEUE_OVERFLOW);
-    }
-
     /** Closes right away; queued frames are dropped and a pending poll gets a close packet. */
     public void close(CloseReason reason) {
         CompletableFuture<PollResponse> get = null;
         Transport current;
-        WebSocketTransport probing;
+        WebSocketTransport probe;
         lock.lock();
         try {
-            if (state == State.CLOSED) {
+            if (state == SessionState.CLOSED) {
                 return;
             }
             current = transport;
-            probing = probe;
-            probe = null;
-            if (current instanceof PollingTransport polling) {
-                get = polling.takePendingGet();
+            probe = upgrade.detachLocked();
+            if (current instanceof PollingTransport poll) {
+                get = poll.takePendingGet();
             }
             queue.clear();
             markClosedLocked();
         } finally {
             lock.unlock();
         }
+        LOG.debug("session {} closed: {}", id, reason.description());
         if (get != null) {
             get.complete(PollResponse.ok("1"));
         }
         if (current instanceof WebSocketTransport ws) {
             ws.close(WebSocketTransport.codeFor(reason), reason.description());
         }
-        if (probing != null) {
-            probing.close(WebSocketTransport.codeFor(reason), reason.description());
+        if (probe != null) {
+            probe.close(WebSocketTransport.codeFor(reason), reason.description());
         }
         notifyClosed(reason);
     }
@@ -172,28 +145,34 @@ public final class EngineSession {
         beginClosing(reason, CLOSE, false);
     }
 
+    /** Closes the session because the client sent input that breaks the protocol. */
+    public void rejectMalformed(String why) {
+        LOG.debug("session {}: closing on malformed input: {}", id, why);
+        server.metrics().protocolError();
+        close(CloseReason.PARSE_ERROR);
+    }
+
     private void beginClosing(CloseReason reason, OutboundFrame finalPollFrame, boolean dropQueued) {
         CompletableFuture<PollResponse> get = null;
         String body = null;
         WebSocketTransport ws = null;
-        WebSocketTransport probing;
+        WebSocketTransport probe;
         lock.lock();
         try {
-            if (state == State.CLOSED || state == State.CLOSING) {
+            if (!state.isLive()) {
                 return;
             }
-            probing = probe;
-            probe = null;
-            state = State.CLOSING;
+            probe = upgrade.detachLocked();
+            state = SessionState.CLOSING;
             timers.cancelAll();
             heartbeat.stop();
             if (dropQueued) {
                 queue.clear();
             }
             switch (transport) {
-                case PollingTransport polling -> {
+                case PollingTransport poll -> {
                     queue.offerForced(finalPollFrame);
-                    get = polling.takePendingGet();
+                    get = poll.takePendingGet();
                     if (get != null) {
                         body = drainPayloadLocked();
                         if (queue.isEmpty()) {
@@ -203,14 +182,14 @@ public final class EngineSession {
                 }
                 case WebSocketTransport socket -> ws = socket;
             }
-            if (state == State.CLOSING) {
+            if (state == SessionState.CLOSING) {
                 timers.closing = server.schedule(() -> close(reason), server.config().pingTimeout());
             }
         } finally {
             lock.unlock();
         }
-        if (probing != null) {
-            probing.close(WebSocketTransport.CLOSE_NORMAL, reason.description());
+        if (probe != null) {
+            probe.close(WebSocketTransport.CLOSE_NORMAL, reason.description());
         }
         notifyClosed(reason);
         if (get != null) {
@@ -221,129 +200,26 @@ public final class EngineSession {
         }
     }
 
-    // ---- polling -------------------------------------------------------------------------
+    // ---- entry points for the transports ------------------------------------------------------
 
     CompletableFuture<PollResponse> onPollRequest() {
-        CompletableFuture<PollResponse> previous;
-        lock.lock();
-        try {
-            if (state == State.CLOSED) {
-                return CompletableFuture.completedFuture(PollResponse.unknownSession());
-            }
-            if (!(transport instanceof PollingTransport polling)) {
-                return CompletableFuture.completedFuture(PollResponse.badRequest());
-            }
-            if (!polling.hasPendingGet()) {
-                if (!queue.isEmpty()) {
-                    String body = drainPayloadLocked();
-                    if (state == State.CLOSING && queue.isEmpty()) {
-                        markClosedLocked();
-                    }
-                    return CompletableFuture.completedFuture(PollResponse.ok(body));
-                }
-                CompletableFuture<PollResponse> parked = polling.park(state == State.UPGRADING);
-                if (state == State.UPGRADING) {
-                    timers.upgradeNoop = server.schedule(() -> answerPollDuringUpgrade(true), UPGRADE_NOOP_DELAY);
-                }
-                return parked;
-            }
-            previous = polling.takePendingGet();
-        } finally {
-            lock.unlock();
-        }
-        LOG.debug("session {}: overlapping poll requests", id);
-        previous.complete(PollResponse.ok("1"));
-        close(CloseReason.TRANSPORT_ERROR);
-        return CompletableFuture.completedFuture(PollResponse.badRequest());
+        return polling.onGet();
     }
 
     PollResponse onPostRequest(byte[] body) {
-        PollingTransport polling;
-        lock.lock();
-        try {
-            if (state == State.CLOSED) {
-                return PollResponse.unknownSession();
-            }
-            if (state == State.CLOSING || !(transport instanceof PollingTransport current)) {
-                return PollResponse.badRequest();
-            }
-            polling = current;
-            if (!polling.beginPost()) {
-                polling = null;
-            }
-        } finally {
-            lock.unlock();
-        }
-        if (polling == null) {
-            LOG.debug("session {}: overlapping post requests", id);
-            close(CloseReason.TRANSPORT_ERROR);
-            return PollResponse.badRequest();
-        }
-        try {
-            List<EnginePacket> packets;
-            try {
-                packets = EnginePacketCodec.decodePayload(body);
-            } catch (MalformedPacketException e) {
-                rejectMalformed(e.getMessage());
-                return PollResponse.badRequest();
-            }
-            for (EnginePacket packet : packets) {
-                server.metrics().received(approximateSize(packet));
-                onPacketFromCurrent(polling, packet);
-            }
-            return PollResponse.ok("ok");
-        } finally {
-            lock.lock();
-            try {
-                polling.endPost();
-            } finally {
-                lock.unlock();
-            }
-        }
+        return polling.onPost(body);
     }
 
-    /**
-     * Ends the pending poll with the queued packets or a noop, so the client can pause polling and
-     * complete the upgrade. On the probe this only concerns a poll parked before the upgrade began;
-     * a poll that arrived during the upgrade is ended by the noop timer, or with 400 by the upgrade.
-     */
-    private void answerPollDuringUpgrade(boolean includeLatePolls) {
-        CompletableFuture<PollResponse> get = null;
-        String body = null;
-        lock.lock();
-        try {
-            if (state == State.UPGRADING && transport instanceof PollingTransport polling
-                    && (includeLatePolls || !polling.pendingGetArrivedDuringUpgrade())) {
-                get = polling.takePendingGet();
-                if (get != null) {
-                    body = queue.isEmpty() ? "6" : drainPayloadLocked();
-                }
-            }
-        } finally {
-            lock.unlock();
-        }
-        if (get != null) {
-            get.complete(PollResponse.ok(body));
-        }
+    /** A WebSocket request for this session passed validation; its handshake is about to be answered. */
+    void expectProbe() {
+        upgrade.reserve();
     }
 
-    // ---- WebSocket -------------------------------------------------------------------------
-
-    /** Attaches a WebSocket that wants to take over this polling session; false if not allowed now. */
-    boolean attachProbe(WebSocketTransport ws) {
-        lock.lock();
-        try {
-            if (state != State.OPEN || !(transport instanceof PollingTransport) || probe != null) {
-                return false;
-            }
-            probe = ws;
-            ws.owner(this);
-            state = State.UPGRADING;
-            timers.upgrade = server.schedule(() -> abortUpgrade(ws, "upgrade timeout"),
-                    server.config().upgradeTimeout());
-            return true;
-        } finally {
-            lock.unlock();
+    /** Lets a WebSocket with this session's id take over, or closes it when that is not allowed now. */
+    void offerProbe(WebSocketTransport ws) {
+        if (!upgrade.attach(ws)) {
+            LOG.debug("session {}: refusing a WebSocket (upgrading or upgraded)", id);
+            upgrade.refuse(ws);
         }
     }
 
@@ -353,8 +229,8 @@ public final class EngineSession {
         try {
             packet = EnginePacketCodec.decodeText(text);
         } catch (MalformedPacketException e) {
-            if (isProbe(ws)) {
-                abortUpgrade(ws, e.getMessage());
+            if (upgrade.isProbe(ws)) {
+                upgrade.abort(ws, e.getMessage());
             } else if (isCurrent(ws)) {
                 rejectMalformed(e.getMessage());
             }
@@ -369,24 +245,24 @@ public final class EngineSession {
     }
 
     private void onWebSocketPacket(WebSocketTransport ws, EnginePacket packet) {
-        if (isProbe(ws)) {
-            onProbePacket(ws, packet);
+        if (upgrade.isProbe(ws)) {
+            upgrade.onPacket(ws, packet);
         } else if (isCurrent(ws)) {
             onPacketFromCurrent(ws, packet);
         }
     }
 
     void onWebSocketClosed(WebSocketTransport ws) {
-        if (isProbe(ws)) {
-            abortUpgrade(ws, "probe closed");
+        if (upgrade.isProbe(ws)) {
+            upgrade.abort(ws, "probe closed");
         } else if (isCurrent(ws)) {
             close(CloseReason.TRANSPORT_CLOSE);
         }
     }
 
     void onTransportFailed(WebSocketTransport ws) {
-        if (isProbe(ws)) {
-            abortUpgrade(ws, "probe failed");
+        if (upgrade.isProbe(ws)) {
+            upgrade.abort(ws, "probe failed");
         } else if (isCurrent(ws)) {
             close(CloseReason.TRANSPORT_ERROR);
         }
@@ -398,11 +274,11 @@ public final class EngineSession {
         boolean drained = false;
         lock.lock();
         try {
-            if (transport != ws || state == State.CLOSED) {
+            if (transport != ws || state == SessionState.CLOSED) {
                 return null;
             }
             frame = queue.poll();
-            if (frame == null && state == State.CLOSING) {
+            if (frame == null && state == SessionState.CLOSING) {
                 markClosedLocked();
                 drained = true;
             }
@@ -415,73 +291,7 @@ public final class EngineSession {
         return frame;
     }
 
-    private void onProbePacket(WebSocketTransport ws, EnginePacket packet) {
-        switch (packet) {
-            case EnginePacket.Ping ping when ping.data().equals("probe") -> {
-                CompletableFuture<Void> written = ws.writeDirect(PROBE_PONG);
-                lock.lock();
-                try {
-                    probeAnswered = written;
-                } finally {
-                    lock.unlock();
-                }
-                answerPollDuringUpgrade(false);
-            }
-            case EnginePacket.Upgrade upgrade -> completeUpgrade(ws);
-            default -> abortUpgrade(ws, "unexpected packet during upgrade");
-        }
-    }
-
-    private void completeUpgrade(WebSocketTransport ws) {
-        CompletableFuture<PollResponse> stale = null;
-        CompletableFuture<Void> probeWritten;
-        lock.lock();
-        try {
-            if (probe != ws || state != State.UPGRADING) {
-                return;
-            }
-            timers.cancelUpgrade();
-            if (transport instanceof PollingTransport polling) {
-                stale = polling.takePendingGet();
-            }
-            server.metrics().transportClosed(transport.kind());
-            server.metrics().transportOpened(ws.kind());
-            transport = ws;
-            probe = null;
-            state = State.OPEN;
-            probeWritten = probeAnswered;
-        } finally {
-            lock.unlock();
-        }
-        if (stale != null) {
-            CompletableFuture<PollResponse> poll = stale;
-            probeWritten.whenComplete((done, failure) -> poll.complete(PollResponse.badRequest()));
-        }
-        ws.pump();
-    }
-
-    private void abortUpgrade(WebSocketTransport ws, String why) {
-        lock.lock();
-        try {
-            if (probe != ws) {
-                return;
-            }
-            probe = null;
-            timers.cancelUpgrade();
-            if (state == State.UPGRADING) {
-                state = State.OPEN;
-            }
-        } finally {
-            lock.unlock();
-        }
-        LOG.debug("session {}: upgrade failed: {}", id, why);
-        server.metrics().upgradeFailure();
-        ws.close(WebSocketTransport.CLOSE_PROTOCOL_ERROR, "upgrade failed");
-    }
-
-    // ---- packets and heartbeat ---------------------------------------------------------------
-
-    private void onPacketFromCurrent(Transport from, EnginePacket packet) {
+    void onPacketFromCurrent(Transport from, EnginePacket packet) {
         if (!isOpen()) {
             return;
         }
@@ -498,9 +308,15 @@ public final class EngineSession {
                 }
             }
             case EnginePacket.Ping ping -> rejectMalformed("ping from client");
-            case EnginePacket.Upgrade upgrade -> rejectMalformed("upgrade without probe");
+            case EnginePacket.Upgrade done -> rejectMalformed("upgrade without probe");
             case EnginePacket.Open open -> rejectMalformed("open from client");
         }
+    }
+
+    // ---- for the server, the heartbeat and the helpers ------------------------------------------
+
+    void listener(EngineListener value) {
+        this.listener = value;
     }
 
     void startHeartbeat() {
@@ -510,15 +326,6 @@ public final class EngineSession {
     void sendPing() {
         send(List.of(PING));
     }
-
-    /** Closes the session because the client sent input that breaks the protocol. */
-    public void rejectMalformed(String why) {
-        LOG.debug("session {}: closing on malformed input: {}", id, why);
-        server.metrics().protocolError();
-        close(CloseReason.PARSE_ERROR);
-    }
-
-    // ---- helpers -----------------------------------------------------------------------------
 
     /** Queues the open packet of a WebSocket-first session, before anything else. */
     void queueHandshake(OutboundFrame open) {
@@ -530,7 +337,55 @@ public final class EngineSession {
         }
     }
 
-    private String drainPayloadLocked() {
+    boolean hasPendingPoll() {
+        return locked(() -> transport instanceof PollingTransport poll && poll.hasPendingGet());
+    }
+
+    boolean isUpgrading() {
+        return locked(() -> state == SessionState.UPGRADING);
+    }
+
+    ReentrantLock lock() {
+        return lock;
+    }
+
+    TransportUpgrade upgrade() {
+        return upgrade;
+    }
+
+    EngineServer server() {
+        return server;
+    }
+
+    OutboundQueue queue() {
+        return queue;
+    }
+
+    SessionTimers timers() {
+        return timers;
+    }
+
+    SessionState state() {
+        return state;
+    }
+
+    void state(SessionState value) {
+        state = value;
+    }
+
+    Transport transport() {
+        return transport;
+    }
+
+    /** Makes the WebSocket the session's transport (the upgrade completed). */
+    void switchTransportLocked(WebSocketTransport ws) {
+        server.metrics().transportClosed(transport.kind());
+        server.metrics().transportOpened(ws.kind());
+        transport = ws;
+        state = SessionState.OPEN;
+    }
+
+    String drainPayloadLocked() {
         List<OutboundFrame> frames = queue.drain(server.config().maxPayload());
         for (OutboundFrame frame : frames) {
             server.metrics().sent(frame.size());
@@ -538,8 +393,8 @@ public final class EngineSession {
         return EnginePacketCodec.encodePayload(frames);
     }
 
-    private void markClosedLocked() {
-        state = State.CLOSED;
+    void markClosedLocked() {
+        state = SessionState.CLOSED;
         timers.cancelAll();
         heartbeat.stop();
         server.remove(this);
@@ -557,20 +412,16 @@ public final class EngineSession {
         }
     }
 
-    private boolean isProbe(WebSocketTransport ws) {
-        return locked(() -> probe == ws);
-    }
-
     private boolean isCurrent(Transport candidate) {
         return locked(() -> transport == candidate);
     }
 
-    private static int approximateSize(EnginePacket packet) {
-        return switch (packet) {
-            case EnginePacket.TextMessage message -> message.text().length() + 1;
-            case EnginePacket.BinaryMessage message -> message.data().length;
-            default -> 1;
-        };
+    private <T> T locked(Supplier<T> action) {
+        lock.lock();
+        try {
+            return action.get();
+        } finally {
+            lock.unlock();
+        }
     }
-
 }

@@ -46,18 +46,21 @@ final class WebSocketHandler {
     private void beforeUpgrade(Context ctx) {
         PollResponse rejection = null;
         String sid = ctx.queryParam("sid");
-        if (!cors.allows(ctx)) {
+        EngineSession session = sid == null ? null : server.find(sid);
+        if (!cors.allows(ctx.header("Origin"))) {
             rejection = PollResponse.error(403, 4, "Forbidden");
         } else if (!"4".equals(ctx.queryParam("EIO"))) {
             rejection = PollResponse.error(400, 5, "Unsupported protocol version");
         } else if (!Transport.Kind.WEBSOCKET.wireName().equals(ctx.queryParam("transport"))) {
             rejection = PollResponse.error(400, 0, "Transport unknown");
-        } else if (sid != null && server.find(sid) == null) {
+        } else if (sid != null && session == null) {
             rejection = PollResponse.unknownSession();
         }
         if (rejection != null) {
             ctx.status(rejection.status()).contentType(rejection.contentType()).result(rejection.body());
             ctx.skipRemainingHandlers();
+        } else if (session != null) {
+            session.expectProbe();
         }
     }
 
@@ -75,9 +78,11 @@ final class WebSocketHandler {
             return;
         }
         EngineSession session = server.find(sid);
-        if (session == null || !session.attachProbe(transport)) {
-            LOG.debug("refusing WebSocket for session {}: unknown, upgrading or upgraded", sid);
-            transport.close(WebSocketTransport.CLOSE_POLICY_VIOLATION, "session not upgradable");
+        if (session == null) {
+            LOG.debug("refusing WebSocket for session {}: gone", sid);
+            transport.close(WebSocketTransport.CLOSE_POLICY_VIOLATION, "session unknown");
+        } else {
+            session.offerProbe(transport);
         }
     }
 

@@ -42,7 +42,7 @@ final class AckRegistry {
         if (entry.timeout() != null) {
             entry.timeout().cancel(false);
         }
-        server.callbacks().execute(() -> entry.result().complete(new EventArgs(args)));
+        server.runCallback(() -> entry.result().complete(new EventArgs(args)));
         return true;
     }
 
@@ -68,6 +68,6 @@ final class AckRegistry {
         if (entry.timeout() != null) {
             entry.timeout().cancel(false);
         }
-        server.callbacks().execute(() -> entry.result().completeExceptionally(new AckTimeoutException(why)));
+        server.runCallback(() -> entry.result().completeExceptionally(new AckTimeoutException(why)));
     }
 }

@@ -39,16 +39,19 @@ final class ConnectionStateRecovery {
 
     private final Duration maxDisconnection;
     private final int maxLoggedPackets;
+    private final long maxLoggedBytes;
     private final Clock clock;
     private final String epoch = SessionIds.next().substring(0, 8);
     private final ArrayDeque<LoggedPacket> log = new ArrayDeque<>();
     private final ConcurrentHashMap<String, SavedSession> sessions = new ConcurrentHashMap<>();
     private long seq;
     private long evictedThrough;
+    private long loggedBytes;
 
-    ConnectionStateRecovery(Duration maxDisconnection, int maxLoggedPackets, Clock clock) {
+    ConnectionStateRecovery(Duration maxDisconnection, int maxLoggedPackets, long maxLoggedBytes, Clock clock) {
         this.maxDisconnection = maxDisconnection;
         this.maxLoggedPackets = maxLoggedPackets;
+        this.maxLoggedBytes = maxLoggedBytes;
         this.clock = clock;
     }
 
@@ -66,9 +69,16 @@ final class ConnectionStateRecovery {
 
     void record(LoggedPacket packet) {
         log.addLast(packet);
-        while (log.size() > maxLoggedPackets) {
-            evictedThrough = log.removeFirst().seq();
+        loggedBytes += packet.packet().size();
+        while (log.size() > maxLoggedPackets || loggedBytes > maxLoggedBytes) {
+            evictOldest();
         }
+    }
+
+    private void evictOldest() {
+        LoggedPacket oldest = log.removeFirst();
+        loggedBytes -= oldest.packet().size();
+        evictedThrough = oldest.seq();
     }
 
     void save(SavedSession session) {
@@ -128,7 +138,7 @@ final class ConnectionStateRecovery {
         long oldest = clock.millis() - maxDisconnection.toMillis();
         sessions.values().removeIf(session -> session.disconnectedAt() < oldest);
         while (!log.isEmpty() && log.peekFirst().emittedAt() < oldest) {
-            evictedThrough = log.removeFirst().seq();
+            evictOldest();
         }
     }
 

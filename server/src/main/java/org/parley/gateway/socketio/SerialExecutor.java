@@ -52,22 +52,36 @@ final class SerialExecutor {
     }
 
     private void drain() {
-        while (true) {
-            Runnable task;
-            lock.lock();
-            try {
-                task = tasks.poll();
-                if (task == null) {
-                    running = false;
-                    return;
+        boolean emptied = false;
+        try {
+            while (true) {
+                Runnable task;
+                lock.lock();
+                try {
+                    task = tasks.poll();
+                    if (task == null) {
+                        running = false;
+                        emptied = true;
+                        return;
+                    }
+                } finally {
+                    lock.unlock();
                 }
-            } finally {
-                lock.unlock();
+                try {
+                    task.run();
+                } catch (RuntimeException | Error e) {
+                    LOG.error("socket handler failed", e);
+                }
             }
-            try {
-                task.run();
-            } catch (RuntimeException | Error e) {
-                LOG.error("socket handler failed", e);
+        } finally {
+            if (!emptied) {
+                // even logging failed: let the next task start a new drain rather than wedge the connection
+                lock.lock();
+                try {
+                    running = false;
+                } finally {
+                    lock.unlock();
+                }
             }
         }
     }

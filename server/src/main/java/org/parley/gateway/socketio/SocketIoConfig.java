@@ -38,14 +38,16 @@ public record SocketIoConfig(
      * @param enabled                   whether sessions are kept and restored
      * @param maxDisconnectionDuration  how long a disconnected session can be restored
      * @param maxLoggedPackets          how many broadcasts are kept for replay, per namespace
+     * @param maxLoggedBytes            how many bytes of broadcasts are kept for replay, per namespace
      */
-    public record RecoveryConfig(boolean enabled, Duration maxDisconnectionDuration, int maxLoggedPackets) {
+    public record RecoveryConfig(boolean enabled, Duration maxDisconnectionDuration, int maxLoggedPackets,
+            long maxLoggedBytes) {
         public static RecoveryConfig disabled() {
-            return new RecoveryConfig(false, Duration.ofMinutes(2), 10_000);
+            return new RecoveryConfig(false, Duration.ofMinutes(2), 10_000, 64L * 1024 * 1024);
         }
 
         public static RecoveryConfig twoMinutes() {
-            return new RecoveryConfig(true, Duration.ofMinutes(2), 10_000);
+            return new RecoveryConfig(true, Duration.ofMinutes(2), 10_000, 64L * 1024 * 1024);
         }
     }
 

@@ -7,10 +7,12 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.parley.gateway.engineio.CancelledSchedule;
 import org.parley.gateway.engineio.EngineListener;
 import org.parley.gateway.engineio.EngineServer;
 import org.parley.gateway.engineio.EngineSession;
@@ -57,7 +59,7 @@ public final class SocketIoServer implements RouteInstaller, AutoCloseable {
         }
         return namespaces.computeIfAbsent(name, n -> new Namespace(n, this, config.recovery().enabled()
                 ? new ConnectionStateRecovery(config.recovery().maxDisconnectionDuration(),
-                        config.recovery().maxLoggedPackets(), clock)
+                        config.recovery().maxLoggedPackets(), config.recovery().maxLoggedBytes(), clock)
                 : null));
     }
 
@@ -113,18 +115,27 @@ public final class SocketIoServer implements RouteInstaller, AutoCloseable {
         return clock;
     }
 
-    ExecutorService callbacks() {
-        return callbacks;
+    ScheduledFuture<?> schedule(Runnable task, Duration delay) {
+        try {
+            return timer.schedule(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    LOG.warn("timer task failed", e);
+                }
+            }, delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            return CancelledSchedule.INSTANCE;
+        }
     }
 
-    ScheduledFuture<?> schedule(Runnable task, Duration delay) {
-        return timer.schedule(() -> {
-            try {
-                task.run();
-            } catch (RuntimeException e) {
-                LOG.warn("timer task failed", e);
-            }
-        }, delay.toMillis(), TimeUnit.MILLISECONDS);
+    /** Runs an acknowledgement callback on its own virtual thread (inline once stopped). */
+    void runCallback(Runnable task) {
+        try {
+            callbacks.execute(task);
+        } catch (RejectedExecutionException e) {
+            task.run();
+        }
     }
 
     private void pruneRecovery() {

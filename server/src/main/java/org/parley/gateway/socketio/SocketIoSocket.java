@@ -1,7 +1,6 @@
 package org.parley.gateway.socketio;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -216,9 +215,5 @@ public final class SocketIoSocket {
     @Override
     public String toString() {
         return "SocketIoSocket[" + namespace.name() + " " + id + "]";
-    }
-
-    static Map<String, Object> snapshot(Map<String, Object> attributes) {
-        return Map.copyOf(attributes);
     }
 }

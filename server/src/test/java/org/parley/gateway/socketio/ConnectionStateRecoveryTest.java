@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class ConnectionStateRecoveryTest {
 
     private final MutableClock clock = new MutableClock();
-    private final ConnectionStateRecovery recovery = new ConnectionStateRecovery(Duration.ofMinutes(2), 5, clock);
+    private final ConnectionStateRecovery recovery = new ConnectionStateRecovery(Duration.ofMinutes(2), 5, 100_000, clock);
 
     private long broadcast(String room) {
         long seq = recovery.nextSeq();
@@ -85,6 +85,20 @@ class ConnectionStateRecoveryTest {
         broadcast("a");
         broadcast("a");
         assertThat(recovery.restore("p6", null, 1, 1_000_000)).isEmpty();
+    }
+
+    @Test
+    void logIsBoundedInBytesToo() {
+        ConnectionStateRecovery small = new ConnectionStateRecovery(Duration.ofMinutes(2), 1_000, 150, clock);
+        long first = small.nextSeq();
+        EncodedPacket packet = PacketEncoder.encode(new SocketPacket.Event("/",
+                Namespace.argsArray(new Object[] {"msg", "x".repeat(100)}), SocketPacket.NO_ACK));
+        small.record(new ConnectionStateRecovery.LoggedPacket(first, Set.of("a"), Set.of(), packet, clock.millis()));
+        small.save(new ConnectionStateRecovery.SavedSession("p", "s", Set.of("s", "a"), Map.of(), 0, first,
+                first, clock.millis()));
+        long second = small.nextSeq();
+        small.record(new ConnectionStateRecovery.LoggedPacket(second, Set.of("a"), Set.of(), packet, clock.millis()));
+        assertThat(small.restore("p", null, 100, 1_000_000)).as("first broadcast evicted").isEmpty();
     }
 
     @Test
