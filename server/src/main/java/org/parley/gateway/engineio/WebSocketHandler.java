@@ -47,7 +47,7 @@ final class WebSocketHandler {
         PollResponse rejection = null;
         String sid = ctx.queryParam("sid");
         EngineSession session = sid == null ? null : server.find(sid);
-        if (!cors.allows(ctx.header("Origin"))) {
+        if (!cors.allows(ctx)) {
             rejection = PollResponse.error(403, 4, "Forbidden");
         } else if (!"4".equals(ctx.queryParam("EIO"))) {
             rejection = PollResponse.error(400, 5, "Unsupported protocol version");
