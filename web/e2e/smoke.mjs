@@ -107,6 +107,36 @@ async function run(page) {
   const stored = await page.evaluate(() => window.localStorage.getItem('parley.session'));
   if (stored !== null) fail('the session is still in localStorage after signing out');
 
+  step('the app is installable: a valid manifest with icons, and a service worker');
+  const cdp = await page.context().newCDPSession(page);
+  const manifest = await cdp.send('Page.getAppManifest');
+  if (!manifest.url.endsWith('/manifest.webmanifest') || manifest.errors.length) {
+    fail(`manifest problems: ${JSON.stringify(manifest.errors)} (${manifest.url})`);
+  }
+  const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+  // Browser contexts of automated runs are incognito, which alone prevents installing.
+  const blocking = installabilityErrors.filter((e) => e.errorId !== 'in-incognito');
+  if (blocking.length) fail(`not installable: ${JSON.stringify(blocking)}`);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload({ waitUntil: 'load' });
+  const cached = await page.evaluate(async () => {
+    if (!navigator.serviceWorker.controller) return null;
+    const names = await caches.keys();
+    const urls = [];
+    for (const name of names) for (const request of await (await caches.open(name)).keys()) urls.push(new URL(request.url).pathname);
+    return urls;
+  });
+  if (!cached) fail('the service worker does not control the page after a reload');
+  if (!cached.includes('/') || !cached.some((p) => p.startsWith('/assets/'))) fail(`the app shell is not cached: ${cached}`);
+  if (cached.some((p) => p.startsWith('/api') || p.startsWith('/socket.io'))) fail(`dynamic responses were cached: ${cached}`);
+
+  step('the app opens without a network');
+  await page.context().setOffline(true);
+  await page.reload({ waitUntil: 'load' });
+  await page.getByRole('heading', { name: 'Welcome back' }).waitFor({ state: 'visible' });
+  await page.context().setOffline(false);
+  await cdp.detach();
+
   step('check the sign-in page at 320px wide');
   await page.setViewportSize({ width: 320, height: 640 });
   await expectNoHorizontalOverflow(page, 'the sign-in page');

@@ -19,3 +19,12 @@ createRoot(root).render(
     </BrowserRouter>
   </StrictMode>,
 );
+
+// The app shell works offline and the app can be installed; only in built versions.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  window.addEventListener('load', () => {
+    navigator.serviceWorker.register('/sw.js').catch(() => {
+      // Without a service worker the app still works, just not offline.
+    });
+  });
+}

@@ -1,9 +1,8 @@
-import { Navigate, Route, Routes } from 'react-router-dom';
+import { Route, Routes } from 'react-router-dom';
 import { GuestOnly, RequireAuth } from '../auth/guards';
 import { RegisterPage } from '../auth/RegisterPage';
 import { SignInPage } from '../auth/SignInPage';
-import { HomePage } from './HomePage';
-import { Shell } from './Shell';
+import { ChatShell } from './ChatShell';
 
 export function App() {
   return (
@@ -24,16 +23,15 @@ export function App() {
           </GuestOnly>
         }
       />
+      {/* One route for the signed-in app, so moving between its pages keeps the chat connection. */}
       <Route
+        path="/*"
         element={
           <RequireAuth>
-            <Shell />
+            <ChatShell />
           </RequireAuth>
         }
-      >
-        <Route index element={<HomePage />} />
-      </Route>
-      <Route path="*" element={<Navigate to="/" replace />} />
+      />
     </Routes>
   );
 }

@@ -58,3 +58,7 @@ export function useAuth(): Auth {
 export function useApi(): ApiClient {
   return useServices().api;
 }
+
+export function useSession(): AuthSession {
+  return useServices().session;
+}

@@ -1,0 +1,168 @@
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { nameOf } from '../../api/types';
+import { useChatStore } from '../../chat/ChatContext';
+import { draftStore } from '../../chat/drafts';
+import type { Message } from '../../chat/types';
+import { Icon } from '../../ui/Icon';
+import { IconButton } from '../../ui/IconButton';
+import { previewText } from '../preview';
+import styles from './Conversation.module.css';
+
+const MAX_CHARS = 4000;
+const MAX_HEIGHT_PX = 180;
+/** Stop showing "typing" this long after the last keystroke. */
+const IDLE_MS = 4_000;
+
+interface ComposerProps {
+  roomId: number;
+  roomName: string;
+  replyTo: Message | null;
+  editing: Message | null;
+  onCancelReply: () => void;
+  onCancelEdit: () => void;
+  /** After a message was sent (to scroll to it). */
+  onSent: () => void;
+  /** ArrowUp in an empty box: edit my last message. */
+  onEditLast: () => void;
+  onEditSave: (message: Message, content: string) => Promise<boolean>;
+}
+
+/**
+ * Where messages are written. Enter sends, Shift+Enter starts a new line; the text is kept per
+ * room as a draft; typing is announced to the room while it goes on.
+ */
+export function Composer({ roomId, roomName, replyTo, editing, onCancelReply, onCancelEdit, onSent, onEditLast, onEditSave }: ComposerProps) {
+  const store = useChatStore();
+  const drafts = useMemo(() => draftStore(store.user.id), [store]);
+  const [text, setText] = useState(() => drafts.get(roomId));
+  const [editText, setEditText] = useState('');
+  const area = useRef<HTMLTextAreaElement>(null);
+  const idle = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const value = editing ? editText : text;
+
+  useEffect(() => {
+    if (editing) {
+      setEditText(editing.content);
+      area.current?.focus();
+    }
+  }, [editing]);
+
+  useEffect(() => {
+    if (replyTo) area.current?.focus();
+  }, [replyTo]);
+
+  useLayoutEffect(() => {
+    const el = area.current;
+    if (!el) return;
+    el.style.height = 'auto';
+    el.style.height = `${Math.min(el.scrollHeight, MAX_HEIGHT_PX)}px`;
+  }, [value]);
+
+  useEffect(
+    () => () => {
+      if (idle.current) clearTimeout(idle.current);
+      store.stopTyping(roomId);
+    },
+    [store, roomId],
+  );
+
+  const change = (next: string) => {
+    if (editing) {
+      setEditText(next);
+      return;
+    }
+    setText(next);
+    drafts.set(roomId, next);
+    if (idle.current) clearTimeout(idle.current);
+    if (next.trim()) {
+      store.typing(roomId);
+      idle.current = setTimeout(() => store.stopTyping(roomId), IDLE_MS);
+    } else {
+      store.stopTyping(roomId);
+    }
+  };
+
+  const submit = async (event?: FormEvent) => {
+    event?.preventDefault();
+    const content = value.trim();
+    if (!content || content.length > MAX_CHARS) return;
+    if (editing) {
+      if (content === editing.content.trim()) {
+        onCancelEdit();
+        return;
+      }
+      if (await onEditSave(editing, content)) onCancelEdit();
+      return;
+    }
+    store.send(roomId, content, replyTo?.seq ?? null);
+    setText('');
+    drafts.set(roomId, '');
+    if (idle.current) clearTimeout(idle.current);
+    onCancelReply();
+    onSent();
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      void submit();
+    } else if (event.key === 'Escape') {
+      if (editing) onCancelEdit();
+      else if (replyTo) onCancelReply();
+    } else if (event.key === 'ArrowUp' && !value && !editing) {
+      event.preventDefault();
+      onEditLast();
+    }
+  };
+
+  const over = value.length > MAX_CHARS;
+  const context = editing ? (
+    <div className={styles.composeContext}>
+      <Icon name="edit" size={18} className={styles.contextIcon} />
+      <div className={styles.contextText}>
+        <span className={styles.contextTitle}>Editing message</span>
+        <span className={styles.contextPreview}>{previewText(editing)}</span>
+      </div>
+      <IconButton icon="close" label="Cancel editing" size="small" onClick={onCancelEdit} />
+    </div>
+  ) : replyTo ? (
+    <div className={styles.composeContext}>
+      <Icon name="reply" size={18} className={styles.contextIcon} />
+      <div className={styles.contextText}>
+        <span className={styles.contextTitle}>Replying to {replyTo.sender ? nameOf(replyTo.sender) : 'message'}</span>
+        <span className={styles.contextPreview}>{previewText(replyTo)}</span>
+      </div>
+      <IconButton icon="close" label="Cancel reply" size="small" onClick={onCancelReply} />
+    </div>
+  ) : null;
+
+  return (
+    <form className={styles.composer} onSubmit={submit}>
+      {context}
+      <div className={styles.composeRow}>
+        <textarea
+          ref={area}
+          className={styles.input}
+          rows={1}
+          value={value}
+          onChange={(e) => change(e.target.value)}
+          onKeyDown={onKeyDown}
+          onBlur={() => store.stopTyping(roomId)}
+          placeholder={editing ? 'Edit your message' : `Message ${roomName}`}
+          aria-label={editing ? 'Edit message' : `Message ${roomName}`}
+          aria-describedby={over ? `${roomId}-too-long` : undefined}
+          enterKeyHint="send"
+          data-testid="composer"
+        />
+        <button type="submit" className={styles.send} disabled={!value.trim() || over} aria-label={editing ? 'Save edit' : 'Send message'} title={editing ? 'Save' : 'Send'}>
+          <Icon name={editing ? 'check' : 'send'} size={20} />
+        </button>
+      </div>
+      {value.length > MAX_CHARS - 400 && (
+        <p id={`${roomId}-too-long`} className={`${styles.counter} ${over ? styles.over : ''}`}>
+          {value.length} / {MAX_CHARS}
+        </p>
+      )}
+    </form>
+  );
+}

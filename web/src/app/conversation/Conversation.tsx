@@ -1,0 +1,249 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { nameOf } from '../../api/types';
+import { useChat, useChatStore } from '../../chat/ChatContext';
+import type { TypingEntry } from '../../chat/chatState';
+import { describeError } from '../../chat/ChatStore';
+import { formatLastSeen } from '../../chat/format';
+import { emptyTimeline } from '../../chat/timeline';
+import { typingText } from '../../chat/typingText';
+import type { Member, Message, RoomSummary } from '../../chat/types';
+import { Avatar } from '../../ui/Avatar';
+import { Button } from '../../ui/Button';
+import { Dialog } from '../../ui/Dialog';
+import { EmptyState } from '../../ui/EmptyState';
+import { IconButton } from '../../ui/IconButton';
+import { useToast } from '../../ui/Toast';
+import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { Composer } from './Composer';
+import type { MessageActions } from './MessageActions';
+import { MessageList, type MessageListHandle } from './MessageList';
+import styles from './Conversation.module.css';
+
+const NO_TYPING: readonly TypingEntry[] = [];
+const NO_MEMBERS: readonly Member[] = [];
+
+function typistNames(typing: readonly TypingEntry[], members: readonly Member[]): string[] {
+  return typing.map((t) => {
+    const member = members.find((m) => m.userId === t.userId);
+    return member ? nameOf(member) : t.username;
+  });
+}
+
+function Header({ room, detailsOpen, onToggleDetails }: { room: RoomSummary; detailsOpen: boolean; onToggleDetails: () => void }) {
+  const navigate = useNavigate();
+  const typing = useChat((s) => s.typing[room.id] ?? NO_TYPING);
+  const presence = useChat((s) => (room.peer ? s.presence[room.peer.id] : undefined));
+  const members = useChat((s) => s.members[room.id] ?? NO_MEMBERS);
+  const [, tick] = useState(0);
+
+  useEffect(() => {
+    const timer = setInterval(() => tick((n) => n + 1), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+
+  let subtitle: string;
+  if (room.kind === 'direct') {
+    const status = presence?.status ?? 'offline';
+    subtitle = status === 'online' ? 'Online' : status === 'away' ? 'Away' : formatLastSeen(presence?.lastSeenAt ?? null);
+    if (room.peer) subtitle = `@${room.peer.username} · ${subtitle}`;
+  } else {
+    subtitle = `${room.memberCount} member${room.memberCount === 1 ? '' : 's'}`;
+  }
+  const typingLine = typing.length ? (room.kind === 'direct' ? 'typing…' : typingText(typistNames(typing, members))) : '';
+
+  return (
+    <header className={styles.header}>
+      <IconButton icon="back" label="Back to conversations" className={styles.back} onClick={() => navigate('/')} />
+      <button type="button" className={styles.headerMain} onClick={onToggleDetails} aria-label={`${room.name}: show details`}>
+        <Avatar
+          name={room.name}
+          size={40}
+          square={room.kind === 'group'}
+          presence={room.kind === 'direct' ? (presence?.status ?? 'offline') : undefined}
+        />
+        <span className={styles.headerText}>
+          <span className={styles.headerName} data-testid="room-title">
+            {room.name}
+          </span>
+          <span className={`${styles.headerSub} ${typingLine ? styles.headerTyping : ''}`}>{typingLine || subtitle}</span>
+        </span>
+      </button>
+      <IconButton icon="info" label="Room details" aria-pressed={detailsOpen} onClick={onToggleDetails} />
+    </header>
+  );
+}
+
+function TypingLine({ roomId }: { roomId: number }) {
+  const typing = useChat((s) => s.typing[roomId] ?? NO_TYPING);
+  const members = useChat((s) => s.members[roomId] ?? NO_MEMBERS);
+  const text = typingText(typistNames(typing, members));
+  return (
+    <div className={styles.typing} aria-live="polite" data-testid="typing">
+      {text && (
+        <>
+          <span className={styles.dots} aria-hidden="true">
+            <span />
+            <span />
+            <span />
+          </span>
+          {text}
+        </>
+      )}
+    </div>
+  );
+}
+
+/** One open room: header, history, who is typing, and the composer. */
+export function Conversation({ roomId, detailsOpen, onToggleDetails }: { roomId: number; detailsOpen: boolean; onToggleDetails: () => void }) {
+  const store = useChatStore();
+  const toast = useToast();
+  const room = useChat((s) => s.rooms[roomId]);
+  const roomsLoaded = useChat((s) => s.roomsLoaded);
+  const timeline = useChat((s) => s.timelines[roomId] ?? emptyTimeline);
+  const [params, setParams] = useSearchParams();
+  const aroundParam = Number(params.get('around'));
+  const around = Number.isInteger(aroundParam) && aroundParam > 0 ? aroundParam : null;
+  const [replyTo, setReplyTo] = useState<Message | null>(null);
+  const [editing, setEditing] = useState<Message | null>(null);
+  const [confirmDelete, setConfirmDelete] = useState<Message | null>(null);
+  const [failed, setFailed] = useState(false);
+  const [opening, setOpening] = useState(() => !(timeline.state === 'ready' && !timeline.hasNewer && around === null));
+  const list = useRef<MessageListHandle>(null);
+  useDocumentTitle(room?.name);
+
+  const open = useCallback(() => {
+    setFailed(false);
+    store.openRoom(roomId, around ?? undefined).then(
+      () => setOpening(false),
+      () => setFailed(true),
+    );
+  }, [store, roomId, around]);
+
+  useEffect(() => {
+    const live = store.getState().timelines[roomId];
+    if (around !== null || !live || live.state !== 'ready' || live.hasNewer) setOpening(true);
+    open();
+  }, [store, roomId, around, open]);
+
+  const timelineRef = useRef(timeline);
+  timelineRef.current = timeline;
+
+  const fail = useCallback((error: unknown) => toast(describeError(error), 'error'), [toast]);
+
+  const actions: MessageActions = useMemo(
+    () => ({
+      react: (message, emoji) => void store.react(roomId, message.seq, emoji).catch(fail),
+      reply: (message) => {
+        setEditing(null);
+        setReplyTo(message);
+      },
+      edit: (message) => {
+        setReplyTo(null);
+        setEditing(message);
+      },
+      remove: (message) => setConfirmDelete(message),
+      copy: (message) => {
+        navigator.clipboard.writeText(message.content).then(
+          () => toast('Copied'),
+          () => toast('Couldn’t copy the text', 'error'),
+        );
+      },
+      retry: (clientId) => store.retry(roomId, clientId),
+      discard: (clientId) => store.discard(roomId, clientId),
+      jumpTo: (seq) => {
+        if (list.current?.showMessage(seq)) return;
+        setParams({ around: String(seq) });
+      },
+    }),
+    [store, roomId, fail, toast, setParams],
+  );
+
+  if (!room) {
+    if (!roomsLoaded) return <div className={styles.conversation} aria-busy="true" />;
+    return (
+      <div className={styles.conversation}>
+        <EmptyState title="This conversation isn’t available">
+          You may have left it, been removed, or it was deleted. <Link to="/">Back to your conversations</Link>
+        </EmptyState>
+      </div>
+    );
+  }
+
+  const editLast = () => {
+    const mine = [...timelineRef.current.messages].reverse().find((m) => m.sender?.id === store.user.id && !m.deleted && m.kind === 'text');
+    if (mine) actions.edit(mine);
+  };
+
+  const saveEdit = async (message: Message, content: string) => {
+    try {
+      await store.edit(roomId, message.seq, content);
+      return true;
+    } catch (error) {
+      fail(error);
+      return false;
+    }
+  };
+
+  const ready = timeline.state === 'ready' && !opening;
+  return (
+    <section className={styles.conversation} aria-label={`Conversation: ${room.name}`}>
+      <Header room={room} detailsOpen={detailsOpen} onToggleDetails={onToggleDetails} />
+      {ready ? (
+        <MessageList key={`${roomId}:${around ?? ''}`} room={room} around={around} actions={actions} handle={list} />
+      ) : failed || timeline.state === 'error' ? (
+        <div className={styles.listArea}>
+          <EmptyState title="Couldn’t load the messages">
+            Check your connection.{' '}
+            <Button size="small" variant="secondary" onClick={open}>
+              Try again
+            </Button>
+          </EmptyState>
+        </div>
+      ) : (
+        <div className={styles.listArea} aria-busy="true">
+          <div className={styles.loadingOlder} role="status">
+            <span className={styles.spinner} aria-hidden="true" />
+            Loading messages…
+          </div>
+        </div>
+      )}
+      <TypingLine roomId={roomId} />
+      <Composer
+        key={roomId}
+        roomId={roomId}
+        roomName={room.name}
+        replyTo={replyTo}
+        editing={editing}
+        onCancelReply={() => setReplyTo(null)}
+        onCancelEdit={() => setEditing(null)}
+        onSent={() => {
+          if (around !== null) setParams({});
+          list.current?.scrollToBottom();
+        }}
+        onEditLast={editLast}
+        onEditSave={saveEdit}
+      />
+      {confirmDelete && (
+        <Dialog title="Delete this message?" onClose={() => setConfirmDelete(null)}>
+          <p className={styles.confirmText}>It will be replaced by “This message was deleted” for everyone.</p>
+          <div className={styles.confirmButtons}>
+            <Button variant="secondary" onClick={() => setConfirmDelete(null)}>
+              Cancel
+            </Button>
+            <Button
+              className={styles.dangerButton}
+              onClick={() => {
+                const message = confirmDelete;
+                setConfirmDelete(null);
+                store.deleteMessage(roomId, message.seq).catch(fail);
+              }}
+            >
+              Delete
+            </Button>
+          </div>
+        </Dialog>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,267 @@
+import { memo, useRef, useState, type KeyboardEvent, type MouseEvent as ReactMouseEvent, type PointerEvent as ReactPointerEvent } from 'react';
+import { nameOf, type UserId } from '../../api/types';
+import { formatDay, formatFull, formatTime } from '../../chat/format';
+import type { Row } from '../../chat/rows';
+import type { PendingMessage } from '../../chat/timeline';
+import type { Message, Reaction } from '../../chat/types';
+import { isEmojiOnly } from '../../markdown/markdownHtml';
+import { renderMarkdown } from '../../markdown/markdown';
+import { Avatar } from '../../ui/Avatar';
+import { Icon } from '../../ui/Icon';
+import { MessageToolbar, type MessageActions } from './MessageActions';
+import { ReplyQuote } from './ReplyQuote';
+import styles from './MessageRow.module.css';
+
+export interface RowContext {
+  me: { id: UserId; username: string };
+  roomId: number;
+  direct: boolean;
+  /** The reader manages the room (owner or admin) and may delete anyone's message. */
+  moderator: boolean;
+  names: ReadonlyMap<UserId, string>;
+  actions: MessageActions;
+}
+
+const LONG_PRESS_MS = 450;
+
+function Reactions({ message, context }: { message: Message; context: RowContext }) {
+  if (message.reactions.length === 0) return null;
+  const who = (r: Reaction) =>
+    r.userIds.map((id) => (id === context.me.id ? 'You' : (context.names.get(id) ?? 'Someone'))).join(', ');
+  return (
+    <div className={styles.reactions}>
+      {message.reactions.map((r) => {
+        const mine = r.userIds.includes(context.me.id);
+        return (
+          <button
+            key={r.emoji}
+            type="button"
+            className={`${styles.reaction} ${mine ? styles.reactionMine : ''}`}
+            aria-pressed={mine}
+            aria-label={`${r.emoji} ${r.count}: ${who(r)}. ${mine ? 'Remove your reaction' : 'React too'}`}
+            title={who(r)}
+            onClick={() => context.actions.react(message, r.emoji)}
+            data-emoji={r.emoji}
+          >
+            <span className={styles.reactionEmoji}>{r.emoji}</span>
+            <span className={styles.reactionCount}>{r.count}</span>
+          </button>
+        );
+      })}
+    </div>
+  );
+}
+
+function Meta({ time, edited, status, out }: { time: number; edited: boolean; status?: 'sending' | 'failed' | 'sent'; out: boolean }) {
+  return (
+    <span className={styles.meta}>
+      {edited && <span className={styles.edited}>edited</span>}
+      <time dateTime={new Date(time).toISOString()} title={formatFull(time)}>
+        {formatTime(time)}
+      </time>
+      {out && status === 'sending' && (
+        <span className={styles.status} title="Sending">
+          <Icon name="clock" size={13} />
+          <span className="visually-hidden">Sending</span>
+        </span>
+      )}
+      {out && status === 'sent' && (
+        <span className={styles.status} title="Sent">
+          <Icon name="check" size={14} />
+          <span className="visually-hidden">Sent</span>
+        </span>
+      )}
+    </span>
+  );
+}
+
+function useLongPress(onLongPress: () => void) {
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const origin = useRef<{ x: number; y: number } | null>(null);
+  const cancel = () => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+  };
+  return {
+    onPointerDown: (e: ReactPointerEvent) => {
+      if (e.pointerType !== 'touch') return;
+      origin.current = { x: e.clientX, y: e.clientY };
+      cancel();
+      timer.current = setTimeout(() => {
+        timer.current = null;
+        onLongPress();
+      }, LONG_PRESS_MS);
+    },
+    onPointerMove: (e: ReactPointerEvent) => {
+      const o = origin.current;
+      if (o && Math.hypot(e.clientX - o.x, e.clientY - o.y) > 10) cancel();
+    },
+    onPointerUp: cancel,
+    onPointerCancel: cancel,
+    onContextMenu: (e: ReactMouseEvent) => {
+      // Touch browsers open their own menu on a long press; ours replaces it.
+      if (matchMedia('(hover: none)').matches) e.preventDefault();
+    },
+  };
+}
+
+function moveFocus(e: KeyboardEvent<HTMLElement>) {
+  if (e.target !== e.currentTarget) return;
+  const rows = [...(e.currentTarget.closest('[role="log"]')?.querySelectorAll<HTMLElement>('[data-message]') ?? [])];
+  const at = rows.indexOf(e.currentTarget);
+  if (e.key === 'ArrowUp' && at > 0) {
+    e.preventDefault();
+    rows[at - 1]?.focus();
+  } else if (e.key === 'ArrowDown' && at < rows.length - 1) {
+    e.preventDefault();
+    rows[at + 1]?.focus();
+  }
+}
+
+const TextMessage = memo(function TextMessage({
+  message,
+  first,
+  last,
+  mine,
+  highlighted,
+  context,
+}: {
+  message: Message;
+  first: boolean;
+  last: boolean;
+  mine: boolean;
+  highlighted: boolean;
+  context: RowContext;
+}) {
+  const [sheet, setSheet] = useState(false);
+  const press = useLongPress(() => {
+    if (!message.deleted) setSheet(true);
+  });
+  const sender = message.sender ? nameOf(message.sender) : 'Someone';
+  const showSender = first && !mine && !context.direct;
+  const showAvatar = !mine && !context.direct;
+  const html = message.deleted ? '' : renderMarkdown(message.content, context.me.username);
+  const big = !message.deleted && isEmojiOnly(message.content);
+  const classes = [
+    styles.message,
+    mine ? styles.out : styles.in,
+    first ? styles.first : '',
+    last ? styles.last : '',
+    highlighted ? styles.highlight : '',
+    showAvatar ? styles.withAvatar : '',
+  ].join(' ');
+
+  return (
+    <div
+      className={classes}
+      tabIndex={-1}
+      data-message
+      data-seq={message.seq}
+      data-testid="message"
+      onKeyDown={moveFocus}
+      {...press}
+    >
+      {showAvatar && <div className={styles.gutter}>{first && <Avatar name={sender} size={34} />}</div>}
+      <div className={styles.body}>
+        {showSender && <div className={styles.sender}>{sender}</div>}
+        <div className={`${styles.bubble} ${message.deleted ? styles.deleted : ''} ${big ? styles.big : ''}`}>
+          <span className="visually-hidden">{mine ? 'You' : sender}: </span>
+          {message.replyTo !== null && !message.deleted && (
+            <ReplyQuote roomId={context.roomId} seq={message.replyTo} onJump={context.actions.jumpTo} out={mine} />
+          )}
+          {message.deleted ? (
+            <span className={styles.deletedText} data-testid="deleted-message">
+              <Icon name="trash" size={14} /> This message was deleted
+            </span>
+          ) : (
+            <div className={`${styles.content} markdown`} data-testid="message-content" dangerouslySetInnerHTML={{ __html: html }} />
+          )}
+          <Meta time={message.createdAt} edited={message.editedAt !== null && !message.deleted} status="sent" out={mine} />
+        </div>
+        <Reactions message={message} context={context} />
+        {!message.deleted && (
+          <MessageToolbar message={message} mine={mine} context={context} sheetOpen={sheet} onSheetClose={() => setSheet(false)} />
+        )}
+      </div>
+    </div>
+  );
+});
+
+const PendingRow = memo(function PendingRow({
+  pending,
+  first,
+  last,
+  context,
+}: {
+  pending: PendingMessage;
+  first: boolean;
+  last: boolean;
+  context: RowContext;
+}) {
+  const failed = pending.status === 'failed';
+  const html = renderMarkdown(pending.content, context.me.username);
+  return (
+    <div
+      className={`${styles.message} ${styles.out} ${first ? styles.first : ''} ${last ? styles.last : ''}`}
+      data-testid="pending-message"
+      data-status={pending.status}
+    >
+      <div className={styles.body}>
+        <div className={`${styles.bubble} ${failed ? styles.failedBubble : ''}`}>
+          {pending.replyTo !== null && <ReplyQuote roomId={context.roomId} seq={pending.replyTo} onJump={context.actions.jumpTo} out />}
+          <div className={`${styles.content} markdown`} dangerouslySetInnerHTML={{ __html: html }} />
+          <Meta time={pending.createdAt} edited={false} status={failed ? 'failed' : 'sending'} out />
+        </div>
+        {failed && (
+          <div className={styles.failed} role="alert">
+            <Icon name="alert" size={15} />
+            <span>{pending.error ?? 'Not sent.'}</span>
+            <button type="button" className={styles.retry} onClick={() => context.actions.retry(pending.clientId)}>
+              Retry
+            </button>
+            <button type="button" className={styles.discard} onClick={() => context.actions.discard(pending.clientId)}>
+              Delete
+            </button>
+          </div>
+        )}
+      </div>
+    </div>
+  );
+});
+
+/** One row of the conversation: a day, the unread line, a system note or a message. */
+export function MessageRow({ row, context, highlightSeq }: { row: Row; context: RowContext; highlightSeq: number | null }) {
+  switch (row.kind) {
+    case 'day':
+      return (
+        <div className={styles.day} role="separator">
+          <span>{formatDay(row.time)}</span>
+        </div>
+      );
+    case 'unread':
+      return (
+        <div className={styles.unreadLine} role="separator" data-testid="unread-divider">
+          <span>New messages</span>
+        </div>
+      );
+    case 'system':
+      return (
+        <div className={styles.system} data-testid="system-message" data-seq={row.message.seq}>
+          <span>{row.message.content}</span>
+        </div>
+      );
+    case 'message':
+      return (
+        <TextMessage
+          message={row.message}
+          first={row.first}
+          last={row.last}
+          mine={row.mine}
+          highlighted={row.message.seq === highlightSeq}
+          context={context}
+        />
+      );
+    case 'pending':
+      return <PendingRow pending={row.pending} first={row.first} last={row.last} context={context} />;
+  }
+}

@@ -1,0 +1,85 @@
+import { useMemo, useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { nameOf, type UserSummary } from '../../api/types';
+import { useChatStore } from '../../chat/ChatContext';
+import { describeError } from '../../chat/ChatStore';
+import { Alert } from '../../ui/Alert';
+import { Button } from '../../ui/Button';
+import { Dialog } from '../../ui/Dialog';
+import { TextField } from '../../ui/TextField';
+import { MemberChips } from './MemberChips';
+import { UserPicker } from './UserPicker';
+import styles from './Forms.module.css';
+
+/** "New group": a name, an optional description and the first members. */
+export function NewGroupDialog({ onClose }: { onClose: () => void }) {
+  const store = useChatStore();
+  const navigate = useNavigate();
+  const [name, setName] = useState('');
+  const [description, setDescription] = useState('');
+  const [members, setMembers] = useState<UserSummary[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [nameError, setNameError] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+  const exclude = useMemo(() => new Set([store.user.id, ...members.map((m) => m.id)]), [store, members]);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!name.trim()) {
+      setNameError('Give the group a name.');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const room = await store.createGroup(name.trim(), description.trim(), members.map((m) => m.id));
+      onClose();
+      navigate(`/rooms/${room.id}`);
+    } catch (e) {
+      setError(describeError(e));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog title="New group" onClose={onClose}>
+      <form className={styles.form} onSubmit={submit} noValidate>
+        {error && <Alert>{error}</Alert>}
+        <TextField
+          label="Group name"
+          name="name"
+          value={name}
+          maxLength={64}
+          onChange={(e) => {
+            setName(e.target.value);
+            setNameError(undefined);
+          }}
+          error={nameError}
+          autoFocus
+          required
+        />
+        <TextField
+          label="Description"
+          name="description"
+          value={description}
+          maxLength={280}
+          onChange={(e) => setDescription(e.target.value)}
+          optional
+        />
+        <MemberChips
+          members={members.map((m) => ({ id: m.id, name: nameOf(m) }))}
+          onRemove={(id) => setMembers((list) => list.filter((m) => m.id !== id))}
+        />
+        <UserPicker label="Add people" onPick={(user) => setMembers((list) => [...list, user])} exclude={exclude} />
+        <div className={styles.buttons}>
+          <Button variant="secondary" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" busy={busy}>
+            Create group
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

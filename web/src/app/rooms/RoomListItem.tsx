@@ -1,0 +1,62 @@
+import { memo } from 'react';
+import { Link } from 'react-router-dom';
+import { nameOf } from '../../api/types';
+import { useChat, useChatStore } from '../../chat/ChatContext';
+import { formatListTime } from '../../chat/format';
+import { typingText } from '../../chat/typingText';
+import type { RoomSummary } from '../../chat/types';
+import { Avatar } from '../../ui/Avatar';
+import { previewText } from '../preview';
+import styles from './RoomList.module.css';
+
+const NO_TYPING: readonly never[] = [];
+
+export const RoomListItem = memo(function RoomListItem({ room, active }: { room: RoomSummary; active: boolean }) {
+  const store = useChatStore();
+  const presence = useChat((s) => (room.peer ? s.presence[room.peer.id]?.status : undefined));
+  const typing = useChat((s) => s.typing[room.id] ?? NO_TYPING);
+  const last = room.lastMessage;
+  const unread = room.unreadCount;
+  const time = room.lastMessageAt ?? room.createdAt;
+
+  let preview = 'No messages yet';
+  if (typing.length > 0) {
+    preview = room.kind === 'direct' ? 'typing…' : typingText(typing.map((t) => t.username));
+  } else if (last) {
+    const text = previewText(last);
+    if (last.kind === 'system' || !last.sender) preview = text;
+    else if (last.sender.id === store.user.id) preview = `You: ${text}`;
+    else preview = room.kind === 'group' ? `${nameOf(last.sender)}: ${text}` : text;
+  }
+
+  const label = `${room.name}${unread ? `, ${unread} unread` : ''}`;
+  return (
+    <li>
+      <Link
+        to={`/rooms/${room.id}`}
+        className={`${styles.item} ${active ? styles.active : ''} ${unread ? styles.unread : ''}`}
+        aria-current={active ? 'page' : undefined}
+        aria-label={label}
+        data-room-id={room.id}
+      >
+        <Avatar name={room.name} size={44} presence={room.kind === 'direct' ? (presence ?? 'offline') : undefined} square={room.kind === 'group'} />
+        <span className={styles.text}>
+          <span className={styles.line}>
+            <span className={styles.name}>{room.name}</span>
+            <time className={styles.time} dateTime={new Date(time).toISOString()}>
+              {formatListTime(time)}
+            </time>
+          </span>
+          <span className={styles.line}>
+            <span className={`${styles.preview} ${typing.length ? styles.typing : ''}`}>{preview}</span>
+            {unread > 0 && (
+              <span className={styles.badge} data-testid="unread-badge" aria-hidden="true">
+                {unread > 99 ? '99+' : unread}
+              </span>
+            )}
+          </span>
+        </span>
+      </Link>
+    </li>
+  );
+});

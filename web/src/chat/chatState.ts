@@ -1,0 +1,305 @@
+/**
+ * Everything the chat screen shows, in one immutable value, and the one reducer that changes it.
+ * Socket events, REST answers and the user's own actions all become actions here, so the rules
+ * for merging them live in one place and are testable without a browser.
+ */
+import type { UserId } from '../api/types';
+import * as R from './rooms';
+import * as T from './timeline';
+import type { Member, Message, Presence, RoomId, RoomSummary, Seq, SyncResult } from './types';
+
+export type ConnectionState = 'connecting' | 'online' | 'reconnecting' | 'offline';
+
+export interface TypingEntry {
+  userId: UserId;
+  username: string;
+  /** Epoch ms after which the entry is stale even without a stop event. */
+  until: number;
+}
+
+export interface ChatState {
+  me: UserId;
+  rooms: R.RoomMap;
+  roomsLoaded: boolean;
+  timelines: Readonly<Record<RoomId, T.Timeline>>;
+  members: Readonly<Record<RoomId, readonly Member[]>>;
+  presence: Readonly<Record<UserId, Presence>>;
+  typing: Readonly<Record<RoomId, readonly TypingEntry[]>>;
+  connection: ConnectionState;
+  /** Messages fetched on their own, to quote replies whose original is not loaded: key `room:seq`. */
+  quotes: Readonly<Record<string, Message | null>>;
+}
+
+/** How long a typing indicator lasts without news: a little more than the server's 5 s. */
+export const TYPING_TTL_MS = 6_000;
+
+export type ChatAction =
+  | { type: 'roomsLoaded'; rooms: readonly RoomSummary[] }
+  | { type: 'roomUpserted'; room: RoomSummary }
+  | { type: 'roomRemoved'; roomId: RoomId }
+  | { type: 'roomRenamed'; roomId: RoomId; name: string; description: string }
+  | { type: 'messageReceived'; message: Message }
+  | { type: 'messageUpdated'; message: Message }
+  | { type: 'historyLoading'; roomId: RoomId }
+  | { type: 'historyFailed'; roomId: RoomId }
+  | { type: 'latestLoaded'; roomId: RoomId; messages: readonly Message[] }
+  | { type: 'aroundLoaded'; roomId: RoomId; messages: readonly Message[] }
+  | { type: 'olderLoaded'; roomId: RoomId; messages: readonly Message[] }
+  | { type: 'newerLoaded'; roomId: RoomId; messages: readonly Message[] }
+  | { type: 'synced'; result: SyncResult }
+  | { type: 'sendStarted'; roomId: RoomId; clientId: string; content: string; replyTo: Seq | null; at: number }
+  | { type: 'sendConfirmed'; roomId: RoomId; message: Message }
+  | { type: 'sendFailed'; roomId: RoomId; clientId: string; error: string }
+  | { type: 'sendRetried'; roomId: RoomId; clientId: string }
+  | { type: 'sendDiscarded'; roomId: RoomId; clientId: string }
+  | { type: 'readMarked'; roomId: RoomId; seq: Seq; unreadCount?: number }
+  | { type: 'readReceipt'; roomId: RoomId; userId: UserId; seq: Seq }
+  | { type: 'membersLoaded'; roomId: RoomId; members: readonly Member[] }
+  | { type: 'memberUpserted'; roomId: RoomId; member: Member; added?: boolean }
+  | { type: 'memberRemoved'; roomId: RoomId; userId: UserId }
+  | { type: 'presenceSnapshot'; users: readonly Presence[] }
+  | { type: 'presenceChanged'; presence: Presence }
+  | { type: 'typingStarted'; roomId: RoomId; userId: UserId; username: string; now: number }
+  | { type: 'typingStopped'; roomId: RoomId; userId: UserId }
+  | { type: 'typingExpired'; now: number }
+  | { type: 'connection'; state: ConnectionState }
+  | { type: 'quoteLoaded'; roomId: RoomId; seq: Seq; message: Message | null };
+
+export function initialChatState(me: UserId): ChatState {
+  return {
+    me,
+    rooms: {},
+    roomsLoaded: false,
+    timelines: {},
+    members: {},
+    presence: {},
+    typing: {},
+    connection: 'connecting',
+    quotes: {},
+  };
+}
+
+export function timelineOf(state: ChatState, roomId: RoomId): T.Timeline {
+  return state.timelines[roomId] ?? T.emptyTimeline;
+}
+
+function withTimeline(state: ChatState, roomId: RoomId, change: (t: T.Timeline) => T.Timeline): ChatState {
+  const current = timelineOf(state, roomId);
+  const next = change(current);
+  return next === current ? state : { ...state, timelines: { ...state.timelines, [roomId]: next } };
+}
+
+function withRoom(state: ChatState, roomId: RoomId, change: (r: RoomSummary) => RoomSummary): ChatState {
+  const room = state.rooms[roomId];
+  if (!room) return state;
+  const next = change(room);
+  return next === room ? state : { ...state, rooms: { ...state.rooms, [roomId]: next } };
+}
+
+function withMembers(state: ChatState, roomId: RoomId, change: (m: readonly Member[]) => readonly Member[]): ChatState {
+  const members = state.members[roomId];
+  if (!members) return state;
+  const next = change(members);
+  return next === members ? state : { ...state, members: { ...state.members, [roomId]: next } };
+}
+
+/** A member who sent a message has read the room up to it. */
+function senderRead(state: ChatState, message: Message): ChatState {
+  const sender = message.sender?.id;
+  if (sender === undefined) return state;
+  return withMembers(state, message.roomId, (members) => readUpTo(members, sender, message.seq));
+}
+
+function readUpTo(members: readonly Member[], userId: UserId, seq: Seq): readonly Member[] {
+  const at = members.findIndex((m) => m.userId === userId);
+  const member = members[at];
+  if (!member || member.lastReadSeq >= seq) return members;
+  const next = [...members];
+  next[at] = { ...member, lastReadSeq: seq };
+  return next;
+}
+
+/**
+ * Someone doing something live (sending, typing, reading) is online. The server only reports
+ * presence changes, so a person who just started sharing a room with me would otherwise look
+ * offline until their status next changes.
+ */
+function seenActive(state: ChatState, userId: UserId): ChatState {
+  const known = state.presence[userId];
+  if (userId === state.me || (known && known.status !== 'offline')) return state;
+  return { ...state, presence: { ...state.presence, [userId]: { userId, status: 'online', lastSeenAt: null } } };
+}
+
+function withoutTypist(state: ChatState, roomId: RoomId, userId: UserId): ChatState {
+  const entries = state.typing[roomId];
+  if (!entries?.some((e) => e.userId === userId)) return state;
+  return { ...state, typing: { ...state.typing, [roomId]: entries.filter((e) => e.userId !== userId) } };
+}
+
+function receive(state: ChatState, message: Message): ChatState {
+  let next = withTimeline(state, message.roomId, (t) => T.addMessages(t, [message]));
+  next = withRoom(next, message.roomId, (r) => R.roomWithMessage(r, message, state.me));
+  next = senderRead(next, message);
+  if (message.sender) next = withoutTypist(next, message.roomId, message.sender.id);
+  return next;
+}
+
+function receiveLive(state: ChatState, message: Message): ChatState {
+  const next = receive(state, message);
+  return message.sender ? seenActive(next, message.sender.id) : next;
+}
+
+function update(state: ChatState, message: Message): ChatState {
+  let next = withTimeline(state, message.roomId, (t) => T.applyUpdates(t, [message]));
+  next = withRoom(next, message.roomId, (r) => R.roomWithUpdate(r, message));
+  const key = quoteKey(message.roomId, message.seq);
+  const quoted = next.quotes[key];
+  if (quoted && message.rev > quoted.rev) next = { ...next, quotes: { ...next.quotes, [key]: message } };
+  return next;
+}
+
+function applySync(state: ChatState, result: SyncResult): ChatState {
+  let next = state;
+  for (const room of result.rooms) {
+    next = withTimeline(next, room.roomId, (t) => {
+      const withNew = room.truncated ? t : T.addMessages(t, room.messages);
+      return T.applyUpdates(withNew, room.changed);
+    });
+    next = withRoom(next, room.roomId, (r) => {
+      const counted = R.roomWithMessages(r, room.messages, state.me);
+      const updated = room.changed.reduce(R.roomWithUpdate, counted);
+      return { ...updated, lastSeq: Math.max(updated.lastSeq, room.lastSeq), lastRev: Math.max(updated.lastRev, room.lastRev) };
+    });
+    for (const message of room.messages) next = senderRead(next, message);
+  }
+  for (const roomId of result.gone) next = removeRoomState(next, roomId);
+  return next;
+}
+
+function removeRoomState(state: ChatState, roomId: RoomId): ChatState {
+  const timelines = { ...state.timelines };
+  delete timelines[roomId];
+  const members = { ...state.members };
+  delete members[roomId];
+  const typing = { ...state.typing };
+  delete typing[roomId];
+  return { ...state, rooms: R.removeRoom(state.rooms, roomId), timelines, members, typing };
+}
+
+export function quoteKey(roomId: RoomId, seq: Seq): string {
+  return `${roomId}:${seq}`;
+}
+
+export function chatReducer(state: ChatState, action: ChatAction): ChatState {
+  switch (action.type) {
+    case 'roomsLoaded':
+      return { ...state, rooms: R.replaceRooms(state.rooms, action.rooms), roomsLoaded: true };
+    case 'roomUpserted':
+      return { ...state, rooms: R.upsertRoom(state.rooms, action.room) };
+    case 'roomRemoved':
+      return removeRoomState(state, action.roomId);
+    case 'roomRenamed':
+      return withRoom(state, action.roomId, (r) => ({ ...r, name: action.name, description: action.description }));
+    case 'messageReceived':
+      return receiveLive(state, action.message);
+    case 'messageUpdated':
+      return update(state, action.message);
+    case 'historyLoading':
+      return withTimeline(state, action.roomId, T.startLoading);
+    case 'historyFailed':
+      return withTimeline(state, action.roomId, T.loadFailed);
+    case 'latestLoaded': {
+      let next = withTimeline(state, action.roomId, (t) => T.loadLatest(t, action.messages));
+      next = withRoom(next, action.roomId, (r) => R.roomWithMessages(r, action.messages, state.me));
+      return next;
+    }
+    case 'aroundLoaded': {
+      const roomLast = state.rooms[action.roomId]?.lastSeq ?? 0;
+      return withTimeline(state, action.roomId, (t) => T.loadAround(t, action.messages, roomLast));
+    }
+    case 'olderLoaded':
+      return withTimeline(state, action.roomId, (t) => T.addOlder(t, action.messages));
+    case 'newerLoaded': {
+      const roomLast = state.rooms[action.roomId]?.lastSeq ?? 0;
+      const last = action.messages.at(-1)?.seq ?? 0;
+      return withTimeline(state, action.roomId, (t) => T.addNewer(t, action.messages, Math.max(roomLast, last)));
+    }
+    case 'synced':
+      return applySync(state, action.result);
+    case 'sendStarted':
+      return withTimeline(state, action.roomId, (t) =>
+        T.addPending(t, { clientId: action.clientId, content: action.content, replyTo: action.replyTo, createdAt: action.at }),
+      );
+    case 'sendConfirmed':
+      return receive(state, action.message);
+    case 'sendFailed':
+      return withTimeline(state, action.roomId, (t) => T.failSend(t, action.clientId, action.error));
+    case 'sendRetried':
+      return withTimeline(state, action.roomId, (t) => T.retrySend(t, action.clientId));
+    case 'sendDiscarded':
+      return withTimeline(state, action.roomId, (t) => T.discardPending(t, action.clientId));
+    case 'readMarked': {
+      const next = withRoom(state, action.roomId, (r) => R.roomWithReadMark(r, action.seq, action.unreadCount));
+      return withMembers(next, action.roomId, (m) => readUpTo(m, state.me, action.seq));
+    }
+    case 'readReceipt':
+      return seenActive(withMembers(state, action.roomId, (m) => readUpTo(m, action.userId, action.seq)), action.userId);
+    case 'membersLoaded':
+      return { ...state, members: { ...state.members, [action.roomId]: action.members } };
+    case 'memberUpserted': {
+      let next = withMembers(state, action.roomId, (members) => {
+        const at = members.findIndex((m) => m.userId === action.member.userId);
+        if (at < 0) return [...members, action.member];
+        const copy = [...members];
+        copy[at] = action.member;
+        return copy;
+      });
+      if (action.added) next = withRoom(next, action.roomId, (r) => ({ ...r, memberCount: r.memberCount + 1 }));
+      return action.member.userId === state.me
+        ? withRoom(next, action.roomId, (r) => (r.role === action.member.role ? r : { ...r, role: action.member.role }))
+        : next;
+    }
+    case 'memberRemoved': {
+      if (action.userId === state.me) return removeRoomState(state, action.roomId);
+      let next = withMembers(state, action.roomId, (members) => members.filter((m) => m.userId !== action.userId));
+      next = withRoom(next, action.roomId, (r) => ({ ...r, memberCount: Math.max(1, r.memberCount - 1) }));
+      return withoutTypist(next, action.roomId, action.userId);
+    }
+    case 'presenceSnapshot': {
+      const presence = { ...state.presence };
+      for (const p of action.users) presence[p.userId] = p;
+      return { ...state, presence };
+    }
+    case 'presenceChanged':
+      return { ...state, presence: { ...state.presence, [action.presence.userId]: action.presence } };
+    case 'typingStarted': {
+      if (action.userId === state.me) return state;
+      const entries = state.typing[action.roomId] ?? [];
+      const entry: TypingEntry = { userId: action.userId, username: action.username, until: action.now + TYPING_TTL_MS };
+      const others = entries.filter((e) => e.userId !== action.userId);
+      return seenActive({ ...state, typing: { ...state.typing, [action.roomId]: [...others, entry] } }, action.userId);
+    }
+    case 'typingStopped':
+      return withoutTypist(state, action.roomId, action.userId);
+    case 'typingExpired': {
+      let changed = false;
+      const typing: Record<RoomId, readonly TypingEntry[]> = {};
+      for (const [roomId, entries] of Object.entries(state.typing)) {
+        const live = entries.filter((e) => e.until > action.now);
+        if (live.length !== entries.length) changed = true;
+        if (live.length) typing[Number(roomId)] = live;
+        else if (entries.length) changed = true;
+      }
+      return changed ? { ...state, typing } : state;
+    }
+    case 'connection':
+      return state.connection === action.state ? state : { ...state, connection: action.state };
+    case 'quoteLoaded':
+      return { ...state, quotes: { ...state.quotes, [quoteKey(action.roomId, action.seq)]: action.message } };
+  }
+}
+
+/** Whether anyone is typing anywhere: the store runs an expiry timer only then. */
+export function anyoneTyping(state: ChatState): boolean {
+  return Object.values(state.typing).some((entries) => entries.length > 0);
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { ALICE, BOB, CAROL, msg, room } from '../test/chatFixtures';
+import { mentions } from './mentions';
+import { notificationBody, shouldNotify } from './notifications';
+import { seenBy, seenText } from './receipts';
+import { typingText } from './typingText';
+import type { Member } from './types';
+
+const member = (user: typeof ALICE, lastReadSeq: number): Member => ({
+  userId: user.id,
+  username: user.username,
+  displayName: user.displayName,
+  role: 'member',
+  joinedAt: 0,
+  lastReadSeq,
+});
+
+describe('typingText', () => {
+  it('names one or two people, then gives up counting', () => {
+    expect(typingText([])).toBe('');
+    expect(typingText(['Alice'])).toBe('Alice is typing…');
+    expect(typingText(['Alice', 'Bob'])).toBe('Alice and Bob are typing…');
+    expect(typingText(['Alice', 'Bob', 'Carol'])).toBe('Several people are typing…');
+  });
+});
+
+describe('seen by', () => {
+  const members = [member(ALICE, 9), member(BOB, 9), member(CAROL, 8)];
+
+  it('lists members other than me and the sender whose read mark reached the message', () => {
+    expect(seenBy(msg(9, { sender: ALICE }), members, ALICE.id).map((m) => m.userId)).toEqual([BOB.id]);
+    expect(seenBy(msg(8, { sender: ALICE }), members, ALICE.id).map((m) => m.userId)).toEqual([BOB.id, CAROL.id]);
+    expect(seenBy(msg(9, { kind: 'system', sender: null }), members, ALICE.id)).toEqual([]);
+  });
+
+  it('words it for direct and group rooms', () => {
+    expect(seenText(['Bob'], true)).toBe('Seen');
+    expect(seenText([], false)).toBe('');
+    expect(seenText(['Bob'], false)).toBe('Seen by Bob');
+    expect(seenText(['Bob', 'Carol'], false)).toBe('Seen by Bob and Carol');
+    expect(seenText(['Bob', 'Carol', 'Dan'], false)).toBe('Seen by Bob, Carol and 1 other');
+    expect(seenText(['Bob', 'Carol', 'Dan', 'Eve'], false)).toBe('Seen by Bob, Carol and 2 others');
+  });
+});
+
+describe('notifications', () => {
+  const me = { id: ALICE.id, username: 'alice' };
+
+  it('notifies for direct messages and mentions, only while hidden, never for my own', () => {
+    expect(shouldNotify(msg(1), room({ kind: 'direct' }), me, true)).toBe(true);
+    expect(shouldNotify(msg(1), room({ kind: 'direct' }), me, false)).toBe(false);
+    expect(shouldNotify(msg(1), room({ kind: 'group' }), me, true)).toBe(false);
+    expect(shouldNotify(msg(1, { content: 'ping @alice' }), room({ kind: 'group' }), me, true)).toBe(true);
+    expect(shouldNotify(msg(1, { sender: ALICE }), room({ kind: 'direct' }), me, true)).toBe(false);
+    expect(shouldNotify(msg(1, { kind: 'system', sender: null }), room({ kind: 'direct' }), me, true)).toBe(false);
+  });
+
+  it('recognizes mentions by whole username only', () => {
+    expect(mentions('hey @alice, look', 'alice')).toBe(true);
+    expect(mentions('@Alice.', 'alice')).toBe(true);
+    expect(mentions('mail alice@example.com', 'alice')).toBe(false);
+    expect(mentions('@alicex', 'alice')).toBe(false);
+  });
+
+  it('keeps notification text plain and short', () => {
+    expect(notificationBody('**hi** `x`\n> quote')).toBe('hi x quote');
+    expect(notificationBody('a'.repeat(300))).toHaveLength(140);
+  });
+});

@@ -1,0 +1,110 @@
+/** Shapes of the chat API and socket events, exactly as the server sends them. */
+import type { UserId, UserSummary } from '../api/types';
+
+export type RoomId = number;
+export type Seq = number;
+
+export interface Reaction {
+  emoji: string;
+  count: number;
+  userIds: UserId[];
+}
+
+export interface Message {
+  id: number;
+  roomId: RoomId;
+  seq: Seq;
+  /** The room's revision counter when this message last changed. */
+  rev: number;
+  kind: 'text' | 'system';
+  content: string;
+  /** Null for system messages. */
+  sender: UserSummary | null;
+  clientId: string | null;
+  /** The seq of the message this one answers. */
+  replyTo: Seq | null;
+  createdAt: number;
+  editedAt: number | null;
+  deleted: boolean;
+  reactions: Reaction[];
+}
+
+export type Role = 'owner' | 'admin' | 'member';
+
+export interface RoomSummary {
+  id: RoomId;
+  kind: 'direct' | 'group';
+  /** For direct rooms: the other person's display name. */
+  name: string;
+  description: string;
+  createdAt: number;
+  lastSeq: Seq;
+  lastRev: number;
+  lastMessageAt: number | null;
+  role: Role;
+  lastReadSeq: Seq;
+  unreadCount: number;
+  memberCount: number;
+  lastMessage: Message | null;
+  peer: UserSummary | null;
+}
+
+export interface Member {
+  userId: UserId;
+  username: string;
+  displayName: string | null;
+  role: Role;
+  joinedAt: number;
+  lastReadSeq: Seq;
+}
+
+export type PresenceStatus = 'online' | 'away' | 'offline';
+
+export interface Presence {
+  userId: UserId;
+  status: PresenceStatus;
+  lastSeenAt: number | null;
+}
+
+export interface SyncRoom {
+  roomId: RoomId;
+  messages: Message[];
+  changed: Message[];
+  lastSeq: Seq;
+  lastRev: number;
+  truncated: boolean;
+}
+
+export interface SyncResult {
+  rooms: SyncRoom[];
+  gone: RoomId[];
+}
+
+/** A piece of a search snippet; `match` marks the words the query matched. */
+export interface SnippetSegment {
+  text: string;
+  match: boolean;
+}
+
+export interface SearchHit {
+  message: Message;
+  room: { id: RoomId; name: string; kind: 'direct' | 'group' };
+  /** An excerpt of the message in segments (or, from older servers, text with «matched» terms). */
+  snippet: SnippetSegment[] | string;
+  score?: number;
+}
+
+export interface SearchPage {
+  hits: SearchHit[];
+  nextCursor: string | null;
+}
+
+/** An error answered through a socket ack. */
+export interface AckError {
+  code: string;
+  message: string;
+  fields?: Record<string, string>;
+  retryAfterMs?: number;
+}
+
+export type AckResponse<T> = { ok: T } | { error: AckError };
