@@ -38,6 +38,25 @@ public final class PresenceService implements AutoCloseable {
         this.bus = bus;
         this.clock = clock;
         this.offlineGrace = offlineGrace;
+        bus.subscribe(this::introduceNewRoomMates);
+    }
+
+    /** People who just became room-mates hear each other's presence at once (online or away only). */
+    private void introduceNewRoomMates(BusEvent event) {
+        if (!(event instanceof BusEvent.MemberAdded added)) return;
+        long newcomer = added.member().userId();
+        List<Long> others = db.withHandle(h -> rooms.memberIds(h, added.room().id())).stream()
+                .filter(id -> id != newcomer).toList();
+        PresenceStatus own = statusOf(newcomer, null);
+        if (!own.status().equals(PresenceStatus.OFFLINE) && !others.isEmpty()) {
+            bus.publish(new BusEvent.PresenceChanged(newcomer, own.status(), null, others));
+        }
+        for (long other : others) {
+            PresenceStatus theirs = statusOf(other, null);
+            if (!theirs.status().equals(PresenceStatus.OFFLINE)) {
+                bus.publish(new BusEvent.PresenceChanged(other, theirs.status(), null, List.of(newcomer)));
+            }
+        }
     }
 
     /** A connection of the user opened; {@code connectionId} identifies it until it closes. */

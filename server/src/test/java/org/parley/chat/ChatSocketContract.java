@@ -174,6 +174,15 @@ abstract class ChatSocketContract {
     }
 
     @Test
+    void newRoomMatesHearEachOthersPresenceAtOnce() {
+        Account a = Accounts.register(api, "mate_a"), b = Accounts.register(api, "mate_b");
+        ChatSocket sa = connect(a), sb = connect(b);
+        api.post("/api/rooms/direct", Map.of("userId", b.id()), a.accessToken());
+        sb.awaitFirst("presence", p -> p.path("userId").asLong() == a.id() && p.path("status").asString().equals("online"));
+        sa.awaitFirst("presence", p -> p.path("userId").asLong() == b.id() && p.path("status").asString().equals("online"));
+    }
+
+    @Test
     void receiptsAndUnreadCountsAcrossTwoDevices() {
         Account a = Accounts.register(api, "rcpt_a"), b = Accounts.register(api, "rcpt_b");
         long roomId = group(a, b);
