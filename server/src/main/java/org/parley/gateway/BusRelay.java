@@ -19,39 +19,39 @@ final class BusRelay {
     void deliver(BusEvent event) {
         switch (event) {
             case BusEvent.MessageCreated e ->
-                    ns.to(SocketUser.chatRoom(e.message().roomId())).emit("receive_message", e.message());
+                    ns.to(ChatRooms.of(e.message().roomId())).emit("receive_message", e.message());
             case BusEvent.MessageChanged e ->
-                    ns.to(SocketUser.chatRoom(e.message().roomId())).emit("message_updated", e.message());
+                    ns.to(ChatRooms.of(e.message().roomId())).emit("message_updated", e.message());
             case BusEvent.ReadMarkMoved e -> {
-                ns.to(SocketUser.chatRoom(e.roomId())).emit("read_receipt",
+                ns.to(ChatRooms.of(e.roomId())).emit("read_receipt",
                         Map.of("roomId", e.roomId(), "userId", e.userId(), "seq", e.seq()));
-                ns.to(SocketUser.userRoom(e.userId())).emit("unread_count",
+                ns.to(ChatNamespaceAuth.userRoom(e.userId())).emit("unread_count",
                         Map.of("roomId", e.roomId(), "unreadCount", e.unreadCount(), "lastReadSeq", e.seq()));
             }
-            case BusEvent.RoomUpdated e -> ns.to(SocketUser.chatRoom(e.room().id())).emit("room_updated",
+            case BusEvent.RoomUpdated e -> ns.to(ChatRooms.of(e.room().id())).emit("room_updated",
                     Map.of("roomId", e.room().id(), "name", e.room().name(), "description", e.room().description()));
             case BusEvent.MemberAdded e -> {
-                String room = SocketUser.chatRoom(e.room().id());
-                for (SocketIoSocket s : ns.socketsIn(SocketUser.userRoom(e.member().userId()))) s.join(room);
-                ns.to(SocketUser.userRoom(e.member().userId())).emit("room_added", Map.of("roomId", e.room().id()));
-                ns.to(room).except(SocketUser.userRoom(e.member().userId()))
+                String room = ChatRooms.of(e.room().id());
+                for (SocketIoSocket s : ns.socketsIn(ChatNamespaceAuth.userRoom(e.member().userId()))) s.join(room);
+                ns.to(ChatNamespaceAuth.userRoom(e.member().userId())).emit("room_added", Map.of("roomId", e.room().id()));
+                ns.to(room).except(ChatNamespaceAuth.userRoom(e.member().userId()))
                         .emit("member_added", Map.of("roomId", e.room().id(), "member", e.member()));
             }
-            case BusEvent.MemberUpdated e -> ns.to(SocketUser.chatRoom(e.roomId()))
+            case BusEvent.MemberUpdated e -> ns.to(ChatRooms.of(e.roomId()))
                     .emit("member_updated", Map.of("roomId", e.roomId(), "member", e.member()));
             case BusEvent.MemberRemoved e -> {
-                String room = SocketUser.chatRoom(e.roomId());
-                for (SocketIoSocket s : ns.socketsIn(SocketUser.userRoom(e.userId()))) s.leave(room);
-                ns.to(SocketUser.userRoom(e.userId())).emit("room_removed", Map.of("roomId", e.roomId()));
+                String room = ChatRooms.of(e.roomId());
+                for (SocketIoSocket s : ns.socketsIn(ChatNamespaceAuth.userRoom(e.userId()))) s.leave(room);
+                ns.to(ChatNamespaceAuth.userRoom(e.userId())).emit("room_removed", Map.of("roomId", e.roomId()));
                 ns.to(room).emit("member_removed", Map.of("roomId", e.roomId(), "userId", e.userId()));
             }
             case BusEvent.RoomDeleted e -> {
-                String room = SocketUser.chatRoom(e.roomId());
+                String room = ChatRooms.of(e.roomId());
                 ns.to(room).emit("room_deleted", Map.of("roomId", e.roomId()));
                 for (SocketIoSocket s : ns.socketsIn(room)) s.leave(room);
             }
             case BusEvent.TypingChanged e -> {
-                var recipients = ns.to(SocketUser.chatRoom(e.roomId())).except(SocketUser.userRoom(e.userId()));
+                var recipients = ns.to(ChatRooms.of(e.roomId())).except(ChatNamespaceAuth.userRoom(e.userId()));
                 if (e.typing()) {
                     recipients.emit("user_typing", Map.of("userId", e.userId(), "username", e.username(), "roomId", e.roomId()));
                 } else {
@@ -59,7 +59,7 @@ final class BusRelay {
                 }
             }
             case BusEvent.PresenceChanged e -> {
-                String[] rooms = e.audience().stream().map(SocketUser::userRoom).toArray(String[]::new);
+                String[] rooms = e.audience().stream().map(ChatNamespaceAuth::userRoom).toArray(String[]::new);
                 var payload = new java.util.LinkedHashMap<String, Object>();
                 payload.put("userId", e.userId());
                 payload.put("status", e.status());
@@ -67,8 +67,8 @@ final class BusRelay {
                 ns.to(rooms).emit("presence", payload);
             }
             case BusEvent.SessionRevoked e -> {
-                for (SocketIoSocket s : ns.socketsIn(SocketUser.userRoom(e.userId()))) {
-                    if (e.sessionId().equals(SocketUser.of(s).sessionId())) {
+                for (SocketIoSocket s : ns.socketsIn(ChatNamespaceAuth.userRoom(e.userId()))) {
+                    if (e.sessionId().equals(ChatNamespaceAuth.principal(s).sessionId())) {
                         s.emit("session_ended", Map.of("reason", "signed_out"));
                         s.disconnect(true);
                     }

@@ -28,7 +28,7 @@ final class CallSignals {
 
     private void relay(Namespace ns, String event, String payloadField) {
         ns.on(event, ChatEvents.guarded((socket, args, ack) -> {
-            Principal user = SocketUser.of(socket);
+            Principal user = ChatNamespaceAuth.principal(socket);
             JsonNode p = Payloads.object(args);
             long roomId = Payloads.requiredId(p, "roomId");
             rooms.requireMember(user.userId(), roomId);
@@ -44,9 +44,9 @@ final class CallSignals {
             Long to = Payloads.optionalLong(p, "to");
             if (to != null) {
                 rooms.requireMember(to, roomId);
-                ns.to(SocketUser.userRoom(to)).except(SocketUser.userRoom(user.userId())).emit(event, out);
+                ns.to(ChatNamespaceAuth.userRoom(to)).except(ChatNamespaceAuth.userRoom(user.userId())).emit(event, out);
             } else {
-                ns.to(SocketUser.chatRoom(roomId)).except(SocketUser.userRoom(user.userId())).emit(event, out);
+                ns.to(ChatRooms.of(roomId)).except(ChatNamespaceAuth.userRoom(user.userId())).emit(event, out);
             }
             Acks.ok(ack, null);
         }));

@@ -35,29 +35,29 @@ final class ChatEvents {
         ns.on("send_message", (socket, args, ack) -> sendMessage(socket, args, ack));
         ns.on("edit_message", guarded((s, a, ack) -> {
             JsonNode p = Payloads.object(a);
-            Acks.ok(ack, messages.edit(SocketUser.of(s), Payloads.requiredId(p, "roomId"), Payloads.requiredId(p, "seq"),
+            Acks.ok(ack, messages.edit(ChatNamespaceAuth.principal(s), Payloads.requiredId(p, "roomId"), Payloads.requiredId(p, "seq"),
                     Payloads.string(p, "content")));
         }));
         ns.on("delete_message", guarded((s, a, ack) -> {
             JsonNode p = Payloads.object(a);
-            Acks.ok(ack, messages.delete(SocketUser.of(s), Payloads.requiredId(p, "roomId"), Payloads.requiredId(p, "seq")));
+            Acks.ok(ack, messages.delete(ChatNamespaceAuth.principal(s), Payloads.requiredId(p, "roomId"), Payloads.requiredId(p, "seq")));
         }));
         ns.on("react", guarded((s, a, ack) -> {
             JsonNode p = Payloads.object(a);
-            Acks.ok(ack, messages.react(SocketUser.of(s), Payloads.requiredId(p, "roomId"), Payloads.requiredId(p, "seq"),
+            Acks.ok(ack, messages.react(ChatNamespaceAuth.principal(s), Payloads.requiredId(p, "roomId"), Payloads.requiredId(p, "seq"),
                     Payloads.string(p, "emoji")));
         }));
         ns.on("mark_read", guarded((s, a, ack) -> {
             JsonNode p = Payloads.object(a);
-            long seq = messages.markRead(SocketUser.of(s), Payloads.requiredId(p, "roomId"), Payloads.requiredId(p, "seq"));
+            long seq = messages.markRead(ChatNamespaceAuth.principal(s), Payloads.requiredId(p, "roomId"), Payloads.requiredId(p, "seq"));
             Acks.ok(ack, Map.of("seq", seq));
         }));
         ns.on("typing", guarded((s, a, ack) -> {
-            typing.started(SocketUser.of(s), Payloads.roomIdArg(a));
+            typing.started(ChatNamespaceAuth.principal(s), Payloads.roomIdArg(a));
             Acks.ok(ack, null);
         }));
         ns.on("stop_typing", guarded((s, a, ack) -> {
-            typing.stopped(SocketUser.of(s), Payloads.roomIdArg(a));
+            typing.stopped(ChatNamespaceAuth.principal(s), Payloads.roomIdArg(a));
             Acks.ok(ack, null);
         }));
         ns.on("set_presence", guarded((s, a, ack) -> {
@@ -65,7 +65,7 @@ final class ChatEvents {
             if (!"away".equals(status) && !"online".equals(status)) {
                 throw new BadPayloadException("status must be \"online\" or \"away\".");
             }
-            presence.setIdle(SocketUser.of(s).userId(), s.id(), "away".equals(status));
+            presence.setIdle(ChatNamespaceAuth.principal(s).userId(), s.id(), "away".equals(status));
             Acks.ok(ack, null);
         }));
         ns.on("sync", guarded(this::sync));
@@ -73,14 +73,14 @@ final class ChatEvents {
 
     private void joinRoom(SocketIoSocket socket, EventArgs args, Ack ack) {
         long roomId = Payloads.roomIdArg(args);
-        var room = rooms.join(SocketUser.of(socket), roomId);
-        socket.join(SocketUser.chatRoom(roomId));
+        var room = rooms.join(ChatNamespaceAuth.principal(socket), roomId);
+        socket.join(ChatRooms.of(roomId));
         socket.emit("joined_room", roomId);
         Acks.ok(ack, room);
     }
 
     private void sendMessage(SocketIoSocket socket, EventArgs args, Ack ack) {
-        Principal user = SocketUser.of(socket);
+        Principal user = ChatNamespaceAuth.principal(socket);
         try {
             JsonNode p = Payloads.object(args);
             messages.send(user, Payloads.requiredId(p, "roomId"), Payloads.string(p, "content"),
@@ -112,7 +112,7 @@ final class ChatEvents {
                 cursors.put(roomId, new SyncService.Cursor(Payloads.requiredId(roomsNode, entry.getKey()), null));
             }
         }
-        Acks.ok(ack, sync.sync(SocketUser.of(socket), cursors));
+        Acks.ok(ack, sync.sync(ChatNamespaceAuth.principal(socket), cursors));
     }
 
     /** Runs a handler and turns any refusal into an error ack; the connection stays up. */

@@ -30,13 +30,13 @@ public final class ChatGateway {
         Namespace ns = io.namespace("/");
         new ChatNamespaceAuth(verifier).install(ns);
         ns.use(socket -> {
-            long userId = SocketUser.of(socket).userId();
-            if (ns.socketsIn(SocketUser.userRoom(userId)).size() >= maxConnectionsPerUser) {
+            long userId = ChatNamespaceAuth.principal(socket).userId();
+            if (ns.socketsIn(ChatNamespaceAuth.userRoom(userId)).size() >= maxConnectionsPerUser) {
                 throw new ConnectionRefusedException("too many connections");
             }
         });
         ns.onConnection(this::connected);
-        ns.onDisconnect((socket, reason) -> presence.disconnected(SocketUser.of(socket).userId(), socket.id()));
+        ns.onDisconnect((socket, reason) -> presence.disconnected(ChatNamespaceAuth.principal(socket).userId(), socket.id()));
         new ChatEvents(rooms, messages, sync, typing, presence).register(ns);
         new CallSignals(rooms).register(ns);
         BusRelay relay = new BusRelay(ns);
@@ -44,9 +44,9 @@ public final class ChatGateway {
     }
 
     private void connected(SocketIoSocket socket) {
-        Principal user = SocketUser.of(socket);
+        Principal user = ChatNamespaceAuth.principal(socket);
         if (!socket.recovered()) {
-            for (long roomId : rooms.roomIds(user.userId())) socket.join(SocketUser.chatRoom(roomId));
+            for (long roomId : rooms.roomIds(user.userId())) socket.join(ChatRooms.of(roomId));
         }
         presence.connected(user.userId(), socket.id());
         socket.emit("presence_snapshot", Map.of("users", presence.snapshotFor(user.userId())));

@@ -26,7 +26,8 @@ public final class TypingService implements AutoCloseable {
     private final EventBus bus;
     private final Duration expiry;
     private final RateLimiter limit;
-    private final Map<String, ScheduledFuture<?>> active = new ConcurrentHashMap<>();
+    private final Map<String, Pending> active = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong ids = new java.util.concurrent.atomic.AtomicLong();
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("parley-typing").daemon(true).factory());
 
@@ -44,27 +45,31 @@ public final class TypingService implements AutoCloseable {
         limit.acquire(key).ifPresent(wait -> {
             throw ParleyException.rateLimited("Typing is sent at most once a second per room.", wait);
         });
-        ScheduledFuture<?> timer = timers.schedule(() -> expire(user, roomId, key), expiry.toMillis(), TimeUnit.MILLISECONDS);
-        ScheduledFuture<?> previous = active.put(key, timer);
-        if (previous != null) previous.cancel(false);
+        long id = ids.incrementAndGet();
+        ScheduledFuture<?> timer = timers.schedule(() -> expire(user, roomId, key, id), expiry.toMillis(),
+                TimeUnit.MILLISECONDS);
+        Pending previous = active.put(key, new Pending(id, timer));
+        if (previous != null) previous.timer().cancel(false);
         bus.publish(new BusEvent.TypingChanged(roomId, user.userId(), user.username(), true));
     }
 
     public void stopped(Principal user, long roomId) {
         db.withHandle(h -> access.requireMember(h, roomId, user.userId()));
-        ScheduledFuture<?> timer = active.remove(roomId + ":" + user.userId());
-        if (timer == null) return;
-        timer.cancel(false);
+        Pending pending = active.remove(roomId + ":" + user.userId());
+        if (pending == null) return;
+        pending.timer().cancel(false);
         bus.publish(new BusEvent.TypingChanged(roomId, user.userId(), user.username(), false));
     }
 
-    private void expire(Principal user, long roomId, String key) {
-        ScheduledFuture<?> timer = active.get(key);
-        if (timer == null || !timer.isDone() && timer.getDelay(TimeUnit.MILLISECONDS) > 0) return;
-        if (active.remove(key, timer)) {
+    /** Ends the typing started as {@code id}, unless it was renewed or stopped since. */
+    private void expire(Principal user, long roomId, String key, long id) {
+        Pending current = active.get(key);
+        if (current != null && current.id() == id && active.remove(key, current)) {
             bus.publish(new BusEvent.TypingChanged(roomId, user.userId(), user.username(), false));
         }
     }
+
+    private record Pending(long id, ScheduledFuture<?> timer) {}
 
     @Override
     public void close() {
