@@ -29,6 +29,9 @@ public final class Database implements AutoCloseable {
         this.dialect = dialect;
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
+        if (dialect == Dialect.SQLITE) {
+            jdbi.setStatementBuilderFactory(new StatementCache(org.sqlite.SQLiteConnection.class));
+        }
     }
 
     /** Opens the pool and brings the schema up to date. */
