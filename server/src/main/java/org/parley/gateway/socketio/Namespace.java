@@ -110,15 +110,15 @@ public final class Namespace {
     }
 
     int deliver(Set<String> to, Set<String> except, String event, Object[] args) {
-        ArrayNode data = eventData(event, args);
         lock.lock();
         try {
             long seq = 0;
+            String offset = null;
             if (recovery != null) {
                 seq = recovery.nextSeq();
-                data.add(recovery.offset(seq));
+                offset = recovery.offset(seq);
             }
-            EncodedPacket packet = PacketEncoder.encode(new SocketPacket.Event(name, data, SocketPacket.NO_ACK));
+            EncodedPacket packet = PacketEncoder.event(name, SocketPacket.NO_ACK, event, args, offset);
             if (recovery != null) {
                 recovery.record(new ConnectionStateRecovery.LoggedPacket(seq, to, except, packet,
                         server.clock().millis()));

@@ -23,6 +23,29 @@ public final class PacketEncoder {
         };
     }
 
+    /**
+     * An EVENT packet {@code [event, ...args, trailing]} ({@code trailing}, the recovery offset,
+     * only when not null). Arguments without binary data are written straight to JSON text.
+     */
+    public static EncodedPacket event(String namespace, long ackId, String event, Object[] args, String trailing) {
+        String json = PacketJson.directArray(event, args, trailing);
+        if (json != null) {
+            return new EncodedPacket(List.of(new OutboundFrame.Text(header(2, 0, namespace, ackId) + json)));
+        }
+        tools.jackson.databind.node.ArrayNode data = Namespace.eventData(event, args);
+        if (trailing != null) data.add(trailing);
+        return encode(new SocketPacket.Event(namespace, data, ackId));
+    }
+
+    /** An ACK packet carrying {@code args}, written straight to JSON text when none holds binary data. */
+    public static EncodedPacket ack(String namespace, long ackId, Object[] args) {
+        String json = PacketJson.directArray(null, args, null);
+        if (json != null) {
+            return new EncodedPacket(List.of(new OutboundFrame.Text(header(3, 0, namespace, ackId) + json)));
+        }
+        return encode(new SocketPacket.Ack(namespace, Namespace.argsArray(args), ackId));
+    }
+
     private static EncodedPacket textOnly(int type, String namespace, long ackId, JsonNode data) {
         return new EncodedPacket(List.of(new OutboundFrame.Text(header(type, 0, namespace, ackId) + json(data))));
     }

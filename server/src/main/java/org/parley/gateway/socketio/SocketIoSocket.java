@@ -9,7 +9,6 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.node.ArrayNode;
 
 /**
  * One client in one namespace. Its id is distinct from the Engine.IO session id and is also a room
@@ -89,8 +88,7 @@ public final class SocketIoSocket {
 
     /** Sends an event to this socket only; false when it is gone or its queue overflowed. */
     public boolean emit(String event, Object... args) {
-        return client.send(PacketEncoder.encode(
-                new SocketPacket.Event(namespace.name(), Namespace.eventData(event, args), SocketPacket.NO_ACK)));
+        return client.send(PacketEncoder.event(namespace.name(), SocketPacket.NO_ACK, event, args, null));
     }
 
     /**
@@ -105,8 +103,7 @@ public final class SocketIoSocket {
             return result;
         }
         long ackId = acks.register(result, timeout);
-        ArrayNode data = Namespace.eventData(event, args);
-        if (!client.send(PacketEncoder.encode(new SocketPacket.Event(namespace.name(), data, ackId)))) {
+        if (!client.send(PacketEncoder.event(namespace.name(), ackId, event, args, null))) {
             acks.cancel(ackId);
             result.completeExceptionally(new AckTimeoutException("socket disconnected"));
         }
@@ -206,8 +203,7 @@ public final class SocketIoSocket {
         @Override
         public void send(Object... args) {
             if (sent.compareAndSet(false, true)) {
-                client.send(PacketEncoder.encode(
-                        new SocketPacket.Ack(namespace.name(), Namespace.argsArray(args), ackId)));
+                client.send(PacketEncoder.ack(namespace.name(), ackId, args));
             }
         }
     }

@@ -36,6 +36,37 @@ class PacketCodecTest {
         assertThat(PacketEncoder.encode(new SocketPacket.Disconnect("/admin")).text()).isEqualTo("1/admin,");
     }
 
+    record Note(long id, String text, List<String> tags) {}
+
+    record Blob(String name, byte[] data) {}
+
+    @Test
+    void eventsWithoutBinaryAreWrittenAsTheTreePathWouldWriteThem() {
+        Object[] args = {new Note(7, "héllo \"✓\"", List.of("a", "b")), java.util.Map.of("seq", 3L), 1.5, null, true};
+        String viaTree = PacketEncoder.encode(new SocketPacket.Event("/chat",
+                Namespace.eventData("note", args).add("offset-1"), 9)).text();
+        assertThat(PacketEncoder.event("/chat", 9, "note", args, "offset-1").text()).isEqualTo(viaTree)
+                .isEqualTo("2/chat,9[\"note\",{\"id\":7,\"text\":\"héllo \\\"✓\\\"\",\"tags\":[\"a\",\"b\"]},"
+                        + "{\"seq\":3},1.5,null,true,\"offset-1\"]");
+        assertThat(PacketEncoder.ack("/", 4, new Object[] {java.util.Map.of("ok", true)}).text())
+                .isEqualTo("34[{\"ok\":true}]");
+    }
+
+    @Test
+    void binaryAnywhereInTheArgumentsStillBecomesAttachments() {
+        EncodedPacket nested = PacketEncoder.event("/", SocketPacket.NO_ACK, "file",
+                new Object[] {new Blob("a.bin", new byte[] {5, 6})}, null);
+        assertThat(nested.text()).isEqualTo("51-[\"file\",{\"name\":\"a.bin\",\"data\":{\"_placeholder\":true,\"num\":0}}]");
+        assertThat(((OutboundFrame.Binary) nested.frames().get(1)).data()).containsExactly(5, 6);
+
+        EncodedPacket inMap = PacketEncoder.ack("/", 2, new Object[] {java.util.Map.of("raw", java.nio.ByteBuffer.wrap(new byte[] {1}))});
+        assertThat(inMap.text()).isEqualTo("61-2[{\"raw\":{\"_placeholder\":true,\"num\":0}}]");
+
+        EncodedPacket tree = PacketEncoder.event("/", SocketPacket.NO_ACK, "relay",
+                new Object[] {java.util.Map.of("signal", PacketJson.NODES.objectNode().put("bin", new byte[] {7}))}, null);
+        assertThat(tree.text()).isEqualTo("51-[\"relay\",{\"signal\":{\"bin\":{\"_placeholder\":true,\"num\":0}}}]");
+    }
+
     @Test
     void extractsBinaryAttachmentsIntoFollowingFrames() {
         EncodedPacket packet = PacketEncoder.encode(new SocketPacket.Event("/admin",
