@@ -21,7 +21,7 @@ final class ChatMixScenario {
     }
 
     boolean run() throws Exception {
-        int[] rates = java.util.Arrays.stream(bench.opts.getOrDefault("rates", "100,200,400,700,1000,1400,1800,2400,3000")
+        int[] rates = java.util.Arrays.stream(bench.opts.getOrDefault("rates", "100,200,400,700,1000,1400,1800,2400,3000,3600,4200,5000,6000")
                 .split(",")).mapToInt(Integer::parseInt).toArray();
         int stepSeconds = Integer.parseInt(bench.opts.getOrDefault("step-seconds", "15"));
         double limitMs = Double.parseDouble(bench.opts.getOrDefault("p99-limit-ms", "100"));
