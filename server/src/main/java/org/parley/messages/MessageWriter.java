@@ -6,6 +6,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.time.Clock;
 import org.jdbi.v3.core.Handle;
 import org.parley.bus.BusEvent;
@@ -20,7 +21,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The group-commit write path for new messages. Senders queue their message; one writer thread
  * takes everything waiting (up to {@value #MAX_BATCH}) and stores it in one transaction, so a
- * burst costs one commit, not one per message. Each sender's future completes only after the
+ * burst costs one commit, not one per message. While messages keep coming (the last batch held
+ * more than one), the writer waits a millisecond before taking a batch, so that a commit carries
+ * more of them. Each sender's future completes only after the
  * commit, then the events go out. A message refused by the rules fails alone; an unexpected
  * failure of a batch is retried message by message.
  */
@@ -28,6 +31,8 @@ final class MessageWriter implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MessageWriter.class);
     static final int MAX_BATCH = 256;
     private static final int QUEUE_CAPACITY = 10_000;
+    /** How long a busy writer lets a batch gather before committing it. */
+    private static final long LINGER_NANOS = 1_000_000;
 
     private final Database db;
     private final MessageStore messages;
@@ -59,12 +64,18 @@ final class MessageWriter implements AutoCloseable {
 
     private void run() {
         List<Pending> batch = new ArrayList<>(MAX_BATCH);
+        boolean busy = false;
         while (!closed || !queue.isEmpty()) {
             try {
                 Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) continue;
                 batch.add(first);
                 queue.drainTo(batch, MAX_BATCH - 1);
+                if (busy && batch.size() < MAX_BATCH) {
+                    LockSupport.parkNanos(LINGER_NANOS);
+                    queue.drainTo(batch, MAX_BATCH - batch.size());
+                }
+                busy = batch.size() > 1;
                 writeBatch(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
