@@ -113,6 +113,10 @@ async function run(page) {
   if (!manifest.url.endsWith('/manifest.webmanifest') || manifest.errors.length) {
     fail(`manifest problems: ${JSON.stringify(manifest.errors)} (${manifest.url})`);
   }
+  const manifestType = await page.evaluate(async (url) => (await fetch(url)).headers.get('content-type'), manifest.url);
+  if (!manifestType || !manifestType.startsWith('application/manifest+json')) {
+    fail(`the manifest is served as ${manifestType}, not application/manifest+json`);
+  }
   const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
   // Browser contexts of automated runs are incognito, which alone prevents installing.
   const blocking = installabilityErrors.filter((e) => e.errorId !== 'in-incognito');

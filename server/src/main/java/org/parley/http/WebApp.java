@@ -34,6 +34,7 @@ final class WebApp {
             files.directory = ROOT;
             files.location = Location.CLASSPATH;
             files.headers = Map.of("Cache-Control", "no-cache");
+            files.mimeTypes.add("application/manifest+json", "webmanifest");
         });
     }
 
