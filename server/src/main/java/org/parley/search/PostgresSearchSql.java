@@ -9,7 +9,9 @@ import java.util.Map;
  * Candidate queries for PostgreSQL: parts of words through the {@code pg_trgm} index on the
  * stored folded text ({@code LIKE}), whole words, prefixes and phrases through the index on the
  * stored {@code tsvector} (see the V3 migration). The user's text is folded by the same database
- * functions as the stored columns, so both sides fold alike.
+ * functions as the stored columns, so both sides fold alike. With {@code from:} or {@code in:},
+ * words of one or two letters are not looked up in the index: they are in a large share of all
+ * messages, so they are checked on the sender's or the room's messages instead.
  * User text is always a bound value: LIKE wildcards in it are escaped, and tsqueries are built
  * from it by {@code phraseto_tsquery}, which has no operator syntax.
  */
@@ -21,7 +23,7 @@ final class PostgresSearchSql implements SearchSql {
     public Statement candidates(TextCriteria text, SearchScope scope, long fromId, long beforeId, int limit) {
         Map<String, Object> values = new LinkedHashMap<>();
         List<String> where = new ArrayList<>();
-        where.add("m.kind = 'text' AND m.deleted_at IS NULL");
+        where.add("m.kind = 'text' AND m.deleted_at IS NULL AND " + FOLDED + " IS NOT NULL");
         where.add("m.id >= :fromId AND m.id < :beforeId");
         values.put("fromId", fromId);
         values.put("beforeId", beforeId);
@@ -37,8 +39,17 @@ final class PostgresSearchSql implements SearchSql {
         for (var s : text.excluded(TextMatch.Substring.class)) {
             where.add(FOLDED + " NOT LIKE " + likePattern(values, "s" + n++, s.text()));
         }
+        // with from: or in:, short words are checked on that person's or room's messages
+        boolean narrowedOtherwise = scope.senderIds() != null || scope.roomsNamed();
         List<String> words = new ArrayList<>();
-        for (var w : text.required(TextMatch.Words.class)) words.add(tsquery(values, "w" + n++, w));
+        for (var w : text.required(TextMatch.Words.class)) {
+            if (narrowedOtherwise && w.onlyShortWords()) {
+                // checked on the rows found otherwise: "(... @@ ...) IS TRUE" is not an index condition
+                where.add("(" + VECTOR + " @@ " + tsquery(values, "w" + n++, w) + ") IS TRUE");
+            } else {
+                words.add(tsquery(values, "w" + n++, w));
+            }
+        }
         List<String> notWords = new ArrayList<>();
         for (var w : text.excluded(TextMatch.Words.class)) notWords.add(tsquery(values, "w" + n++, w));
         if (!words.isEmpty()) {

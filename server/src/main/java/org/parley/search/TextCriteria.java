@@ -24,8 +24,9 @@ public record TextCriteria(List<TextMatch> required, List<TextMatch> excluded) {
         List<TextMatch> excluded = new ArrayList<>();
         for (QueryPart part : parts) {
             switch (part) {
-                case QueryPart.TextPart text -> match(text).ifPresent(required::add);
-                case QueryPart.Excluded(QueryPart.TextPart text) -> match(text).ifPresent(excluded::add);
+                case QueryPart.TextPart text -> match(text).filter(m -> !required.contains(m)).ifPresent(required::add);
+                case QueryPart.Excluded(QueryPart.TextPart text) ->
+                        match(text).filter(m -> !excluded.contains(m)).ifPresent(excluded::add);
                 default -> { }
             }
         }

@@ -16,6 +16,15 @@ public sealed interface TextMatch {
             if (words.isEmpty()) throw new IllegalArgumentException("no words");
         }
 
+        /**
+         * True when every word is shorter than {@link Substring#MIN_CHARS}: words like "of", "to",
+         * "me" or a two-letter start of a word are in a large share of all messages, so looking
+         * them up in an index costs more than checking them on the rows other terms found.
+         */
+        public boolean onlyShortWords() {
+            return words.stream().allMatch(w -> w.codePointCount(0, w.length()) < Substring.MIN_CHARS);
+        }
+
         /** The words with one space between them, as the indexes' tokenizers read them. */
         public String joined() {
             return String.join(" ", words);

@@ -72,6 +72,23 @@ abstract class SearchApiContract {
     }
 
     @Test
+    void shortWordsNextToLongerTermsStillNarrowTheResults() {
+        Account a = c.user("short");
+        long room = c.group(a, "Short words");
+        c.send(a, room, "fix me later please");
+        c.send(a, room, "fix the build");
+        c.send(a, room, "a fix is on its way");
+        c.send(a, room, "tell me when it is fixed");
+
+        assertThat(c.contents(a, "fix me")).containsExactlyInAnyOrder("fix me later please", "tell me when it is fixed");
+        assertThat(c.contents(a, "fix on")).containsExactly("a fix is on its way");
+        assertThat(c.contents(a, "fix me fix")).containsExactlyInAnyOrder("fix me later please", "tell me when it is fixed");
+        assertThat(c.contents(a, "build to")).isEmpty();
+        assertThat(c.contents(a, "is from:" + a.username())).containsExactlyInAnyOrder(
+                "a fix is on its way", "tell me when it is fixed");
+    }
+
+    @Test
     void minusLeavesMessagesOut() {
         Account a = c.user("minus");
         long room = c.group(a, "Builds");
