@@ -94,13 +94,14 @@ profile_start() {
   [[ $TARGET == reference ]] && kill -USR2 "$SERVER_PID"
   return 0
 }
+PROFILES_WRITTEN=0 # the reference server numbers its profiles 1, 2, ... in the order they are stopped
 profile_stop() { # $1 = scenario
   date -u +%Y-%m-%dT%H:%M:%S.%NZ >"$WORK/profiles/$1.end"
   if [[ $TARGET == reference ]]; then
-    local n; n=$(ls "$WORK/profiles" | grep -c "^[0-9]*\.cpuprofile$" || true)
+    PROFILES_WRITTEN=$((PROFILES_WRITTEN + 1))
     kill -USR2 "$SERVER_PID"
-    for _ in $(seq 1 20); do [[ -f "$WORK/profiles/$((n + 1)).cpuprofile" ]] && break; sleep 1; done
-    mv "$WORK/profiles/$((n + 1)).cpuprofile" "$WORK/profiles/$1.cpuprofile" 2>/dev/null || true
+    for _ in $(seq 1 20); do [[ -f "$WORK/profiles/$PROFILES_WRITTEN.cpuprofile" ]] && break; sleep 1; done
+    mv "$WORK/profiles/$PROFILES_WRITTEN.cpuprofile" "$WORK/profiles/$1.cpuprofile" 2>/dev/null || true
   fi
 }
 
