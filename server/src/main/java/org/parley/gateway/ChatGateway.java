@@ -31,7 +31,7 @@ public final class ChatGateway {
         new ChatNamespaceAuth(verifier).install(ns);
         ns.use(socket -> {
             long userId = ChatNamespaceAuth.principal(socket).userId();
-            if (ns.socketsIn(ChatNamespaceAuth.userRoom(userId)).size() >= maxConnectionsPerUser) {
+            if (ns.countIn(ChatNamespaceAuth.userRoom(userId)) >= maxConnectionsPerUser) {
                 throw new ConnectionRefusedException("too many connections");
             }
         });

@@ -94,6 +94,16 @@ public final class Namespace {
         return Optional.ofNullable(sockets.get(id));
     }
 
+    /** How many sockets are in the room, without copying them. */
+    public int countIn(String room) {
+        lock.lock();
+        try {
+            return rooms.countIn(room);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     public Set<SocketIoSocket> socketsIn(String room) {
         lock.lock();
         try {

@@ -49,6 +49,11 @@ final class RoomRegistry {
         return rooms == null ? Set.of() : Set.copyOf(rooms);
     }
 
+    int countIn(String room) {
+        Set<SocketIoSocket> sockets = members.get(room);
+        return sockets == null ? 0 : sockets.size();
+    }
+
     Set<SocketIoSocket> membersOf(String room) {
         Set<SocketIoSocket> sockets = members.get(room);
         return sockets == null ? Set.of() : Set.copyOf(sockets);
