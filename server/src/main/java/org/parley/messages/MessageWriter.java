@@ -97,6 +97,13 @@ final class MessageWriter implements AutoCloseable {
         }
     }
 
+    /** Writes these requests as one batch on the caller's thread, the way the writer thread writes its batches. */
+    List<CompletableFuture<SendResult>> writeAsOneBatch(List<SendRequest> requests) {
+        List<Pending> batch = requests.stream().map(r -> new Pending(r, new CompletableFuture<>())).toList();
+        writeBatch(batch);
+        return batch.stream().map(Pending::future).toList();
+    }
+
     private void writeBatch(List<Pending> batch) {
         long now = clock.millis();
         List<Object> outcomes = db.inTransaction(h -> {

@@ -1,0 +1,270 @@
+package org.parley.messages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.parley.auth.Principal;
+import org.parley.bus.BusEvent;
+import org.parley.bus.EventBus;
+import org.parley.config.ParleyConfig;
+import org.parley.errors.ErrorCode;
+import org.parley.errors.ParleyException;
+import org.parley.rooms.RoomStore;
+import org.parley.storage.Database;
+import org.parley.testkit.TestDatabase;
+
+/**
+ * Several messages written as one batch: what a single send cannot show. Each batch here is
+ * written as one transaction, exactly as the writer thread writes what it took from its queue.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class MessageBatchContract {
+    private static final long NOW = 1_750_000_000_000L;
+
+    private final TestDatabase database;
+    private final Database db;
+    private final MessageStore messages;
+    private final List<BusEvent> published = new ArrayList<>();
+    private final MessageWriter writer;
+    private int users;
+
+    MessageBatchContract(TestDatabase database) {
+        this.database = database;
+        this.db = Database.open(new ParleyConfig.Database(database.url(), "", "", 2));
+        this.messages = new MessageStore();
+        this.writer = new MessageWriter(db, messages, new RoomStore(), new RecordingBus(),
+                Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC));
+    }
+
+    @AfterAll
+    void stop() {
+        writer.close();
+        db.close();
+        database.close();
+    }
+
+    @Test
+    void messagesForSeveralRoomsGetConsecutiveSeqsPerRoomInQueueOrder() {
+        Principal ann = user("ann"), ben = user("ben");
+        long first = room(ann, ben), second = room(ann, ben);
+        sent(writer.writeAsOneBatch(List.of(text(ann, first, "before"))).getFirst());
+        published.clear();
+
+        List<Message> batch = sent(writer.writeAsOneBatch(List.of(
+                text(ann, first, "one"), text(ben, second, "two"), text(ben, first, "three"),
+                text(ann, second, "four"), text(ann, first, "five"))));
+
+        assertThat(batch).extracting(Message::roomId).containsExactly(first, second, first, second, first);
+        assertThat(batch).extracting(Message::seq).containsExactly(2L, 1L, 3L, 2L, 4L);
+        assertThat(batch).extracting(Message::rev).containsExactly(2L, 1L, 3L, 2L, 4L);
+        assertThat(batch).extracting(m -> m.sender().username())
+                .containsExactly(ann.username(), ben.username(), ben.username(), ann.username(), ann.username());
+        assertThat(batch).extracting(m -> m.sender().displayName())
+                .containsExactly("Ann", "Ben", "Ben", "Ann", "Ann");
+        assertThat(batch).allSatisfy(m -> {
+            assertThat(m.createdAt()).isEqualTo(NOW);
+            assertThat(m.kind()).isEqualTo(Message.TEXT);
+        });
+        assertThat(stored(first)).extracting(Message::content).containsExactly("before", "one", "three", "five");
+        assertThat(stored(second)).extracting(Message::content).containsExactly("two", "four");
+        assertThat(stored(first).subList(1, 4)).usingRecursiveFieldByFieldElementComparator()
+                .containsExactly(batch.get(0), batch.get(2), batch.get(4));
+        assertThat(stored(second)).usingRecursiveFieldByFieldElementComparator()
+                .containsExactly(batch.get(1), batch.get(3));
+        assertThat(counters(first)).containsExactly(4L, 4L, NOW);
+        assertThat(counters(second)).containsExactly(2L, 2L, NOW);
+        assertThat(published).containsExactlyElementsOf(batch.stream().map(BusEvent.MessageCreated::new).toList());
+
+        assertThat(readMark(first, ann)).isEqualTo(4);
+        assertThat(readMark(first, ben)).isEqualTo(3);
+        assertThat(readMark(second, ann)).isEqualTo(2);
+        assertThat(readMark(second, ben)).isEqualTo(1);
+    }
+
+    @Test
+    void aSendersReadMarkOnlyMovesForward() {
+        Principal ann = user("ann"), ben = user("ben");
+        long roomId = room(ann, ben);
+        db.withHandle(h -> h.execute("UPDATE room_members SET last_read_seq = 10 WHERE user_id = ?", ann.userId()));
+
+        sent(writer.writeAsOneBatch(List.of(text(ann, roomId, "one"), text(ben, roomId, "two"))));
+
+        assertThat(readMark(roomId, ann)).isEqualTo(10);
+        assertThat(readMark(roomId, ben)).isEqualTo(2);
+    }
+
+    @Test
+    void theSameClientIdTwiceInOneBatchIsStoredOnce() {
+        Principal ann = user("ann"), ben = user("ben"), carl = user("carl");
+        long first = room(ann, ben), second = room(ann, ben, carl);
+        Message earlier = sent(writer.writeAsOneBatch(List.of(withClientId(ann, first, "stored", "old"))).getFirst());
+        published.clear();
+
+        List<CompletableFuture<SendResult>> results = writer.writeAsOneBatch(List.of(
+                withClientId(ann, first, "again", "c-1"),
+                withClientId(ben, first, "same id, other sender", "c-1"),
+                withClientId(ann, first, "retry", "c-1"),
+                withClientId(ann, first, "to one room", "c-2"),
+                withClientId(ann, second, "then another", "c-2"),
+                withClientId(ann, first, "retry of an earlier batch", "old"),
+                withClientId(ann, second, "earlier id, other room", "old"),
+                withClientId(carl, first, "not a member here", "c-3"),
+                withClientId(carl, second, "so this one is new", "c-3")));
+
+        SendResult stored = results.get(0).join();
+        assertThat(stored.duplicate()).isFalse();
+        assertThat(results.get(1).join().duplicate()).isFalse();
+        assertThat(results.get(1).join().message().id()).isNotEqualTo(stored.message().id());
+        SendResult retry = results.get(2).join();
+        assertThat(retry.duplicate()).isTrue();
+        assertThat(retry.message()).usingRecursiveComparison().isEqualTo(stored.message());
+        assertThat(results.get(3).join().duplicate()).isFalse();
+        assertThat(refusal(results.get(4)).fields()).containsKey("clientId");
+        assertThat(results.get(5).join().duplicate()).isTrue();
+        assertThat(results.get(5).join().message()).usingRecursiveComparison().isEqualTo(earlier);
+        assertThat(refusal(results.get(6)).fields()).containsKey("clientId");
+        assertThat(refusal(results.get(7)).code()).isEqualTo(ErrorCode.NOT_FOUND);
+        SendResult fresh = results.get(8).join();
+        assertThat(fresh.duplicate()).isFalse();
+        assertThat(fresh.message().roomId()).isEqualTo(second);
+
+        assertThat(stored(first)).extracting(Message::content)
+                .containsExactly("stored", "again", "same id, other sender", "to one room");
+        assertThat(stored(second)).extracting(Message::content).containsExactly("so this one is new");
+        assertThat(stored(first)).extracting(Message::seq).containsExactly(1L, 2L, 3L, 4L);
+        assertThat(published).extracting(e -> ((BusEvent.MessageCreated) e).message().content())
+                .containsExactly("again", "same id, other sender", "to one room", "so this one is new");
+    }
+
+    @Test
+    void aRefusedMessageInTheMiddleOfABatchFailsAlone() {
+        Principal ann = user("ann"), ben = user("ben"), eve = user("eve");
+        long roomId = room(ann, ben);
+        room(eve);
+        sent(writer.writeAsOneBatch(List.of(text(ann, roomId, "first"))));
+        long deleted = sent(writer.writeAsOneBatch(List.of(text(ann, roomId, "gone")))).getFirst().seq();
+        db.withHandle(h -> h.execute("UPDATE messages SET deleted_at = 1 WHERE room_id = ? AND seq = ?", roomId, deleted));
+        published.clear();
+
+        List<CompletableFuture<SendResult>> results = writer.writeAsOneBatch(List.of(
+                text(ann, roomId, "one"),
+                text(eve, roomId, "from outside"),
+                reply(ben, roomId, "to nothing", 99L),
+                reply(ben, roomId, "to a deleted message", deleted),
+                reply(ben, roomId, "to the first", 1L),
+                text(ann, roomId + 1000, "to no room"),
+                text(ben, roomId, "last")));
+
+        assertThat(refusal(results.get(1)).code()).isEqualTo(ErrorCode.NOT_FOUND);
+        assertThat(refusal(results.get(1))).hasMessage("Room not found.");
+        assertThat(refusal(results.get(2)).fields()).containsKey("replyTo");
+        assertThat(refusal(results.get(3)).fields()).containsKey("replyTo");
+        assertThat(refusal(results.get(5)).code()).isEqualTo(ErrorCode.NOT_FOUND);
+        assertThat(results.get(4).join().message().replyTo()).isEqualTo(1L);
+        assertThat(List.of(results.get(0), results.get(4), results.get(6)))
+                .extracting(f -> f.join().message().seq()).containsExactly(3L, 4L, 5L);
+        assertThat(stored(roomId)).extracting(Message::content)
+                .containsExactly("first", "gone", "one", "to the first", "last");
+        assertThat(counters(roomId)).containsExactly(5L, 5L, NOW);
+        assertThat(readMark(roomId, ben)).isEqualTo(5);
+        assertThat(readMark(roomId, ann)).isEqualTo(3);
+        assertThat(published).hasSize(3);
+    }
+
+    private SendRequest text(Principal sender, long roomId, String content) {
+        return new SendRequest(sender, roomId, content, null, null);
+    }
+
+    private SendRequest withClientId(Principal sender, long roomId, String content, String clientId) {
+        return new SendRequest(sender, roomId, content, clientId, null);
+    }
+
+    private SendRequest reply(Principal sender, long roomId, String content, long replyTo) {
+        return new SendRequest(sender, roomId, content, null, replyTo);
+    }
+
+    private static Message sent(CompletableFuture<SendResult> result) {
+        SendResult r = result.join();
+        assertThat(r.duplicate()).isFalse();
+        return r.message();
+    }
+
+    private static List<Message> sent(List<CompletableFuture<SendResult>> results) {
+        return results.stream().map(MessageBatchContract::sent).toList();
+    }
+
+    private static ParleyException refusal(CompletableFuture<SendResult> result) {
+        assertThat(result).isCompletedExceptionally();
+        try {
+            result.join();
+        } catch (CompletionException e) {
+            return (ParleyException) e.getCause();
+        }
+        throw new AssertionError("not refused");
+    }
+
+    private List<Message> stored(long roomId) {
+        return db.withHandle(h -> messages.range(h, roomId, 1, Long.MAX_VALUE, 100));
+    }
+
+    private List<Long> counters(long roomId) {
+        return db.withHandle(h -> h.createQuery("SELECT last_seq, last_rev, last_message_at FROM rooms WHERE id = :id")
+                .bind("id", roomId).map((rs, ctx) -> List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3))).one());
+    }
+
+    private long readMark(long roomId, Principal user) {
+        return db.withHandle(h -> h.createQuery("SELECT last_read_seq FROM room_members WHERE room_id = :r AND user_id = :u")
+                .bind("r", roomId).bind("u", user.userId()).mapTo(Long.class).one());
+    }
+
+    private Principal user(String name) {
+        String username = name + (++users);
+        String displayName = Character.toUpperCase(name.charAt(0)) + name.substring(1);
+        long id = db.withHandle(h -> h.createUpdate("""
+                        INSERT INTO users (username, email, display_name, password_hash, created_at, updated_at)
+                        VALUES (:u, :e, :d, 'x', 0, 0)""")
+                .bind("u", username).bind("e", username + "@example.invalid").bind("d", displayName)
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+        return new Principal(id, username, "session");
+    }
+
+    private long room(Principal owner, Principal... others) {
+        return db.inTransaction(h -> {
+            long id = h.createUpdate("""
+                            INSERT INTO rooms (kind, name, created_by, created_at, updated_at)
+                            VALUES ('group', 'room', :owner, 0, 0)""")
+                    .bind("owner", owner.userId()).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            h.execute("INSERT INTO room_members (room_id, user_id, role, joined_at) VALUES (?, ?, 'owner', 0)",
+                    id, owner.userId());
+            for (Principal p : others) {
+                h.execute("INSERT INTO room_members (room_id, user_id, role, joined_at) VALUES (?, ?, 'member', 0)",
+                        id, p.userId());
+            }
+            return id;
+        });
+    }
+
+    /** Records what the writer publishes, on the writer's own thread. */
+    private final class RecordingBus implements EventBus {
+        @Override
+        public void publish(BusEvent event) {
+            published.add(event);
+        }
+
+        @Override
+        public void subscribe(Consumer<BusEvent> subscriber) {}
+
+        @Override
+        public void close() {}
+    }
+}
