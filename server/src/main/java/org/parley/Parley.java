@@ -103,9 +103,9 @@ public final class Parley implements AutoCloseable {
             UserService users = new UserService(userStore, clock);
             ClientAddresses addresses = new ClientAddresses(config.server().trustProxy());
 
-            RoomStore roomStore = new RoomStore();
+            RoomStore roomStore = new RoomStore(db.dialect());
             RoomAccess access = new RoomAccess(roomStore);
-            MessageStore messageStore = new MessageStore();
+            MessageStore messageStore = new MessageStore(db.dialect());
             RoomService rooms = new RoomService(db, roomStore, access, messageStore, userStore, bus, clock);
             MembershipService memberships = new MembershipService(db, roomStore, access, messageStore, userStore, bus, clock);
             var chat = config.chat();

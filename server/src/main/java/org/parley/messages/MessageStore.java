@@ -3,21 +3,36 @@ package org.parley.messages;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
+import org.parley.storage.Dialect;
 import org.parley.users.PublicUser;
 
-/** SQL for messages and reactions. Every change takes the room's next {@code rev}; a new message also its next {@code seq}. */
+/**
+ * SQL for messages and reactions. Every change takes the room's next {@code rev}; a new message also its next {@code seq}.
+ * Methods that take many rows run one statement on PostgreSQL, where every statement is a round
+ * trip, and the single-row statement per row on SQLite, where a statement costs no round trip.
+ */
 public final class MessageStore {
-    private static final String SELECT = """
+    private static final String SELECT_COLUMNS = """
             SELECT m.id, m.room_id, m.seq, m.rev, m.kind, m.content, m.client_id, m.reply_to, m.created_at,
                    m.edited_at, m.deleted_at, u.id AS sender_id, u.username AS sender_username,
                    u.display_name AS sender_display_name
-              FROM messages m LEFT JOIN users u ON u.id = m.sender_id
             """;
+    private static final String SELECT = SELECT_COLUMNS + "  FROM messages m LEFT JOIN users u ON u.id = m.sender_id\n";
+
+    private final Dialect dialect;
+
+    public MessageStore(Dialect dialect) {
+        this.dialect = dialect;
+    }
 
     /** Seq and rev for a new message; moves the room's counters. Empty when the room is gone. */
     public Optional<long[]> nextSeqAndRev(Handle h, long roomId, long now) {
@@ -37,29 +52,122 @@ public final class MessageStore {
     /** Appends a message at the room's next seq; the caller's transaction makes it atomic. */
     public Message append(Handle h, long roomId, Long senderId, String kind, String content, String clientId,
                           Long replyTo, long now) {
-        long seq = insert(h, roomId, senderId, kind, content, clientId, replyTo, now)[0];
-        return bySeq(h, roomId, seq).orElseThrow();
-    }
-
-    /** Appends a text message from {@code sender} and returns it without reading it back. */
-    Message appendText(Handle h, long roomId, PublicUser sender, String content, String clientId, Long replyTo, long now) {
-        long[] ids = insert(h, roomId, sender.id(), Message.TEXT, content, clientId, replyTo, now);
-        return new Message(ids[2], roomId, ids[0], ids[1], Message.TEXT, content, sender, clientId, replyTo, now, null,
-                false, List.of());
-    }
-
-    /** Inserts at the next seq and rev; returns {seq, rev, id}. */
-    private long[] insert(Handle h, long roomId, Long senderId, String kind, String content, String clientId,
-                          Long replyTo, long now) {
         long[] seqRev = nextSeqAndRev(h, roomId, now)
                 .orElseThrow(() -> new IllegalStateException("room " + roomId + " vanished during a send"));
-        long id = h.createUpdate("""
+        insertAt(h, roomId, seqRev[0], seqRev[1], senderId, kind, content, clientId, replyTo, now);
+        return bySeq(h, roomId, seqRev[0]).orElseThrow();
+    }
+
+    /** Inserts one message at a seq and rev already taken; returns its id. */
+    private long insertAt(Handle h, long roomId, long seq, long rev, Long senderId, String kind, String content,
+                          String clientId, Long replyTo, long now) {
+        return h.createUpdate("""
                         INSERT INTO messages (room_id, seq, rev, sender_id, kind, content, client_id, reply_to, created_at)
                         VALUES (:room, :seq, :rev, :sender, :kind, :content, :clientId, :replyTo, :now)""")
-                .bind("room", roomId).bind("seq", seqRev[0]).bind("rev", seqRev[1]).bind("sender", senderId)
+                .bind("room", roomId).bind("seq", seq).bind("rev", rev).bind("sender", senderId)
                 .bind("kind", kind).bind("content", content).bind("clientId", clientId).bind("replyTo", replyTo)
                 .bind("now", now).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-        return new long[] {seqRev[0], seqRev[1], id};
+    }
+
+    /**
+     * Takes {@code n} seqs and revs in each room (rooms locked in id order) and moves its last
+     * message time; returns each room's {last_seq, last_rev} afterwards, the last of its new range.
+     */
+    Map<Long, long[]> advanceCounters(Handle h, Map<Long, Integer> countByRoom, long now) {
+        Map<Long, Integer> rooms = new TreeMap<>(countByRoom);
+        Map<Long, long[]> last = new HashMap<>();
+        if (rooms.isEmpty()) return last;
+        if (dialect == Dialect.POSTGRES) {
+            h.createQuery("""
+                            UPDATE rooms r SET last_seq = r.last_seq + k.n, last_rev = r.last_rev + k.n, last_message_at = :now
+                              FROM unnest(:rooms, :counts) AS k(id, n)
+                             WHERE r.id = k.id RETURNING r.id, r.last_seq, r.last_rev""")
+                    .bindArray("rooms", Long.class, List.copyOf(rooms.keySet()))
+                    .bindArray("counts", Long.class, rooms.values().stream().map(Integer::longValue).toList())
+                    .bind("now", now)
+                    .map((rs, ctx) -> last.put(rs.getLong(1), new long[] {rs.getLong(2), rs.getLong(3)})).list();
+        } else {
+            rooms.forEach((room, n) -> h.createQuery("""
+                            UPDATE rooms SET last_seq = last_seq + :n, last_rev = last_rev + :n, last_message_at = :now
+                             WHERE id = :room RETURNING last_seq, last_rev""")
+                    .bind("n", n).bind("now", now).bind("room", room)
+                    .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).findOne()
+                    .ifPresent(seqRev -> last.put(room, seqRev)));
+        }
+        for (Long room : rooms.keySet()) {
+            if (!last.containsKey(room)) throw new IllegalStateException("room " + room + " vanished during a send");
+        }
+        return last;
+    }
+
+    /** Inserts these messages, whose seq and rev are taken, and returns them with their ids. */
+    List<Message> insertAll(Handle h, List<Message> unsaved) {
+        if (unsaved.isEmpty()) return List.of();
+        if (dialect == Dialect.SQLITE) {
+            return unsaved.stream().map(m -> withId(m, insertAt(h, m.roomId(), m.seq(), m.rev(), senderId(m), m.kind(),
+                    m.content(), m.clientId(), m.replyTo(), m.createdAt()))).toList();
+        }
+        Map<RoomSeq, Long> ids = new HashMap<>();
+        h.createQuery("""
+                        INSERT INTO messages (room_id, seq, rev, sender_id, kind, content, client_id, reply_to, created_at)
+                        SELECT * FROM unnest(:rooms, :seqs, :revs, :senders, :kinds, :contents, :clientIds, :replyTos, :times)
+                        RETURNING id, room_id, seq""")
+                .bindArray("rooms", Long.class, column(unsaved, Message::roomId))
+                .bindArray("seqs", Long.class, column(unsaved, Message::seq))
+                .bindArray("revs", Long.class, column(unsaved, Message::rev))
+                .bindArray("senders", Long.class, column(unsaved, MessageStore::senderId))
+                .bindArray("kinds", String.class, column(unsaved, Message::kind))
+                .bindArray("contents", String.class, column(unsaved, Message::content))
+                .bindArray("clientIds", String.class, column(unsaved, Message::clientId))
+                .bindArray("replyTos", Long.class, column(unsaved, Message::replyTo))
+                .bindArray("times", Long.class, column(unsaved, Message::createdAt))
+                .map((rs, ctx) -> ids.put(new RoomSeq(rs.getLong(2), rs.getLong(3)), rs.getLong(1))).list();
+        return unsaved.stream().map(m -> withId(m, ids.get(new RoomSeq(m.roomId(), m.seq())))).toList();
+    }
+
+    private record RoomSeq(long roomId, long seq) {}
+
+    private static <T> List<T> column(List<Message> rows, Function<Message, T> value) {
+        List<T> column = new ArrayList<>(rows.size());
+        for (Message m : rows) column.add(value.apply(m));
+        return column;
+    }
+
+    private static Long senderId(Message m) {
+        return m.sender() == null ? null : m.sender().id();
+    }
+
+    private static Message withId(Message m, Long id) {
+        if (id == null) throw new IllegalStateException("message " + m.roomId() + "/" + m.seq() + " was not inserted");
+        return new Message(id, m.roomId(), m.seq(), m.rev(), m.kind(), m.content(), m.sender(), m.clientId(),
+                m.replyTo(), m.createdAt(), m.editedAt(), m.deleted(), m.reactions());
+    }
+
+    /** A sender's clientId, unique among their messages. */
+    record ClientKey(long senderId, String clientId) {}
+
+    /** The stored messages with these clientIds; a clientId not used yet is absent. */
+    Map<ClientKey, Message> byClientIds(Handle h, Set<ClientKey> keys) {
+        Map<ClientKey, Message> found = new HashMap<>();
+        if (keys.isEmpty()) return found;
+        if (dialect == Dialect.SQLITE) {
+            for (ClientKey k : keys) byClientId(h, k.senderId(), k.clientId()).ifPresent(m -> found.put(k, m));
+            return found;
+        }
+        // One unique-index probe per key, whatever the planner believes about the table's size:
+        // LIMIT keeps the subquery from being turned into a join that could scan the table.
+        List<ClientKey> ordered = List.copyOf(keys);
+        List<Message> stored = withReactions(h, h.createQuery(SELECT_COLUMNS + """
+                          FROM unnest(:senders, :clientIds) AS k(sender_id, client_id)
+                         CROSS JOIN LATERAL (SELECT * FROM messages
+                                              WHERE sender_id = k.sender_id AND client_id = k.client_id
+                                                AND client_id IS NOT NULL LIMIT 1) m
+                          LEFT JOIN users u ON u.id = m.sender_id""")
+                .bindArray("senders", Long.class, ordered.stream().map(ClientKey::senderId).toList())
+                .bindArray("clientIds", String.class, ordered.stream().map(ClientKey::clientId).toList())
+                .map(MessageStore::map).list());
+        for (Message m : stored) found.put(new ClientKey(m.sender().id(), m.clientId()), m);
+        return found;
     }
 
     Optional<Message> byClientId(Handle h, long senderId, String clientId) {

@@ -8,7 +8,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.time.Clock;
-import org.jdbi.v3.core.Handle;
 import org.parley.bus.BusEvent;
 import org.parley.bus.EventBus;
 import org.parley.errors.ErrorCode;
@@ -21,11 +20,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The group-commit write path for new messages. Senders queue their message; one writer thread
  * takes everything waiting (up to {@value #MAX_BATCH}) and stores it in one transaction, so a
- * burst costs one commit, not one per message. While messages keep coming (the last batch held
- * more than one), the writer waits a millisecond before taking a batch, so that a commit carries
- * more of them. Each sender's future completes only after the
- * commit, then the events go out. A message refused by the rules fails alone; an unexpected
- * failure of a batch is retried message by message.
+ * burst costs one commit, not one per message, and a handful of statements, not a few per
+ * message ({@link MessageBatch}). While messages keep coming (the last batch held more than
+ * one), the writer waits a millisecond before taking a batch, so that a commit carries more of
+ * them. Each sender's future completes only after the commit, then the events go out. A message
+ * refused by the rules fails alone; an unexpected failure of a batch is retried message by message.
  */
 final class MessageWriter implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MessageWriter.class);
@@ -35,8 +34,7 @@ final class MessageWriter implements AutoCloseable {
     private static final long LINGER_NANOS = 1_000_000;
 
     private final Database db;
-    private final MessageStore messages;
-    private final RoomStore rooms;
+    private final MessageBatch batchWriter;
     private final EventBus bus;
     private final Clock clock;
     private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
@@ -45,8 +43,7 @@ final class MessageWriter implements AutoCloseable {
 
     MessageWriter(Database db, MessageStore messages, RoomStore rooms, EventBus bus, Clock clock) {
         this.db = db;
-        this.messages = messages;
-        this.rooms = rooms;
+        this.batchWriter = new MessageBatch(messages, rooms);
         this.bus = bus;
         this.clock = clock;
         this.thread = Thread.ofPlatform().name("parley-message-writer").daemon(true).start(this::run);
@@ -106,17 +103,8 @@ final class MessageWriter implements AutoCloseable {
 
     private void writeBatch(List<Pending> batch) {
         long now = clock.millis();
-        List<Object> outcomes = db.inTransaction(h -> {
-            List<Object> results = new ArrayList<>(batch.size());
-            for (Pending p : batch) {
-                try {
-                    results.add(write(h, p.request, now));
-                } catch (ParleyException refused) {
-                    results.add(refused);
-                }
-            }
-            return results;
-        });
+        List<SendRequest> requests = batch.stream().map(Pending::request).toList();
+        List<Object> outcomes = db.inTransaction(h -> batchWriter.write(h, requests, now));
         for (int i = 0; i < batch.size(); i++) {
             if (outcomes.get(i) instanceof SendResult r && !r.duplicate()) bus.publish(new BusEvent.MessageCreated(r.message()));
         }
@@ -127,28 +115,6 @@ final class MessageWriter implements AutoCloseable {
                 default -> throw new IllegalStateException();
             }
         }
-    }
-
-    private SendResult write(Handle h, SendRequest r, long now) {
-        long senderId = r.sender().userId();
-        if (r.clientId() != null) {
-            var existing = messages.byClientId(h, senderId, r.clientId());
-            if (existing.isPresent()) {
-                if (existing.get().roomId() != r.roomId()) {
-                    throw ParleyException.invalid("clientId", "This clientId was already used for another room.");
-                }
-                return new SendResult(existing.get(), true);
-            }
-        }
-        var member = rooms.membership(h, r.roomId(), senderId)
-                .orElseThrow(() -> new ParleyException(ErrorCode.NOT_FOUND, "Room not found."));
-        if (r.replyTo() != null && !messages.isLive(h, r.roomId(), r.replyTo())) {
-            throw ParleyException.invalid("replyTo", "The message you reply to is not in this room.");
-        }
-        var sender = new org.parley.users.PublicUser(senderId, member.username(), member.displayName());
-        Message m = messages.appendText(h, r.roomId(), sender, r.content(), r.clientId(), r.replyTo(), now);
-        rooms.markRead(h, r.roomId(), senderId, m.seq());
-        return new SendResult(m, false);
     }
 
     /** Stops taking messages and finishes those already queued. */

@@ -2,12 +2,21 @@ package org.parley.rooms;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
+import org.parley.storage.Dialect;
 
-/** SQL for rooms and memberships. All methods run on the caller's handle (and transaction). */
+/**
+ * SQL for rooms and memberships. All methods run on the caller's handle (and transaction).
+ * Methods that take many keys run one statement on PostgreSQL, where every statement is a round
+ * trip, and the single-row statement per key on SQLite, where a statement costs no round trip.
+ */
 public final class RoomStore {
     private static final String ROOM_COLUMNS =
             "id, kind, name, description, created_by, created_at, updated_at, last_seq, last_rev, last_message_at";
@@ -15,6 +24,18 @@ public final class RoomStore {
             SELECT rm.user_id, u.username, u.display_name, rm.role, rm.joined_at, rm.last_read_seq
               FROM room_members rm JOIN users u ON u.id = rm.user_id
             """;
+
+    private final Dialect dialect;
+
+    public RoomStore(Dialect dialect) {
+        this.dialect = dialect;
+    }
+
+    /** A user's seat in a room. */
+    public record MemberKey(long roomId, long userId) {
+        private static final Comparator<MemberKey> ORDER =
+                Comparator.comparingLong(MemberKey::roomId).thenComparingLong(MemberKey::userId);
+    }
 
     long insert(Handle h, String kind, String name, String description, String directKey, long createdBy, long now) {
         return h.createUpdate("""
@@ -73,6 +94,30 @@ public final class RoomStore {
                 .bind("room", roomId).bind("user", userId).map(RoomStore::mapMember).findOne();
     }
 
+    /** The memberships among these keys that exist; a key that is not a membership is absent. */
+    public Map<MemberKey, Member> memberships(Handle h, Collection<MemberKey> keys) {
+        Map<MemberKey, Member> found = new HashMap<>();
+        if (dialect == Dialect.POSTGRES) {
+            if (keys.isEmpty()) return found;
+            // One primary-key probe per key, whatever the planner believes about the table's size:
+            // LIMIT keeps the subquery from being turned into a join that could scan the table.
+            h.createQuery("""
+                            SELECT rm.room_id, rm.user_id, u.username, u.display_name, rm.role, rm.joined_at, rm.last_read_seq
+                              FROM unnest(:rooms, :users) AS k(room_id, user_id)
+                             CROSS JOIN LATERAL (SELECT * FROM room_members
+                                                  WHERE room_id = k.room_id AND user_id = k.user_id LIMIT 1) rm
+                              JOIN users u ON u.id = rm.user_id""")
+                    .bindArray("rooms", Long.class, keys.stream().map(MemberKey::roomId).toList())
+                    .bindArray("users", Long.class, keys.stream().map(MemberKey::userId).toList())
+                    .map((rs, ctx) -> found.put(new MemberKey(rs.getLong("room_id"), rs.getLong("user_id")),
+                            mapMember(rs, ctx)))
+                    .list();
+        } else {
+            for (MemberKey k : keys) membership(h, k.roomId(), k.userId()).ifPresent(m -> found.put(k, m));
+        }
+        return found;
+    }
+
     public List<Member> members(Handle h, long roomId) {
         return h.createQuery(MEMBER_SELECT + " WHERE rm.room_id = :room ORDER BY rm.joined_at, rm.user_id")
                 .bind("room", roomId).map(RoomStore::mapMember).list();
@@ -103,6 +148,24 @@ public final class RoomStore {
                         UPDATE room_members SET last_read_seq = :seq
                          WHERE room_id = :room AND user_id = :user AND last_read_seq < :seq""")
                 .bind("seq", seq).bind("room", roomId).bind("user", userId).execute() == 1;
+    }
+
+    /** Moves each member's read mark forward to the seq given for them; a mark already beyond stays. */
+    public void markRead(Handle h, Map<MemberKey, Long> seqs) {
+        List<MemberKey> keys = seqs.keySet().stream().sorted(MemberKey.ORDER).toList();
+        if (dialect == Dialect.POSTGRES) {
+            if (keys.isEmpty()) return;
+            h.createUpdate("""
+                            UPDATE room_members rm SET last_read_seq = k.seq
+                              FROM unnest(:rooms, :users, :seqs) AS k(room_id, user_id, seq)
+                             WHERE rm.room_id = k.room_id AND rm.user_id = k.user_id AND rm.last_read_seq < k.seq""")
+                    .bindArray("rooms", Long.class, keys.stream().map(MemberKey::roomId).toList())
+                    .bindArray("users", Long.class, keys.stream().map(MemberKey::userId).toList())
+                    .bindArray("seqs", Long.class, keys.stream().map(seqs::get).toList())
+                    .execute();
+        } else {
+            for (MemberKey k : keys) markRead(h, k.roomId(), k.userId(), seqs.get(k));
+        }
     }
 
     int memberCount(Handle h, long roomId) {

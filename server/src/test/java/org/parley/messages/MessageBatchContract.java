@@ -41,8 +41,8 @@ abstract class MessageBatchContract {
     MessageBatchContract(TestDatabase database) {
         this.database = database;
         this.db = Database.open(new ParleyConfig.Database(database.url(), "", "", 2));
-        this.messages = new MessageStore();
-        this.writer = new MessageWriter(db, messages, new RoomStore(), new RecordingBus(),
+        this.messages = new MessageStore(db.dialect());
+        this.writer = new MessageWriter(db, messages, new RoomStore(db.dialect()), new RecordingBus(),
                 Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC));
     }
 
@@ -89,6 +89,30 @@ abstract class MessageBatchContract {
         assertThat(readMark(first, ben)).isEqualTo(3);
         assertThat(readMark(second, ann)).isEqualTo(2);
         assertThat(readMark(second, ben)).isEqualTo(1);
+    }
+
+    @Test
+    void contentAndClientIdsAreStoredExactlyAsSent() {
+        Principal ann = user("ann");
+        long roomId = room(ann);
+        List<String> contents = List.of("NULL", "", "a,b {c} \"d\" \\e 'f'", "line\nbreak\ttab", "héllo 👋 世界",
+                "{\"json\": [1, null]}");
+        List<SendRequest> requests = new ArrayList<>();
+        for (int i = 0; i < contents.size(); i++) {
+            requests.add(withClientId(ann, roomId, contents.get(i), List.of("NULL", "\"q\"", "a,b", "{x}", "\\y", "z").get(i)));
+        }
+        requests.add(text(ann, roomId, "no clientId"));
+
+        List<Message> batch = sent(writer.writeAsOneBatch(requests));
+
+        assertThat(stored(roomId)).usingRecursiveFieldByFieldElementComparator().containsExactlyElementsOf(batch);
+        assertThat(stored(roomId)).extracting(Message::content).containsExactlyElementsOf(
+                requests.stream().map(SendRequest::content).toList());
+        assertThat(stored(roomId)).extracting(Message::clientId).containsExactly("NULL", "\"q\"", "a,b", "{x}", "\\y", "z", null);
+        List<CompletableFuture<SendResult>> retried = writer.writeAsOneBatch(requests.subList(0, 6));
+        assertThat(retried).allSatisfy(r -> assertThat(r.join().duplicate()).isTrue());
+        assertThat(retried).extracting(r -> r.join().message().id())
+                .containsExactlyElementsOf(batch.subList(0, 6).stream().map(Message::id).toList());
     }
 
     @Test

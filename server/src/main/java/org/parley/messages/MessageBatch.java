@@ -1,0 +1,131 @@
+package org.parley.messages;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+import org.parley.errors.ErrorCode;
+import org.parley.errors.ParleyException;
+import org.parley.messages.MessageStore.ClientKey;
+import org.parley.rooms.Member;
+import org.parley.rooms.RoomStore;
+import org.parley.rooms.RoomStore.MemberKey;
+import org.parley.users.PublicUser;
+
+/**
+ * Stores a batch of sends in the caller's transaction with a fixed number of statements, however
+ * many messages it holds: the messages already stored under the batch's clientIds, the senders'
+ * memberships, the rooms' counters, the new messages and the senders' read marks take one
+ * statement each on PostgreSQL; only a reply looks up the message it answers on its own.
+ * Each send comes out as it would if the sends were stored one after another in queue order:
+ * gap-free seqs per room in that order, a clientId already used earlier in the batch returns
+ * that message, and a refused send fails alone.
+ */
+final class MessageBatch {
+    private final MessageStore messages;
+    private final RoomStore rooms;
+
+    MessageBatch(MessageStore messages, RoomStore rooms) {
+        this.messages = messages;
+        this.rooms = rooms;
+    }
+
+    /** One outcome per request, in order: a {@link SendResult} or the {@link ParleyException} refusing it. */
+    List<Object> write(Handle h, List<SendRequest> requests, long now) {
+        Object[] outcomes = new Object[requests.size()];
+        Map<ClientKey, Message> stored = messages.byClientIds(h, clientKeys(requests));
+        Map<MemberKey, Member> members = rooms.memberships(h, memberKeys(requests));
+        Map<ClientKey, Integer> claimedInBatch = new HashMap<>();
+        int[] duplicateOf = new int[requests.size()];
+        Arrays.fill(duplicateOf, -1);
+        List<Integer> accepted = new ArrayList<>();
+        List<Message> unsaved = new ArrayList<>();
+        Map<Long, Integer> newInRoom = new HashMap<>();
+        for (int i = 0; i < requests.size(); i++) {
+            SendRequest r = requests.get(i);
+            ClientKey key = clientKey(r);
+            try {
+                Message earlier = key == null ? null : stored.get(key);
+                Integer claimed = key == null ? null : claimedInBatch.get(key);
+                if (earlier != null || claimed != null) {
+                    long earlierRoom = earlier != null ? earlier.roomId() : requests.get(claimed).roomId();
+                    if (earlierRoom != r.roomId()) {
+                        throw ParleyException.invalid("clientId", "This clientId was already used for another room.");
+                    }
+                    if (earlier != null) outcomes[i] = new SendResult(earlier, true);
+                    else duplicateOf[i] = claimed;
+                    continue;
+                }
+                Member member = members.get(memberKey(r));
+                if (member == null) throw new ParleyException(ErrorCode.NOT_FOUND, "Room not found.");
+                if (r.replyTo() != null && !messages.isLive(h, r.roomId(), r.replyTo())) {
+                    throw ParleyException.invalid("replyTo", "The message you reply to is not in this room.");
+                }
+                var sender = new PublicUser(member.userId(), member.username(), member.displayName());
+                unsaved.add(new Message(0, r.roomId(), 0, 0, Message.TEXT, r.content(), sender, r.clientId(),
+                        r.replyTo(), now, null, false, List.of()));
+                accepted.add(i);
+                newInRoom.merge(r.roomId(), 1, Integer::sum);
+                if (key != null) claimedInBatch.put(key, i);
+            } catch (ParleyException refused) {
+                outcomes[i] = refused;
+            }
+        }
+        if (!accepted.isEmpty()) {
+            Map<Long, long[]> lastOfRoom = messages.advanceCounters(h, newInRoom, now);
+            List<Message> saved = messages.insertAll(h, numbered(unsaved, newInRoom, lastOfRoom));
+            Map<MemberKey, Long> readMarks = new HashMap<>();
+            for (int j = 0; j < saved.size(); j++) {
+                Message m = saved.get(j);
+                outcomes[accepted.get(j)] = new SendResult(m, false);
+                readMarks.merge(new MemberKey(m.roomId(), m.sender().id()), m.seq(), Math::max);
+            }
+            rooms.markRead(h, readMarks);
+        }
+        for (int i = 0; i < requests.size(); i++) {
+            if (duplicateOf[i] >= 0) outcomes[i] = new SendResult(((SendResult) outcomes[duplicateOf[i]]).message(), true);
+        }
+        return Arrays.asList(outcomes);
+    }
+
+    /** The messages with the seqs and revs just taken: each room's range, given out in queue order. */
+    private static List<Message> numbered(List<Message> unsaved, Map<Long, Integer> newInRoom,
+                                          Map<Long, long[]> lastOfRoom) {
+        Map<Long, long[]> next = new HashMap<>();
+        lastOfRoom.forEach((room, last) -> {
+            int n = newInRoom.get(room);
+            next.put(room, new long[] {last[0] - n + 1, last[1] - n + 1});
+        });
+        List<Message> numbered = new ArrayList<>(unsaved.size());
+        for (Message m : unsaved) {
+            long[] seqRev = next.get(m.roomId());
+            numbered.add(new Message(m.id(), m.roomId(), seqRev[0]++, seqRev[1]++, m.kind(), m.content(), m.sender(),
+                    m.clientId(), m.replyTo(), m.createdAt(), m.editedAt(), m.deleted(), m.reactions()));
+        }
+        return numbered;
+    }
+
+    private static ClientKey clientKey(SendRequest r) {
+        return r.clientId() == null ? null : new ClientKey(r.sender().userId(), r.clientId());
+    }
+
+    private static MemberKey memberKey(SendRequest r) {
+        return new MemberKey(r.roomId(), r.sender().userId());
+    }
+
+    private static Set<ClientKey> clientKeys(List<SendRequest> requests) {
+        Set<ClientKey> keys = new HashSet<>();
+        for (SendRequest r : requests) if (r.clientId() != null) keys.add(clientKey(r));
+        return keys;
+    }
+
+    private static Set<MemberKey> memberKeys(List<SendRequest> requests) {
+        Set<MemberKey> keys = new HashSet<>();
+        for (SendRequest r : requests) keys.add(memberKey(r));
+        return keys;
+    }
+}
