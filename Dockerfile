@@ -20,4 +20,4 @@ VOLUME /var/lib/parley
 EXPOSE 8080
 HEALTHCHECK --interval=15s --timeout=3s --start-period=30s \
   CMD ["java", "-cp", "/opt/parley/parley.jar", "org.parley.HealthCheck", "http://127.0.0.1:8080/readyz"]
-ENTRYPOINT ["java", "-XX:+UseZGC", "-XX:MaxRAMPercentage=75", "--enable-native-access=ALL-UNNAMED", "-jar", "/opt/parley/parley.jar"]
+ENTRYPOINT ["java", "-XX:+UseG1GC", "-Xss512k", "-XX:MaxRAMPercentage=75", "--enable-native-access=ALL-UNNAMED", "-jar", "/opt/parley/parley.jar"]

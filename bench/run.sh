@@ -53,7 +53,9 @@ if [[ $TARGET == parley ]]; then
   fi
   GCLOG=$WORK/gc.log
   cp server/target/parley.jar "$WORK/parley.jar" # a private copy: a rebuild of the tree must not swap classes under the server
-  java -Xlog:gc:file="$GCLOG" -XX:StartFlightRecording=filename="$WORK/profiles/parley.jfr",settings=profile,dumponexit=true \
+  # the collector and stack size ./parley uses (G1); BENCH_PARLEY_JVM_OPTS replaces them for experiments
+  read -r -a JVM_OPTS <<<"${BENCH_PARLEY_JVM_OPTS:--XX:+UseG1GC -Xss512k}"
+  java "${JVM_OPTS[@]}" --enable-native-access=ALL-UNNAMED -Xlog:gc,gc+phases=info:file="$GCLOG" -XX:StartFlightRecording=filename="$WORK/profiles/parley.jfr",settings=profile,dumponexit=true \
     -jar "$WORK/parley.jar" --port $PORT --host 127.0.0.1 --data-dir "$WORK/data" \
     --access-token-ttl-seconds 86400 --message-burst 100000 --messages-per-minute 100000 \
     --registrations-per-address-per-hour 100000 --password-hash-concurrency 2 \
