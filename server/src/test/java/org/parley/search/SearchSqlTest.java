@@ -37,13 +37,13 @@ class SearchSqlTest {
     @Test
     void postgresChecksShortWordsOnTheSendersMessagesButIndexesThemOtherwise() {
         TextMatch.Words shortPrefix = new TextMatch.Words(List.of("me"), true);
-        TextCriteria fixMe = new TextCriteria(List.of(new TextMatch.Substring("fix"), shortPrefix), List.of());
+        TextCriteria fixAndShortPrefix = new TextCriteria(List.of(new TextMatch.Substring("fix"), shortPrefix), List.of());
         SearchScope fromSomeone = new SearchScope(List.of(1L), false, List.of(5L), null, null, false);
-        assertThat(new PostgresSearchSql().candidates(fixMe, fromSomeone, 0, 9, 5).sql())
+        assertThat(new PostgresSearchSql().candidates(fixAndShortPrefix, fromSomeone, 0, 9, 5).sql())
                 .contains("(m.search_vector @@ parley_search_phrase(:w1, true)) IS TRUE")
                 .contains("m.search_text IS NOT NULL") // lets the sender index (partial on it) serve the search
                 .doesNotContain("AND m.search_vector @@");
-        assertThat(new PostgresSearchSql().candidates(fixMe, SCOPE, 0, 9, 5).sql())
+        assertThat(new PostgresSearchSql().candidates(fixAndShortPrefix, SCOPE, 0, 9, 5).sql())
                 .contains("AND m.search_vector @@ (parley_search_phrase(:w1, true))")
                 .doesNotContain("IS TRUE");
         assertThat(TextCriteria.of(QueryParser.parse("fix me fix")).required()).hasSize(2);
