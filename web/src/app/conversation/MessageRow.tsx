@@ -1,4 +1,4 @@
-import { memo, useRef, useState, type KeyboardEvent, type MouseEvent as ReactMouseEvent, type PointerEvent as ReactPointerEvent } from 'react';
+import { memo, useRef, useState, type KeyboardEvent, type MouseEvent as ReactMouseEvent, type PointerEvent as ReactPointerEvent, type TouchEvent as ReactTouchEvent } from 'react';
 import { nameOf, type UserId } from '../../api/types';
 import { formatDay, formatFull, formatTime } from '../../chat/format';
 import type { Row } from '../../chat/rows';
@@ -78,6 +78,7 @@ function Meta({ time, edited, status, out }: { time: number; edited: boolean; st
 function useLongPress(onLongPress: () => void) {
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const origin = useRef<{ x: number; y: number } | null>(null);
+  const fired = useRef(false);
   const cancel = () => {
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
@@ -86,11 +87,21 @@ function useLongPress(onLongPress: () => void) {
     onPointerDown: (e: ReactPointerEvent) => {
       if (e.pointerType !== 'touch') return;
       origin.current = { x: e.clientX, y: e.clientY };
+      fired.current = false;
       cancel();
       timer.current = setTimeout(() => {
         timer.current = null;
+        fired.current = true;
         onLongPress();
       }, LONG_PRESS_MS);
+    },
+    onTouchEnd: (e: ReactTouchEvent) => {
+      // The finger lifts over the sheet that just opened: without this the browser turns the
+      // release into a click on whatever is under it (a reaction, an action).
+      if (fired.current) {
+        fired.current = false;
+        e.preventDefault();
+      }
     },
     onPointerMove: (e: ReactPointerEvent) => {
       const o = origin.current;
