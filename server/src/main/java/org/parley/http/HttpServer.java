@@ -13,6 +13,8 @@ import org.parley.config.ParleyConfig;
  */
 public final class HttpServer {
     private static final String START = "parley.metrics.start";
+    /** Connections the kernel may hold unaccepted: a node restart brings thousands back at once. */
+    static final int ACCEPT_BACKLOG = 4096;
 
     private final Javalin app;
     private final ParleyConfig.Server config;
@@ -28,7 +30,10 @@ public final class HttpServer {
             c.http.maxRequestSize = config.maxRequestBytes();
             c.http.generateEtags = true;
             c.jsonMapper(new JavalinJackson3(Json.MAPPER, true));
-            c.jetty.modifyServer(server -> server.setStopTimeout(config.shutdownGrace().toMillis()));
+            c.jetty.modifyServer(server -> {
+                server.setStopTimeout(config.shutdownGrace().toMillis());
+                server.addEventListener(new AcceptBacklog(ACCEPT_BACKLOG));
+            });
             // room for long query strings (a pasted 10,000-character search), so the API answers them itself
             c.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(64 * 1024));
             c.routes.before(ctx -> {
