@@ -7,11 +7,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.WeakHashMap;
 import org.jdbi.v3.core.statement.DefaultStatementBuilder;
 import org.jdbi.v3.core.statement.StatementBuilder;
 import org.jdbi.v3.core.statement.StatementBuilderFactory;
@@ -25,7 +23,7 @@ import org.jdbi.v3.core.statement.StatementContext;
  *
  * <p>Statements are prepared on the connection under the pool's proxy, so they outlive one
  * borrow of it; they are closed when evicted (least recently used first) and, with the
- * connection, when the pool retires it. A statement is lent to one caller at a time: the same SQL
+ * connection, when the pool retires it, after which the cache forgets that connection. A statement is lent to one caller at a time: the same SQL
  * run again while its first result is still open gets a statement of its own.
  */
 final class StatementCache implements StatementBuilderFactory {
@@ -34,7 +32,7 @@ final class StatementCache implements StatementBuilderFactory {
     private static final int MAX_IDLE_PER_SQL = 4;
 
     private final Class<? extends Connection> physicalType;
-    private final Map<Connection, PerConnection> byConnection = Collections.synchronizedMap(new WeakHashMap<>());
+    private final Map<Connection, PerConnection> byConnection = new IdentityHashMap<>();
 
     StatementCache(Class<? extends Connection> physicalType) {
         this.physicalType = physicalType;
@@ -42,17 +40,37 @@ final class StatementCache implements StatementBuilderFactory {
 
     @Override
     public StatementBuilder createStatementBuilder(Connection connection) {
+        Connection physical;
         try {
-            Connection physical = connection.unwrap(physicalType);
-            return byConnection.computeIfAbsent(physical, PerConnection::new);
+            physical = connection.unwrap(physicalType);
         } catch (SQLException notWrapped) {
             return new DefaultStatementBuilder();
+        }
+        synchronized (byConnection) {
+            // connections the pool has retired are closed: forget them (their statements closed with them)
+            byConnection.keySet().removeIf(StatementCache::isClosed);
+            return byConnection.computeIfAbsent(physical, c -> new PerConnection(physicalType));
+        }
+    }
+
+    /** How many connections have statements cached (for tests). */
+    int connections() {
+        synchronized (byConnection) {
+            return byConnection.size();
+        }
+    }
+
+    private static boolean isClosed(Connection connection) {
+        try {
+            return connection.isClosed();
+        } catch (SQLException e) {
+            return true;
         }
     }
 
     /** The statements of one connection; used by the one thread that holds the connection. */
     private static final class PerConnection implements StatementBuilder {
-        private final Connection physical;
+        private final Class<? extends Connection> physicalType;
         private final DefaultStatementBuilder plain = new DefaultStatementBuilder();
         private final Map<Key, ArrayDeque<PreparedStatement>> idle =
                 new LinkedHashMap<>(64, 0.75f, true) {
@@ -65,8 +83,8 @@ final class StatementCache implements StatementBuilderFactory {
                 };
         private final Map<Statement, Key> lent = new IdentityHashMap<>();
 
-        PerConnection(Connection physical) {
-            this.physical = physical;
+        PerConnection(Class<? extends Connection> physicalType) {
+            this.physicalType = physicalType;
         }
 
         @Override
@@ -89,13 +107,13 @@ final class StatementCache implements StatementBuilderFactory {
             ArrayDeque<PreparedStatement> free = idle.get(key);
             PreparedStatement statement = free == null ? null : free.poll();
             if (statement == null || statement.isClosed()) {
-                statement = prepare(key);
+                statement = prepare(conn.unwrap(physicalType), key);
             }
             lent.put(statement, key);
             return statement;
         }
 
-        private PreparedStatement prepare(Key key) throws SQLException {
+        private static PreparedStatement prepare(Connection physical, Key key) throws SQLException {
             if (!key.generatedKeys()) {
                 return physical.prepareStatement(key.sql());
             }

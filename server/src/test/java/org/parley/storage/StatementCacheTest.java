@@ -40,6 +40,23 @@ class StatementCacheTest {
     }
 
     @Test
+    void aConnectionThePoolClosedIsForgottenWithItsStatements() throws Exception {
+        StatementCache cache = new StatementCache(SQLiteConnection.class);
+        Connection first = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("e.db"));
+        try (Handle h = Jdbi.create(first).open()) {
+            StatementContext ctx = h.createQuery("SELECT 1").getContext();
+            StatementBuilder builder = cache.createStatementBuilder(first);
+            builder.close(first, "SELECT ?", builder.create(first, "SELECT ?", ctx));
+        }
+        assertThat(cache.connections()).isEqualTo(1);
+        first.close();
+        try (Connection second = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("e.db"))) {
+            cache.createStatementBuilder(second);
+            assertThat(cache.connections()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void cachedQueriesSeeWhatOtherConnectionsCommitAfterThem() {
         try (Database db = Database.open(new ParleyConfig.Database("jdbc:sqlite:" + dir.resolve("b.db"), "", "", 2))) {
             db.withHandle(h -> h.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL)"));
