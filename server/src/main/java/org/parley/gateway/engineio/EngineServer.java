@@ -6,22 +6,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import org.parley.http.RouteInstaller;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * An Engine.IO v4 endpoint at one path: handshakes, the session registry, timers, and the HTTP and
  * WebSocket routes it installs into Javalin.
  */
 public final class EngineServer implements RouteInstaller, AutoCloseable {
-
-    private static final Logger LOG = LoggerFactory.getLogger(EngineServer.class);
 
     private final String path;
     private final EngineConfig config;
@@ -111,17 +105,7 @@ public final class EngineServer implements RouteInstaller, AutoCloseable {
     }
 
     ScheduledFuture<?> schedule(Runnable task, Duration delay) {
-        try {
-            return timer.schedule(() -> {
-                try {
-                    task.run();
-                } catch (RuntimeException e) {
-                    LOG.warn("timer task failed", e);
-                }
-            }, delay.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (RejectedExecutionException e) {
-            return CancelledSchedule.INSTANCE;
-        }
+        return Timers.schedule(timer, task, delay);
     }
 
     /**

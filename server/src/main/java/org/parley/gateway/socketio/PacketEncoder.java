@@ -30,7 +30,7 @@ public final class PacketEncoder {
     public static EncodedPacket event(String namespace, long ackId, String event, Object[] args, String trailing) {
         String json = PacketJson.directArray(event, args, trailing);
         if (json != null) {
-            return new EncodedPacket(List.of(new OutboundFrame.Text(header(2, 0, namespace, ackId) + json)));
+            return text(2, namespace, ackId, json);
         }
         tools.jackson.databind.node.ArrayNode data = Namespace.eventData(event, args);
         if (trailing != null) data.add(trailing);
@@ -41,13 +41,18 @@ public final class PacketEncoder {
     public static EncodedPacket ack(String namespace, long ackId, Object[] args) {
         String json = PacketJson.directArray(null, args, null);
         if (json != null) {
-            return new EncodedPacket(List.of(new OutboundFrame.Text(header(3, 0, namespace, ackId) + json)));
+            return text(3, namespace, ackId, json);
         }
         return encode(new SocketPacket.Ack(namespace, Namespace.argsArray(args), ackId));
     }
 
     private static EncodedPacket textOnly(int type, String namespace, long ackId, JsonNode data) {
-        return new EncodedPacket(List.of(new OutboundFrame.Text(header(type, 0, namespace, ackId) + json(data))));
+        return text(type, namespace, ackId, json(data));
+    }
+
+    /** A packet of one text frame: the header, then the JSON already written. */
+    private static EncodedPacket text(int type, String namespace, long ackId, String json) {
+        return new EncodedPacket(List.of(new OutboundFrame.Text(header(type, 0, namespace, ackId) + json)));
     }
 
     private static EncodedPacket withAttachments(int plainType, int binaryType, String namespace, long ackId,

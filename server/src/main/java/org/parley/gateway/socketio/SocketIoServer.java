@@ -12,9 +12,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import org.parley.gateway.engineio.CancelledSchedule;
 import org.parley.gateway.engineio.EngineListener;
 import org.parley.gateway.engineio.EngineServer;
+import org.parley.gateway.engineio.Timers;
 import org.parley.gateway.engineio.EngineSession;
 import org.parley.http.RouteInstaller;
 import org.slf4j.Logger;
@@ -116,17 +116,7 @@ public final class SocketIoServer implements RouteInstaller, AutoCloseable {
     }
 
     ScheduledFuture<?> schedule(Runnable task, Duration delay) {
-        try {
-            return timer.schedule(() -> {
-                try {
-                    task.run();
-                } catch (RuntimeException e) {
-                    LOG.warn("timer task failed", e);
-                }
-            }, delay.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
-            return CancelledSchedule.INSTANCE;
-        }
+        return Timers.schedule(timer, task, delay);
     }
 
     /** Runs an acknowledgement callback on its own virtual thread (inline once stopped). */
