@@ -34,15 +34,6 @@ public final class MessageStore {
         this.dialect = dialect;
     }
 
-    /** Seq and rev for a new message; moves the room's counters. Empty when the room is gone. */
-    public Optional<long[]> nextSeqAndRev(Handle h, long roomId, long now) {
-        return h.createQuery("""
-                        UPDATE rooms SET last_seq = last_seq + 1, last_rev = last_rev + 1, last_message_at = :now
-                         WHERE id = :room RETURNING last_seq, last_rev""")
-                .bind("room", roomId).bind("now", now)
-                .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).findOne();
-    }
-
     /** Next rev for a change to an existing message. */
     long nextRev(Handle h, long roomId) {
         return h.createQuery("UPDATE rooms SET last_rev = last_rev + 1 WHERE id = :room RETURNING last_rev")
@@ -52,8 +43,7 @@ public final class MessageStore {
     /** Appends a message at the room's next seq; the caller's transaction makes it atomic. */
     public Message append(Handle h, long roomId, Long senderId, String kind, String content, String clientId,
                           Long replyTo, long now) {
-        long[] seqRev = nextSeqAndRev(h, roomId, now)
-                .orElseThrow(() -> new IllegalStateException("room " + roomId + " vanished during a send"));
+        long[] seqRev = advanceCounters(h, Map.of(roomId, 1), now).get(roomId);
         insertAt(h, roomId, seqRev[0], seqRev[1], senderId, kind, content, clientId, replyTo, now);
         return bySeq(h, roomId, seqRev[0]).orElseThrow();
     }
