@@ -10,7 +10,7 @@ import org.parley.socketio.engine.EngineServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A gateway on its own Javalin, on a free loopback port, for tests. */
+/** A Socket.IO or raw Engine.IO endpoint on its own Javalin, on a free loopback port, for tests. */
 public final class GatewayTestServer implements AutoCloseable {
 
     static {

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.parley.socketio.engine.CloseReason;
 
-/** The gateway driven by the Java Socket.IO client (io.socket:socket.io-client 2.1). */
+/** The server driven by the Java Socket.IO client (io.socket:socket.io-client 2.1). */
 class JavaClientTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);

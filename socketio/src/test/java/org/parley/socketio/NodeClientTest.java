@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.parley.socketio.engine.CloseReason;
 import tools.jackson.databind.JsonNode;
 
-/** The gateway driven by socket.io-client 4.8 on Node.js, the client of the web app. */
+/** The server driven by socket.io-client 4.8 on Node.js, the client of the web app. */
 class NodeClientTest {
 
     private static GatewayTestServer server;

@@ -1,18 +1,29 @@
 package org.parley.socketio.conformance;
 
 import java.util.List;
+import java.util.function.Consumer;
 import org.parley.socketio.engine.CloseReason;
 import org.parley.socketio.engine.EngineListener;
 import org.parley.socketio.engine.EngineSession;
 import org.parley.socketio.engine.OutboundFrame;
 
-/** Raw Engine.IO handler of the fixture: sends every message back as it came. */
-final class EngineEcho implements EngineListener {
+/**
+ * Raw Engine.IO handler of the fixture: sends every message back as it came, text as text and
+ * binary as binary, and reports the session's close reason to whoever asked for it.
+ */
+public final class EngineEcho implements EngineListener {
 
     private final EngineSession session;
+    private final Consumer<CloseReason> closed;
 
-    EngineEcho(EngineSession session) {
+    /** An echo that needs nothing when the session ends (the fixture's). */
+    public EngineEcho(EngineSession session) {
+        this(session, reason -> {});
+    }
+
+    public EngineEcho(EngineSession session, Consumer<CloseReason> closed) {
         this.session = session;
+        this.closed = closed;
     }
 
     @Override
@@ -27,6 +38,6 @@ final class EngineEcho implements EngineListener {
 
     @Override
     public void onClose(CloseReason reason) {
-        // nothing to clean up
+        closed.accept(reason);
     }
 }
