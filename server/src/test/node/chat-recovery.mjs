@@ -2,7 +2,7 @@
 // the server recovers its session, and it ends up with every message exactly once, in seq order.
 // Arguments: url, roomId, writer token, reader token.
 import { io } from "socket.io-client";
-import { deadline, once, run, until } from "./lib.mjs";
+import { deadline, once, run, until } from "../../../../socketio/src/test/node/lib.mjs";
 
 const [url, roomArg, writerToken, readerToken] = process.argv.slice(2);
 const roomId = Number(roomArg);

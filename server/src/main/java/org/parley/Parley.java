@@ -32,9 +32,9 @@ import org.parley.bus.EventBus;
 import org.parley.bus.LocalBus;
 import org.parley.bus.RedisBus;
 import org.parley.gateway.ChatGateway;
-import org.parley.gateway.engineio.EngineConfig;
-import org.parley.gateway.socketio.SocketIoConfig;
-import org.parley.gateway.socketio.SocketIoServer;
+import org.parley.socketio.engine.EngineConfig;
+import org.parley.socketio.SocketIoConfig;
+import org.parley.socketio.SocketIoServer;
 import org.parley.presence.PresenceService;
 import org.parley.presence.TypingService;
 import org.parley.limits.RateLimiter;
@@ -129,7 +129,7 @@ public final class Parley implements AutoCloseable {
             installers.add(new ApiRoutes(new RequestAuth(tokens), health, new AuthRoutes(auth, addresses),
                     new UserRoutes(users), new RoomRoutes(rooms, memberships), new MessageRoutes(messages),
                     new SearchRoutes(new SearchService(db, messageStore))));
-            installers.add(node.io);
+            installers.add(node.io::install);
             node.http = new HttpServer(config.server(), metrics, installers).start();
             log.info("Parley is listening on http://{}:{}", displayHost(config.server().host()), node.http.port());
             return node;

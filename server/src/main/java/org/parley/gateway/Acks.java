@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.concurrent.CompletionException;
 import org.parley.errors.ErrorCode;
 import org.parley.errors.ParleyException;
-import org.parley.gateway.socketio.Ack;
+import org.parley.socketio.Ack;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -2,8 +2,8 @@ package org.parley.gateway;
 
 import java.util.Map;
 import org.parley.bus.BusEvent;
-import org.parley.gateway.socketio.Namespace;
-import org.parley.gateway.socketio.SocketIoSocket;
+import org.parley.socketio.Namespace;
+import org.parley.socketio.SocketIoSocket;
 
 /**
  * Turns bus events into socket events on this node: room events to the room's sockets, personal

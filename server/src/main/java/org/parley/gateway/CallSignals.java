@@ -3,7 +3,7 @@ package org.parley.gateway;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.parley.auth.Principal;
-import org.parley.gateway.socketio.Namespace;
+import org.parley.socketio.Namespace;
 import org.parley.rooms.RoomService;
 import tools.jackson.databind.JsonNode;
 

@@ -3,10 +3,10 @@ package org.parley.gateway;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.parley.auth.Principal;
-import org.parley.gateway.socketio.Ack;
-import org.parley.gateway.socketio.EventArgs;
-import org.parley.gateway.socketio.Namespace;
-import org.parley.gateway.socketio.SocketIoSocket;
+import org.parley.socketio.Ack;
+import org.parley.socketio.EventArgs;
+import org.parley.socketio.Namespace;
+import org.parley.socketio.SocketIoSocket;
 import org.parley.messages.MessageService;
 import org.parley.messages.SyncService;
 import org.parley.presence.PresenceService;
@@ -116,7 +116,7 @@ final class ChatEvents {
     }
 
     /** Runs a handler and turns any refusal into an error ack; the connection stays up. */
-    static org.parley.gateway.socketio.EventHandler guarded(org.parley.gateway.socketio.EventHandler handler) {
+    static org.parley.socketio.EventHandler guarded(org.parley.socketio.EventHandler handler) {
         return (socket, args, ack) -> {
             try {
                 handler.handle(socket, args, ack);

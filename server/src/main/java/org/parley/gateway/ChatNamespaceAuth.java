@@ -2,10 +2,10 @@ package org.parley.gateway;
 
 import org.parley.auth.AccessTokenVerifier;
 import org.parley.auth.Principal;
-import org.parley.gateway.socketio.ConnectMiddleware;
-import org.parley.gateway.socketio.ConnectionRefusedException;
-import org.parley.gateway.socketio.Namespace;
-import org.parley.gateway.socketio.SocketIoSocket;
+import org.parley.socketio.ConnectMiddleware;
+import org.parley.socketio.ConnectionRefusedException;
+import org.parley.socketio.Namespace;
+import org.parley.socketio.SocketIoSocket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

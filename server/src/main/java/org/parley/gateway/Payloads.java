@@ -1,6 +1,6 @@
 package org.parley.gateway;
 
-import org.parley.gateway.socketio.EventArgs;
+import org.parley.socketio.EventArgs;
 import tools.jackson.databind.JsonNode;
 
 /** Reads the fields of chat event arguments, accepting ids as numbers or numeric strings. */

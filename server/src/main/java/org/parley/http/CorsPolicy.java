@@ -2,22 +2,24 @@ package org.parley.http;
 
 import io.javalin.http.Context;
 import java.util.List;
+import org.parley.socketio.engine.OriginPolicy;
 
 /**
  * Cross-origin access to the API for the configured origins only. Same-origin requests need
- * nothing; a request from another origin gets CORS headers only when that origin is allowed.
+ * nothing; a request from another origin gets CORS headers only when that origin is allowed. The
+ * allow-list is the gateway's own {@link OriginPolicy}, so REST and Socket.IO admit the same
+ * origins; only the headers differ (the API always names the origin and allows credentials, and
+ * lists the methods and headers of REST and tus uploads).
  */
 final class CorsPolicy {
-    private final List<String> allowed;
-    private final boolean any;
+    private final OriginPolicy origins;
 
     CorsPolicy(List<String> allowedOrigins) {
-        this.allowed = allowedOrigins;
-        this.any = allowedOrigins.contains("*");
+        this.origins = new OriginPolicy(allowedOrigins);
     }
 
     boolean allows(String origin) {
-        return origin != null && (any || allowed.contains(origin));
+        return origin != null && origins.allows(origin);
     }
 
     /** Adds CORS headers; answers preflight requests itself. Returns true when the request is handled. */

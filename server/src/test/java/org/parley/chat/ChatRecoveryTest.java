@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.parley.gateway.NodeScripts;
+import org.parley.socketio.NodeScripts;
 import org.parley.testkit.Accounts;
 import org.parley.testkit.Accounts.Account;
 import org.parley.testkit.TestServer;

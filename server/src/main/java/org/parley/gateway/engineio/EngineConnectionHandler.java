@@ -1,7 +1,0 @@
-package org.parley.gateway.engineio;
-
-/** Told about every new Engine.IO session; returns the listener that receives its messages. */
-@FunctionalInterface
-public interface EngineConnectionHandler {
-    EngineListener onOpen(EngineSession session);
-}

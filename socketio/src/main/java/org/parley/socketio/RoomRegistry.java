@@ -1,0 +1,86 @@
+package org.parley.socketio;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/** Which sockets are in which rooms of one namespace. Not thread-safe: the namespace guards it. */
+final class RoomRegistry {
+
+    private final Map<String, Set<SocketIoSocket>> members = new HashMap<>();
+    private final Map<SocketIoSocket, Set<String>> roomsOfSocket = new HashMap<>();
+
+    void join(SocketIoSocket socket, String room) {
+        members.computeIfAbsent(room, r -> new LinkedHashSet<>()).add(socket);
+        roomsOfSocket.computeIfAbsent(socket, s -> new HashSet<>()).add(room);
+    }
+
+    void leave(SocketIoSocket socket, String room) {
+        Set<SocketIoSocket> sockets = members.get(room);
+        if (sockets != null && sockets.remove(socket) && sockets.isEmpty()) {
+            members.remove(room);
+        }
+        Set<String> rooms = roomsOfSocket.get(socket);
+        if (rooms != null) {
+            rooms.remove(room);
+        }
+    }
+
+    /** Removes the socket from every room; returns the rooms it was in. */
+    Set<String> leaveAll(SocketIoSocket socket) {
+        Set<String> rooms = roomsOfSocket.remove(socket);
+        if (rooms == null) {
+            return Set.of();
+        }
+        for (String room : rooms) {
+            Set<SocketIoSocket> sockets = members.get(room);
+            if (sockets != null && sockets.remove(socket) && sockets.isEmpty()) {
+                members.remove(room);
+            }
+        }
+        return rooms;
+    }
+
+    Set<String> roomsOf(SocketIoSocket socket) {
+        Set<String> rooms = roomsOfSocket.get(socket);
+        return rooms == null ? Set.of() : Set.copyOf(rooms);
+    }
+
+    int countIn(String room) {
+        Set<SocketIoSocket> sockets = members.get(room);
+        return sockets == null ? 0 : sockets.size();
+    }
+
+    Set<SocketIoSocket> membersOf(String room) {
+        Set<SocketIoSocket> sockets = members.get(room);
+        return sockets == null ? Set.of() : Set.copyOf(sockets);
+    }
+
+    /**
+     * The sockets a broadcast reaches: members of any of {@code rooms} (every socket when empty),
+     * minus members of any of {@code except}.
+     */
+    Collection<SocketIoSocket> resolve(Set<String> rooms, Set<String> except) {
+        Set<SocketIoSocket> targets;
+        if (rooms.isEmpty()) {
+            targets = new LinkedHashSet<>(roomsOfSocket.keySet());
+        } else if (rooms.size() == 1) {
+            targets = new LinkedHashSet<>(members.getOrDefault(rooms.iterator().next(), Set.of()));
+        } else {
+            targets = new LinkedHashSet<>();
+            for (String room : rooms) {
+                targets.addAll(members.getOrDefault(room, Set.of()));
+            }
+        }
+        for (String room : except) {
+            Set<SocketIoSocket> excluded = members.get(room);
+            if (excluded != null) {
+                targets.removeAll(excluded);
+            }
+        }
+        return targets;
+    }
+}

@@ -1,0 +1,67 @@
+package org.parley.socketio.engine;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Settings of one Engine.IO endpoint.
+ *
+ * @param pingInterval      how often the server pings each session
+ * @param pingTimeout       how long the server waits for the pong before closing the session
+ * @param maxPayload        largest polling body and WebSocket message accepted, in bytes
+ * @param upgradeTimeout    how long a WebSocket probe may take to complete an upgrade
+ * @param allowedOrigins    browser origins allowed to connect; {@code *} allows any
+ * @param maxQueuedPackets  outbound queue bound per session, in packets
+ * @param maxQueuedBytes    outbound queue bound per session, in bytes
+ */
+public record EngineConfig(
+        Duration pingInterval,
+        Duration pingTimeout,
+        int maxPayload,
+        Duration upgradeTimeout,
+        Set<String> allowedOrigins,
+        int maxQueuedPackets,
+        long maxQueuedBytes) {
+
+    public static final String ANY_ORIGIN = "*";
+
+    public EngineConfig {
+        Objects.requireNonNull(pingInterval, "pingInterval");
+        Objects.requireNonNull(pingTimeout, "pingTimeout");
+        Objects.requireNonNull(upgradeTimeout, "upgradeTimeout");
+        allowedOrigins = Set.copyOf(allowedOrigins);
+        if (pingInterval.isNegative() || pingInterval.isZero() || pingTimeout.isNegative() || pingTimeout.isZero()) {
+            throw new IllegalArgumentException("pingInterval and pingTimeout must be positive");
+        }
+        if (maxPayload < 1 || maxQueuedPackets < 1 || maxQueuedBytes < 1) {
+            throw new IllegalArgumentException("maxPayload and queue bounds must be positive");
+        }
+    }
+
+    /** Production defaults: 25 s / 20 s heartbeat, 1 MB payloads, no browser origin allowed. */
+    public static EngineConfig defaults() {
+        return new EngineConfig(Duration.ofSeconds(25), Duration.ofSeconds(20), 1_000_000,
+                Duration.ofSeconds(10), Set.of(), 1_000, 8L * 1024 * 1024);
+    }
+
+    public EngineConfig withHeartbeat(Duration interval, Duration timeout) {
+        return new EngineConfig(interval, timeout, maxPayload, upgradeTimeout, allowedOrigins,
+                maxQueuedPackets, maxQueuedBytes);
+    }
+
+    public EngineConfig withMaxPayload(int bytes) {
+        return new EngineConfig(pingInterval, pingTimeout, bytes, upgradeTimeout, allowedOrigins,
+                maxQueuedPackets, maxQueuedBytes);
+    }
+
+    public EngineConfig withAllowedOrigins(Set<String> origins) {
+        return new EngineConfig(pingInterval, pingTimeout, maxPayload, upgradeTimeout, origins,
+                maxQueuedPackets, maxQueuedBytes);
+    }
+
+    public EngineConfig withQueueBounds(int packets, long bytes) {
+        return new EngineConfig(pingInterval, pingTimeout, maxPayload, upgradeTimeout, allowedOrigins,
+                packets, bytes);
+    }
+}

@@ -1,0 +1,32 @@
+package org.parley.socketio.engine;
+
+import java.time.Duration;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Scheduling on a gateway timer: a failing task is logged, never kills the timer thread. */
+public final class Timers {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Timers.class);
+
+    private Timers() {}
+
+    /** Runs {@code task} after {@code delay}; once the timer is shut down, returns a task that never runs. */
+    public static ScheduledFuture<?> schedule(ScheduledExecutorService timer, Runnable task, Duration delay) {
+        try {
+            return timer.schedule(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    LOG.warn("timer task failed", e);
+                }
+            }, delay.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            return CancelledSchedule.INSTANCE;
+        }
+    }
+}

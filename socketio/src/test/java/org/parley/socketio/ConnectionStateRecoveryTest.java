@@ -1,0 +1,137 @@
+package org.parley.socketio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ConnectionStateRecoveryTest {
+
+    private final MutableClock clock = new MutableClock();
+    private final ConnectionStateRecovery recovery = new ConnectionStateRecovery(Duration.ofMinutes(2), 5, 100_000, clock);
+
+    private long broadcast(String room) {
+        long seq = recovery.nextSeq();
+        EncodedPacket packet = PacketEncoder.encode(new SocketPacket.Event("/",
+                Namespace.argsArray(new Object[] {"msg", room, recovery.offset(seq)}), SocketPacket.NO_ACK));
+        recovery.record(new ConnectionStateRecovery.LoggedPacket(seq, Set.of(room), Set.of(), packet, clock.millis()));
+        return seq;
+    }
+
+    private void save(String pid, long baseline, long lastQueued) {
+        recovery.save(new ConnectionStateRecovery.SavedSession(pid, "socket-" + pid, Set.of("socket-" + pid, "a"),
+                Map.of(), baseline, lastQueued, recovery.currentSeq(), clock.millis()));
+    }
+
+    private static List<Long> seqs(ConnectionStateRecovery.Restored restored) {
+        return restored.missed().stream().map(ConnectionStateRecovery.LoggedPacket::seq).toList();
+    }
+
+    @Test
+    void replaysWhatTheClientMissedInItsRoomsOnly() {
+        long first = broadcast("a");
+        long lost = broadcast("a");
+        save("p1", 0, lost);
+        long other = broadcast("b");
+        long after = broadcast("a");
+        var restored = recovery.restore("p1", recovery.offset(first), 100, 1_000_000).orElseThrow();
+        assertThat(seqs(restored)).containsExactly(lost, after).doesNotContain(other);
+        assertThat(recovery.restore("p1", recovery.offset(first), 100, 1_000_000)).as("used once").isEmpty();
+    }
+
+    @Test
+    void clientThatSawEverythingSentOnlyNeedsWhatCameAfterTheDisconnection() {
+        for (int i = 0; i < 5; i++) {
+            broadcast("b");
+        }
+        long last = broadcast("a");
+        save("p2", 0, last);
+        for (int i = 0; i < 3; i++) {
+            broadcast("b");
+        }
+        long missed = broadcast("a");
+        var restored = recovery.restore("p2", recovery.offset(last), 100, 1_000_000).orElseThrow();
+        assertThat(seqs(restored)).containsExactly(missed);
+    }
+
+    @Test
+    void refusesWhenTheLogNoLongerHoldsWhatMayHaveBeenMissed() {
+        long seen = broadcast("a");
+        broadcast("a");
+        save("p3", 0, recovery.currentSeq());
+        for (int i = 0; i < 6; i++) {
+            broadcast("a");
+        }
+        assertThat(recovery.restore("p3", recovery.offset(seen), 100, 1_000_000)).isEmpty();
+    }
+
+    @Test
+    void refusesForeignOffsetsExpiredSessionsAndOversizedReplays() {
+        broadcast("a");
+        save("p4", 0, recovery.currentSeq());
+        assertThat(recovery.restore("p4", "elsewhere-1", 100, 1_000_000)).isEmpty();
+
+        save("p5", 0, 0);
+        clock.advance(Duration.ofMinutes(3));
+        assertThat(recovery.restore("p5", null, 100, 1_000_000)).isEmpty();
+
+        save("p6", recovery.currentSeq(), 0);
+        broadcast("a");
+        broadcast("a");
+        assertThat(recovery.restore("p6", null, 1, 1_000_000)).isEmpty();
+    }
+
+    @Test
+    void logIsBoundedInBytesToo() {
+        ConnectionStateRecovery small = new ConnectionStateRecovery(Duration.ofMinutes(2), 1_000, 150, clock);
+        long first = small.nextSeq();
+        EncodedPacket packet = PacketEncoder.encode(new SocketPacket.Event("/",
+                Namespace.argsArray(new Object[] {"msg", "x".repeat(100)}), SocketPacket.NO_ACK));
+        small.record(new ConnectionStateRecovery.LoggedPacket(first, Set.of("a"), Set.of(), packet, clock.millis()));
+        small.save(new ConnectionStateRecovery.SavedSession("p", "s", Set.of("s", "a"), Map.of(), 0, first,
+                first, clock.millis()));
+        long second = small.nextSeq();
+        small.record(new ConnectionStateRecovery.LoggedPacket(second, Set.of("a"), Set.of(), packet, clock.millis()));
+        assertThat(small.restore("p", null, 100, 1_000_000)).as("first broadcast evicted").isEmpty();
+    }
+
+    @Test
+    void pruneDropsExpiredSessionsAndOldBroadcasts() {
+        long old = broadcast("a");
+        save("p7", 0, old);
+        clock.advance(Duration.ofMinutes(3));
+        recovery.prune();
+        assertThat(recovery.savedSessions()).isZero();
+        save("p8", 0, old);
+        assertThat(recovery.restore("p8", null, 100, 1_000_000)).as("log before the gap is gone").isEmpty();
+    }
+
+    private static final class MutableClock extends Clock {
+        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package org.parley.socketio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.parley.socketio.engine.CloseReason;
+import tools.jackson.databind.JsonNode;
+
+/** The server driven by socket.io-client 4.8 on Node.js, the client of the web app. */
+class NodeClientTest {
+
+    private static GatewayTestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = GatewayTestServer.socketIo(SocketIoConfig.defaults(), io -> {
+            Namespace main = io.namespace("/");
+            main.on("echo-ack", (socket, args, ack) -> ack.send(args.asList().toArray()));
+            main.on("ask-me", (socket, args, ack) -> socket
+                    .emitWithAck("question", Duration.ofMillis(args.get(0).asLong()), "what?")
+                    .thenAccept(answer -> socket.emit("answer-was", answer.string(0),
+                            answer.bytes(1) == null ? -1 : answer.bytes(1).length)));
+            main.on("join", (socket, args, ack) -> {
+                socket.join(args.string(0));
+                ack.send();
+            });
+            main.on("say", (socket, args, ack) -> {
+                main.to(args.string(0)).except(socket.id()).emit("room-message", args.string(1));
+                ack.send();
+            });
+            main.on("cut-my-transport", (socket, args, ack) ->
+                    socket.client().session().close(CloseReason.TRANSPORT_CLOSE));
+
+            io.namespace("/secure").use(socket -> {
+                if (!"valid".equals(socket.handshake().authString("token"))) {
+                    throw new ConnectionRefusedException("unauthorized");
+                }
+            });
+        });
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void javascriptClientWorksOverEveryTransport() throws Exception {
+        JsonNode result = NodeScripts.run("basics.mjs", server.url());
+        for (String mode : List.of("websocket", "polling", "upgraded")) {
+            JsonNode exchange = result.get(mode);
+            assertThat(exchange.get("transport").stringValue()).as(mode)
+                    .isEqualTo(mode.equals("polling") ? "polling" : "websocket");
+            assertThat(exchange.get("echoedText").stringValue()).isEqualTo("text");
+            assertThat(exchange.get("echoedBytes").toString()).isEqualTo("[0,1,2,254,255]");
+            assertThat(exchange.get("echoedObject").toString()).isEqualTo("{\"nested\":[1,\"two\"]}");
+            assertThat(exchange.get("question").stringValue()).isEqualTo("what?");
+            assertThat(exchange.get("serverGot").toString()).isEqualTo("[\"answer\",2]");
+        }
+        assertThat(result.get("noToken").stringValue()).isEqualTo("unauthorized");
+        assertThat(result.get("badToken").stringValue()).isEqualTo("unauthorized");
+    }
+
+    @Test
+    void cutTransportIsRecoveredWithTheMissedRoomBroadcasts() throws Exception {
+        JsonNode result = NodeScripts.run("recovery.mjs", server.url());
+        assertThat(result.get("firstRecovered").booleanValue()).isFalse();
+        assertThat(result.get("disconnectReason").stringValue()).isEqualTo("transport close");
+        assertThat(result.get("recovered").booleanValue()).isTrue();
+        assertThat(result.get("sameId").booleanValue()).isTrue();
+        assertThat(result.get("received").toString())
+                .isEqualTo("[\"before\",\"missed-1\",\"missed-2\",\"after\"]");
+    }
+}

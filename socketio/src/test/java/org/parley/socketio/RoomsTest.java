@@ -1,0 +1,73 @@
+package org.parley.socketio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** Room membership and broadcasts with exceptions, observed by raw clients. */
+class RoomsTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    private static RawWebSocket join(GatewayTestServer server, String... rooms) throws Exception {
+        RawWebSocket ws = RawWebSocket.connect(server.port(), "/socket.io/?EIO=4&transport=websocket");
+        ws.readText(WAIT);
+        ws.sendText("40");
+        ws.readText(WAIT);
+        for (String room : rooms) {
+            ws.sendText("421[\"join\",\"" + room + "\"]");
+            assertThat(ws.readText(WAIT)).isEqualTo("431[]");
+        }
+        return ws;
+    }
+
+    private static String idOf(RawWebSocket ws) throws Exception {
+        ws.sendText("422[\"whoami\"]");
+        String answer = ws.readText(WAIT);
+        return answer.substring("432[\"".length(), answer.length() - 2);
+    }
+
+    @Test
+    void broadcastsReachRoomMembersExceptTheExcluded() throws Exception {
+        SocketIoConfig config = SocketIoConfig.defaults().withRecovery(SocketIoConfig.RecoveryConfig.disabled());
+        try (GatewayTestServer server = GatewayTestServer.socketIo(config, io -> {
+            Namespace main = io.namespace("/");
+            main.on("join", (socket, args, ack) -> {
+                socket.join(args.string(0));
+                ack.send();
+            });
+            main.on("leave", (socket, args, ack) -> {
+                socket.leave(args.string(0));
+                ack.send(socket.rooms().contains(args.string(0)));
+            });
+            main.on("whoami", (socket, args, ack) -> ack.send(socket.id()));
+        });
+                RawWebSocket a = join(server, "red");
+                RawWebSocket b = join(server, "red", "blue");
+                RawWebSocket c = join(server, "blue");
+                RawWebSocket d = join(server)) {
+            Namespace main = server.io().namespace("/");
+            String bId = idOf(b);
+
+            assertThat(main.to("red", "blue").except(bId).emit("hello", "rooms")).isEqualTo(2);
+            assertThat(main.emit("marker", 1)).isEqualTo(4);
+            assertThat(a.readText(WAIT)).isEqualTo("42[\"hello\",\"rooms\"]");
+            assertThat(c.readText(WAIT)).isEqualTo("42[\"hello\",\"rooms\"]");
+            assertThat(b.readText(WAIT)).as("excluded").isEqualTo("42[\"marker\",1]");
+            assertThat(d.readText(WAIT)).as("in no room").isEqualTo("42[\"marker\",1]");
+            assertThat(a.readText(WAIT)).isEqualTo("42[\"marker\",1]");
+            assertThat(c.readText(WAIT)).isEqualTo("42[\"marker\",1]");
+
+            assertThat(main.to("red").except("blue").emit("only-red")).isEqualTo(1);
+            assertThat(a.readText(WAIT)).isEqualTo("42[\"only-red\"]");
+
+            b.sendText("423[\"leave\",\"red\"]");
+            assertThat(b.readText(WAIT)).isEqualTo("433[false]");
+            assertThat(main.socketsIn("red")).hasSize(1);
+            assertThat(main.to(bId).emit("direct", new byte[] {7})).isEqualTo(1);
+            assertThat(b.readText(WAIT)).isEqualTo("451-[\"direct\",{\"_placeholder\":true,\"num\":0}]");
+            assertThat(b.read(WAIT).payload()).containsExactly(7);
+        }
+    }
+}
