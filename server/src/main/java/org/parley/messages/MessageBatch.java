@@ -12,8 +12,8 @@ import org.parley.errors.ErrorCode;
 import org.parley.errors.ParleyException;
 import org.parley.messages.MessageStore.ClientKey;
 import org.parley.rooms.Member;
-import org.parley.rooms.RoomStore;
-import org.parley.rooms.RoomStore.MemberKey;
+import org.parley.rooms.MemberKey;
+import org.parley.rooms.Memberships;
 import org.parley.users.PublicUser;
 
 /**
@@ -27,16 +27,16 @@ import org.parley.users.PublicUser;
  */
 final class MessageBatch {
     private final MessageStore messages;
-    private final RoomStore rooms;
+    private final Memberships rooms;
 
-    MessageBatch(MessageStore messages, RoomStore rooms) {
+    MessageBatch(MessageStore messages, Memberships rooms) {
         this.messages = messages;
         this.rooms = rooms;
     }
 
-    /** One outcome per request, in order: a {@link SendResult} or the {@link ParleyException} refusing it. */
-    List<Object> write(Handle h, List<SendRequest> requests, long now) {
-        Object[] outcomes = new Object[requests.size()];
+    /** One outcome per request, in order: a {@link SendResult}, or a {@link BatchOutcome.Refused} with the refusal. */
+    List<BatchOutcome> write(Handle h, List<SendRequest> requests, long now) {
+        BatchOutcome[] outcomes = new BatchOutcome[requests.size()];
         Map<ClientKey, Message> stored = messages.byClientIds(h, clientKeys(requests));
         Map<MemberKey, Member> members = rooms.memberships(h, memberKeys(requests));
         Map<ClientKey, Integer> claimedInBatch = new HashMap<>();
@@ -72,11 +72,11 @@ final class MessageBatch {
                 newInRoom.merge(r.roomId(), 1, Integer::sum);
                 if (key != null) claimedInBatch.put(key, i);
             } catch (ParleyException refused) {
-                outcomes[i] = refused;
+                outcomes[i] = new BatchOutcome.Refused(refused);
             }
         }
         if (!accepted.isEmpty()) {
-            Map<Long, long[]> lastOfRoom = messages.advanceCounters(h, newInRoom, now);
+            Map<Long, long[]> lastOfRoom = rooms.takeSeqs(h, newInRoom, now);
             List<Message> saved = messages.insertAll(h, numbered(unsaved, newInRoom, lastOfRoom));
             Map<MemberKey, Long> readMarks = new HashMap<>();
             for (int j = 0; j < saved.size(); j++) {

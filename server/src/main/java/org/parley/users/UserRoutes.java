@@ -2,7 +2,9 @@ package org.parley.users;
 
 import io.javalin.http.Context;
 import java.util.Map;
-import org.parley.http.RequestAuth;
+import org.parley.auth.RequestAuth;
+import org.parley.http.RequestBody;
+import org.parley.json.Commands;
 
 /** REST handlers for {@code /api/me} and {@code /api/users}. */
 public final class UserRoutes {
@@ -19,7 +21,7 @@ public final class UserRoutes {
     }
 
     public void updateMe(Context ctx) {
-        ProfileUpdate update = ctx.bodyAsClass(ProfileUpdate.class);
+        ProfileUpdate update = Commands.decode(RequestBody.object(ctx), ProfileUpdate.class);
         ctx.json(users.updateDisplayName(RequestAuth.principal(ctx).userId(), update.displayName()));
     }
 
