@@ -36,8 +36,8 @@ public record ApiRoutes(RequestAuth requestAuth, HealthRoutes health, AuthRoutes
                 requestAuth.authenticate(ctx);
             }
         });
-        r.get("/api/me", users::me);
-        r.patch("/api/me", users::updateMe);
+        r.get("/api/me", ctx -> users.me(ctx, RequestAuth.principal(ctx).userId()));
+        r.patch("/api/me", ctx -> users.updateMe(ctx, RequestAuth.principal(ctx).userId()));
         r.get("/api/users", users::search);
 
         r.get("/api/rooms", rooms::list);
