@@ -29,6 +29,6 @@ public final class SystemNotices implements RoomNotices {
 
     @Override
     public Optional<RoomMessage> shown(Handle h, long roomId, long seq) {
-        return messages.bySeq(h, roomId, seq).map(m -> m);
+        return messages.bySeq(h, roomId, seq).map(RoomMessage.class::cast);
     }
 }
