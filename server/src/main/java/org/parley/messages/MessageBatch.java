@@ -23,7 +23,8 @@ import org.parley.users.PublicUser;
  * statement each on PostgreSQL; only a reply looks up the message it answers on its own.
  * Each send comes out as it would if the sends were stored one after another in queue order:
  * gap-free seqs per room in that order, a clientId already used earlier in the batch returns
- * that message, and a refused send fails alone.
+ * that message, and a refused send fails alone. Memberships, counters and read marks belong to
+ * rooms and are reached through {@link Memberships} on the same handle, one statement each as before.
  */
 final class MessageBatch {
     private final MessageStore messages;
