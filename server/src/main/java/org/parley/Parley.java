@@ -13,20 +13,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.parley.api.ApiRoutes;
 import org.parley.auth.AccessTokens;
 import org.parley.auth.AuthRoutes;
 import org.parley.auth.AuthService;
 import org.parley.auth.JwtSecrets;
 import org.parley.auth.PasswordHasher;
+import org.parley.auth.RequestAuth;
 import org.parley.config.ConfigException;
 import org.parley.config.ConfigLoader;
 import org.parley.config.ParleyConfig;
 import org.parley.config.Settings;
-import org.parley.http.ApiRoutes;
 import org.parley.http.ClientAddresses;
 import org.parley.http.HealthRoutes;
 import org.parley.http.HttpServer;
-import org.parley.http.RequestAuth;
 import org.parley.http.RouteInstaller;
 import org.parley.bus.EventBus;
 import org.parley.bus.LocalBus;
@@ -38,22 +38,23 @@ import org.parley.socketio.SocketIoServer;
 import org.parley.presence.PresenceService;
 import org.parley.presence.TypingService;
 import org.parley.limits.RateLimiter;
+import org.parley.messages.MessageReader;
 import org.parley.messages.MessageRoutes;
 import org.parley.messages.MessageRules;
 import org.parley.messages.MessageService;
-import org.parley.messages.MessageStore;
 import org.parley.messages.SyncService;
+import org.parley.messages.SystemNotices;
 import org.parley.rooms.MembershipService;
-import org.parley.rooms.RoomAccess;
+import org.parley.rooms.Memberships;
 import org.parley.rooms.RoomRoutes;
 import org.parley.rooms.RoomService;
-import org.parley.rooms.RoomStore;
 import org.parley.search.SearchRoutes;
 import org.parley.search.SearchService;
 import org.parley.storage.Database;
+import org.parley.users.Accounts;
+import org.parley.users.UserDirectory;
 import org.parley.users.UserRoutes;
 import org.parley.users.UserService;
-import org.parley.users.UserStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,26 +98,27 @@ public final class Parley implements AutoCloseable {
         try {
             AccessTokens tokens = new AccessTokens(JwtSecrets.resolve(config.auth().jwtSecret(), config.dataDir()),
                     config.auth().accessTokenTtl(), clock);
-            UserStore userStore = new UserStore(db);
-            AuthService auth = new AuthService(db, userStore, new PasswordHasher(config.auth().passwordHashConcurrency()),
-                    tokens, config.auth(), bus, clock);
-            UserService users = new UserService(userStore, clock);
+            AuthService auth = new AuthService(db, new Accounts(db),
+                    new PasswordHasher(config.auth().passwordHashConcurrency()), tokens, config.auth(), bus, clock);
+            UserService users = new UserService(db, clock);
+            UserDirectory directory = new UserDirectory(db);
             ClientAddresses addresses = new ClientAddresses(config.server().trustProxy());
 
-            RoomStore roomStore = new RoomStore(db.dialect());
-            RoomAccess access = new RoomAccess(roomStore);
-            MessageStore messageStore = new MessageStore(db.dialect());
-            RoomService rooms = new RoomService(db, roomStore, access, messageStore, userStore, bus, clock);
-            MembershipService memberships = new MembershipService(db, roomStore, access, messageStore, userStore, bus, clock);
+            // rooms declares what it needs from messages (RoomNotices); messages implements it
+            Memberships memberships = new Memberships(db.dialect());
+            SystemNotices notices = new SystemNotices(db.dialect(), memberships);
+            RoomService rooms = new RoomService(db, notices, directory, bus, clock);
+            MembershipService members = new MembershipService(db, notices, directory, bus, clock);
             var chat = config.chat();
-            MessageService messages = new MessageService(db, messageStore, roomStore, access, new MessageRules(chat.messageMaxChars()),
+            MessageService messages = new MessageService(db, memberships, new MessageRules(chat.messageMaxChars()),
                     new RateLimiter(chat.messageBurst(), chat.messagesPerMinute(), java.time.Duration.ofMinutes(1), clock),
                     bus, clock);
             services.add(messages);
-            SyncService sync = new SyncService(db, messageStore, roomStore);
-            PresenceService presence = new PresenceService(db, roomStore, userStore, bus, clock, java.time.Duration.ofSeconds(3));
+            SyncService sync = new SyncService(db, memberships);
+            PresenceService presence = new PresenceService(db, memberships, directory, bus, clock,
+                    java.time.Duration.ofSeconds(3));
             services.add(presence);
-            TypingService typing = new TypingService(db, access, bus, clock, java.time.Duration.ofSeconds(5));
+            TypingService typing = new TypingService(db, memberships, bus, clock, java.time.Duration.ofSeconds(5));
             services.add(typing);
 
             Parley node = new Parley(db, bus, services);
@@ -127,8 +129,8 @@ public final class Parley implements AutoCloseable {
                     && (!(bus instanceof RedisBus redis) || redis.isReachable()), metrics);
             List<RouteInstaller> installers = new ArrayList<>();
             installers.add(new ApiRoutes(new RequestAuth(tokens), health, new AuthRoutes(auth, addresses),
-                    new UserRoutes(users), new RoomRoutes(rooms, memberships), new MessageRoutes(messages),
-                    new SearchRoutes(new SearchService(db, messageStore))));
+                    new UserRoutes(users), new RoomRoutes(rooms, members), new MessageRoutes(messages),
+                    new SearchRoutes(new SearchService(db, new MessageReader(db.dialect())))));
             installers.add(node.io::install);
             node.http = new HttpServer(config.server(), metrics, installers).start();
             log.info("Parley is listening on http://{}:{}", displayHost(config.server().host()), node.http.port());

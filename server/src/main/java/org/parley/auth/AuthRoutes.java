@@ -2,6 +2,8 @@ package org.parley.auth;
 
 import io.javalin.http.Context;
 import org.parley.http.ClientAddresses;
+import org.parley.http.RequestBody;
+import org.parley.json.Commands;
 
 /** REST handlers for {@code /api/auth/*}. */
 public final class AuthRoutes {
@@ -20,22 +22,22 @@ public final class AuthRoutes {
     }
 
     public void register(Context ctx) {
-        RegisterRequest req = ctx.bodyAsClass(RegisterRequest.class);
+        RegisterRequest req = Commands.decode(RequestBody.object(ctx), RegisterRequest.class);
         ctx.status(201).json(auth.register(req.username(), req.email(), req.password(), req.displayName(),
                 addresses.of(ctx)));
     }
 
     public void login(Context ctx) {
-        LoginRequest req = ctx.bodyAsClass(LoginRequest.class);
+        LoginRequest req = Commands.decode(RequestBody.object(ctx), LoginRequest.class);
         ctx.json(auth.login(req.login(), req.password(), addresses.of(ctx)));
     }
 
     public void refresh(Context ctx) {
-        ctx.json(auth.refresh(ctx.bodyAsClass(TokenRequest.class).refreshToken()));
+        ctx.json(auth.refresh(Commands.decode(RequestBody.object(ctx), TokenRequest.class).refreshToken()));
     }
 
     public void logout(Context ctx) {
-        auth.logout(ctx.bodyAsClass(TokenRequest.class).refreshToken());
+        auth.logout(Commands.decode(RequestBody.object(ctx), TokenRequest.class).refreshToken());
         ctx.status(204);
     }
 }

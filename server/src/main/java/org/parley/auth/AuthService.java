@@ -17,9 +17,9 @@ import org.parley.errors.ParleyException;
 import org.parley.errors.Validation;
 import org.parley.limits.RateLimiter;
 import org.parley.storage.Database;
+import org.parley.users.Accounts;
 import org.parley.users.User;
 import org.parley.users.UserRules;
-import org.parley.users.UserStore;
 
 /**
  * Accounts and sign-in sessions: register, log in, rotate refresh tokens, log out.
@@ -33,7 +33,7 @@ public final class AuthService {
     private static final String BAD_REFRESH = "Your session has ended. Please sign in again.";
 
     private final Database db;
-    private final UserStore users;
+    private final Accounts users;
     private final RefreshTokenStore refreshTokens = new RefreshTokenStore();
     private final PasswordHasher hasher;
     private final AccessTokens accessTokens;
@@ -44,7 +44,7 @@ public final class AuthService {
     private final EventBus bus;
     private final SecureRandom random = new SecureRandom();
 
-    public AuthService(Database db, UserStore users, PasswordHasher hasher, AccessTokens accessTokens,
+    public AuthService(Database db, Accounts users, PasswordHasher hasher, AccessTokens accessTokens,
                        ParleyConfig.Auth config, EventBus bus, Clock clock) {
         this.bus = bus;
         this.db = db;
@@ -81,7 +81,7 @@ public final class AuthService {
         String name = displayName.isEmpty() ? username : displayName;
         long now = clock.millis();
         return db.inTransaction(h -> {
-            User user = users.insert(h, username, email, name, hash, now).orElseThrow(() ->
+            User user = users.create(h, username, email, name, hash, now).orElseThrow(() ->
                     new ParleyException(ErrorCode.CONFLICT, "That username or email is taken."));
             return startSession(h, user, UUID.randomUUID().toString(), now);
         });
@@ -100,7 +100,7 @@ public final class AuthService {
             throw new ParleyException(ErrorCode.UNAUTHORIZED, BAD_LOGIN);
         }
         loginThrottle.checkAllowed(login, clientAddress);
-        var credentials = users.findCredentials(login);
+        var credentials = users.credentials(login);
         boolean ok = hasher.verify(password, credentials.map(c -> c.passwordHash()).orElse(null));
         if (!ok) {
             loginThrottle.recordFailure(login, clientAddress);
@@ -126,7 +126,7 @@ public final class AuthService {
                 refreshTokens.revokeFamily(h, rt.familyId(), now);
                 return RefreshOutcome.revoked(new BusEvent.SessionRevoked(rt.userId(), rt.familyId()));
             }
-            var user = users.findById(rt.userId());
+            var user = users.find(rt.userId());
             if (user.isEmpty()) return RefreshOutcome.rejected();
             return new RefreshOutcome(startSession(h, user.get(), rt.familyId(), now), null);
         });

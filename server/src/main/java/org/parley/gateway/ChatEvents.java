@@ -7,7 +7,12 @@ import org.parley.socketio.Ack;
 import org.parley.socketio.EventArgs;
 import org.parley.socketio.Namespace;
 import org.parley.socketio.SocketIoSocket;
+import org.parley.messages.DeleteMessage;
+import org.parley.messages.EditMessage;
+import org.parley.messages.MarkRead;
 import org.parley.messages.MessageService;
+import org.parley.messages.React;
+import org.parley.messages.SendMessage;
 import org.parley.messages.SyncService;
 import org.parley.presence.PresenceService;
 import org.parley.presence.TypingService;
@@ -30,37 +35,29 @@ final class ChatEvents {
         this.presence = presence;
     }
 
+    /** Registers a handler for every client event but the call signals, which {@link CallSignals} relays. */
     void register(Namespace ns) {
-        ns.on("join_room", guarded(this::joinRoom));
-        ns.on("send_message", (socket, args, ack) -> sendMessage(socket, args, ack));
-        ns.on("edit_message", guarded((s, a, ack) -> {
-            JsonNode p = Payloads.object(a);
-            Acks.ok(ack, messages.edit(ChatNamespaceAuth.principal(s), Payloads.requiredId(p, "roomId"), Payloads.requiredId(p, "seq"),
-                    Payloads.string(p, "content")));
-        }));
-        ns.on("delete_message", guarded((s, a, ack) -> {
-            JsonNode p = Payloads.object(a);
-            Acks.ok(ack, messages.delete(ChatNamespaceAuth.principal(s), Payloads.requiredId(p, "roomId"), Payloads.requiredId(p, "seq")));
-        }));
-        ns.on("react", guarded((s, a, ack) -> {
-            JsonNode p = Payloads.object(a);
-            Acks.ok(ack, messages.react(ChatNamespaceAuth.principal(s), Payloads.requiredId(p, "roomId"), Payloads.requiredId(p, "seq"),
-                    Payloads.string(p, "emoji")));
-        }));
-        ns.on("mark_read", guarded((s, a, ack) -> {
-            JsonNode p = Payloads.object(a);
-            long seq = messages.markRead(ChatNamespaceAuth.principal(s), Payloads.requiredId(p, "roomId"), Payloads.requiredId(p, "seq"));
+        ns.on(ClientEvent.JOIN_ROOM.wire(), guarded(this::joinRoom));
+        ns.on(ClientEvent.SEND_MESSAGE.wire(), this::sendMessage);
+        ns.on(ClientEvent.EDIT_MESSAGE.wire(), guarded((s, a, ack) ->
+                Acks.ok(ack, messages.edit(ChatNamespaceAuth.principal(s), Payloads.command(a, EditMessage.class)))));
+        ns.on(ClientEvent.DELETE_MESSAGE.wire(), guarded((s, a, ack) ->
+                Acks.ok(ack, messages.delete(ChatNamespaceAuth.principal(s), Payloads.command(a, DeleteMessage.class)))));
+        ns.on(ClientEvent.REACT.wire(), guarded((s, a, ack) ->
+                Acks.ok(ack, messages.react(ChatNamespaceAuth.principal(s), Payloads.command(a, React.class)))));
+        ns.on(ClientEvent.MARK_READ.wire(), guarded((s, a, ack) -> {
+            long seq = messages.markRead(ChatNamespaceAuth.principal(s), Payloads.command(a, MarkRead.class));
             Acks.ok(ack, Map.of("seq", seq));
         }));
-        ns.on("typing", guarded((s, a, ack) -> {
+        ns.on(ClientEvent.TYPING.wire(), guarded((s, a, ack) -> {
             typing.started(ChatNamespaceAuth.principal(s), Payloads.roomIdArg(a));
             Acks.ok(ack, null);
         }));
-        ns.on("stop_typing", guarded((s, a, ack) -> {
+        ns.on(ClientEvent.STOP_TYPING.wire(), guarded((s, a, ack) -> {
             typing.stopped(ChatNamespaceAuth.principal(s), Payloads.roomIdArg(a));
             Acks.ok(ack, null);
         }));
-        ns.on("set_presence", guarded((s, a, ack) -> {
+        ns.on(ClientEvent.SET_PRESENCE.wire(), guarded((s, a, ack) -> {
             String status = Payloads.string(Payloads.object(a), "status");
             if (!"away".equals(status) && !"online".equals(status)) {
                 throw new BadPayloadException("status must be \"online\" or \"away\".");
@@ -68,23 +65,21 @@ final class ChatEvents {
             presence.setIdle(ChatNamespaceAuth.principal(s).userId(), s.id(), "away".equals(status));
             Acks.ok(ack, null);
         }));
-        ns.on("sync", guarded(this::sync));
+        ns.on(ClientEvent.SYNC.wire(), guarded(this::sync));
     }
 
     private void joinRoom(SocketIoSocket socket, EventArgs args, Ack ack) {
         long roomId = Payloads.roomIdArg(args);
         var room = rooms.join(ChatNamespaceAuth.principal(socket), roomId);
         socket.join(ChatRooms.of(roomId));
-        socket.emit("joined_room", roomId);
+        socket.emit(ServerEvent.JOINED_ROOM.wire(), roomId);
         Acks.ok(ack, room);
     }
 
     private void sendMessage(SocketIoSocket socket, EventArgs args, Ack ack) {
         Principal user = ChatNamespaceAuth.principal(socket);
         try {
-            JsonNode p = Payloads.object(args);
-            messages.send(user, Payloads.requiredId(p, "roomId"), Payloads.string(p, "content"),
-                    Payloads.string(p, "clientId"), Payloads.optionalLong(p, "replyTo"))
+            messages.send(user, Payloads.command(args, SendMessage.class))
                     .whenComplete((result, failure) -> {
                         if (failure != null) Acks.error(ack, failure);
                         else Acks.ok(ack, result.message());

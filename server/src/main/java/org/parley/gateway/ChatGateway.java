@@ -49,6 +49,6 @@ public final class ChatGateway {
             for (long roomId : rooms.roomIds(user.userId())) socket.join(ChatRooms.of(roomId));
         }
         presence.connected(user.userId(), socket.id());
-        socket.emit("presence_snapshot", Map.of("users", presence.snapshotFor(user.userId())));
+        socket.emit(ServerEvent.PRESENCE_SNAPSHOT.wire(), Map.of("users", presence.snapshotFor(user.userId())));
     }
 }

@@ -1,16 +1,26 @@
 package org.parley.gateway;
 
 import org.parley.socketio.EventArgs;
+import org.parley.json.Commands;
 import tools.jackson.databind.JsonNode;
 
-/** Reads the fields of chat event arguments, accepting ids as numbers or numeric strings. */
+/**
+ * Reads chat event arguments: the first argument as an object, decoded into a command by the
+ * same strict decoder REST uses ({@link Commands}), or a bare room id. Ids are numbers or
+ * numeric strings; strings must be strings.
+ */
 final class Payloads {
     private Payloads() {}
+
+    /** The command carried as the first argument, an object. */
+    static <T extends Record> T command(EventArgs args, Class<T> type) {
+        return Commands.decode(object(args), type);
+    }
 
     /** A room id given directly as the first argument ({@code join_room(roomId)}) or as {@code {roomId}}. */
     static long roomIdArg(EventArgs args) {
         JsonNode first = args.get(0);
-        return first.isObject() ? requiredId(first, "roomId") : id(first, "roomId");
+        return first.isObject() ? requiredId(first, "roomId") : Commands.id(first, "roomId");
     }
 
     static JsonNode object(EventArgs args) {
@@ -20,30 +30,14 @@ final class Payloads {
     }
 
     static long requiredId(JsonNode object, String field) {
-        return id(object.path(field), field);
+        return Commands.requiredId(object, field);
     }
 
     static Long optionalLong(JsonNode object, String field) {
-        JsonNode n = object.path(field);
-        return n.isMissingNode() || n.isNull() ? null : id(n, field);
+        return Commands.optionalId(object, field);
     }
 
     static String string(JsonNode object, String field) {
-        JsonNode n = object.path(field);
-        if (n.isMissingNode() || n.isNull()) return null;
-        if (!n.isString()) throw new BadPayloadException(field + " must be a string.");
-        return n.stringValue();
-    }
-
-    private static long id(JsonNode n, String field) {
-        if (n.isIntegralNumber() && n.canConvertToLong()) return n.longValue();
-        if (n.isString()) {
-            try {
-                return Long.parseLong(n.stringValue());
-            } catch (NumberFormatException e) {
-                // fall through
-            }
-        }
-        throw new BadPayloadException(field + " must be a number.");
+        return Commands.string(object, field);
     }
 }

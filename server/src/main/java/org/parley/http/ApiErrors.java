@@ -23,14 +23,14 @@ final class ApiErrors {
             write(ctx, e.code().httpStatus(), e.code().code(), e.getMessage(), e.fields());
         });
         config.routes.exception(JacksonException.class, (e, ctx) ->
-                write(ctx, 400, ErrorCode.INVALID_INPUT.code(), "The request body is not valid JSON for this call.", Map.of()));
+                write(ctx, 400, ErrorCode.INVALID_INPUT.code(), RequestBody.NOT_JSON, Map.of()));
         config.routes.exception(HttpResponseException.class, (e, ctx) -> {
             int status = e.getStatus();
             write(ctx, status, codeFor(status), e.getMessage(), Map.of());
         });
         config.routes.exception(Exception.class, (e, ctx) -> {
             if (rootCause(e) instanceof JacksonException) {
-                write(ctx, 400, ErrorCode.INVALID_INPUT.code(), "The request body is not valid JSON for this call.", Map.of());
+                write(ctx, 400, ErrorCode.INVALID_INPUT.code(), RequestBody.NOT_JSON, Map.of());
                 return;
             }
             log.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);

@@ -15,16 +15,16 @@ public final class HealthRoutes {
         this.metrics = metrics;
     }
 
-    void health(Context ctx) {
+    public void health(Context ctx) {
         ctx.json(Map.of("status", "ok"));
     }
 
-    void readiness(Context ctx) {
+    public void readiness(Context ctx) {
         boolean ok = ready.getAsBoolean();
         ctx.status(ok ? 200 : 503).json(Map.of("status", ok ? "ready" : "unavailable"));
     }
 
-    void metrics(Context ctx) {
+    public void metrics(Context ctx) {
         ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape());
     }
 }

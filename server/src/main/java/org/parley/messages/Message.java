@@ -1,6 +1,7 @@
 package org.parley.messages;
 
 import java.util.List;
+import org.parley.rooms.RoomMessage;
 import org.parley.users.PublicUser;
 
 /**
@@ -10,7 +11,7 @@ import org.parley.users.PublicUser;
  */
 public record Message(long id, long roomId, long seq, long rev, String kind, String content, PublicUser sender,
                       String clientId, Long replyTo, long createdAt, Long editedAt, boolean deleted,
-                      List<Reaction> reactions) {
+                      List<Reaction> reactions) implements RoomMessage {
 
     public static final String TEXT = "text";
     public static final String SYSTEM = "system";

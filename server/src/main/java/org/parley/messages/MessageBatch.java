@@ -12,8 +12,8 @@ import org.parley.errors.ErrorCode;
 import org.parley.errors.ParleyException;
 import org.parley.messages.MessageStore.ClientKey;
 import org.parley.rooms.Member;
-import org.parley.rooms.RoomStore;
-import org.parley.rooms.RoomStore.MemberKey;
+import org.parley.rooms.MemberKey;
+import org.parley.rooms.Memberships;
 import org.parley.users.PublicUser;
 
 /**
@@ -23,20 +23,21 @@ import org.parley.users.PublicUser;
  * statement each on PostgreSQL; only a reply looks up the message it answers on its own.
  * Each send comes out as it would if the sends were stored one after another in queue order:
  * gap-free seqs per room in that order, a clientId already used earlier in the batch returns
- * that message, and a refused send fails alone.
+ * that message, and a refused send fails alone. Memberships, counters and read marks belong to
+ * rooms and are reached through {@link Memberships} on the same handle, one statement each as before.
  */
 final class MessageBatch {
     private final MessageStore messages;
-    private final RoomStore rooms;
+    private final Memberships rooms;
 
-    MessageBatch(MessageStore messages, RoomStore rooms) {
+    MessageBatch(MessageStore messages, Memberships rooms) {
         this.messages = messages;
         this.rooms = rooms;
     }
 
-    /** One outcome per request, in order: a {@link SendResult} or the {@link ParleyException} refusing it. */
-    List<Object> write(Handle h, List<SendRequest> requests, long now) {
-        Object[] outcomes = new Object[requests.size()];
+    /** One outcome per request, in order: a {@link SendResult}, or a {@link BatchOutcome.Refused} with the refusal. */
+    List<BatchOutcome> write(Handle h, List<SendRequest> requests, long now) {
+        BatchOutcome[] outcomes = new BatchOutcome[requests.size()];
         Map<ClientKey, Message> stored = messages.byClientIds(h, clientKeys(requests));
         Map<MemberKey, Member> members = rooms.memberships(h, memberKeys(requests));
         Map<ClientKey, Integer> claimedInBatch = new HashMap<>();
@@ -72,11 +73,11 @@ final class MessageBatch {
                 newInRoom.merge(r.roomId(), 1, Integer::sum);
                 if (key != null) claimedInBatch.put(key, i);
             } catch (ParleyException refused) {
-                outcomes[i] = refused;
+                outcomes[i] = new BatchOutcome.Refused(refused);
             }
         }
         if (!accepted.isEmpty()) {
-            Map<Long, long[]> lastOfRoom = messages.advanceCounters(h, newInRoom, now);
+            Map<Long, long[]> lastOfRoom = rooms.takeSeqs(h, newInRoom, now);
             List<Message> saved = messages.insertAll(h, numbered(unsaved, newInRoom, lastOfRoom));
             Map<MemberKey, Long> readMarks = new HashMap<>();
             for (int j = 0; j < saved.size(); j++) {

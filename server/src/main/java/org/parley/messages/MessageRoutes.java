@@ -3,20 +3,17 @@ package org.parley.messages;
 import io.javalin.http.Context;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
+import org.parley.auth.RequestAuth;
 import org.parley.errors.ParleyException;
 import org.parley.http.Params;
-import org.parley.http.RequestAuth;
+import org.parley.http.RequestBody;
+import org.parley.json.Commands;
 
-/** REST handlers for a room's messages: history, and sending and changing messages without a socket. */
+/**
+ * REST handlers for a room's messages: history, and sending and changing messages without a socket.
+ * Bodies are decoded into the same commands the socket gateway decodes; the path's ids take part in them.
+ */
 public final class MessageRoutes {
-    record NewMessage(String content, String clientId, Long replyTo) {}
-
-    record EditMessage(String content) {}
-
-    record NewReaction(String emoji) {}
-
-    record ReadMark(Long seq) {}
-
     private final MessageService messages;
 
     public MessageRoutes(MessageService messages) {
@@ -30,10 +27,9 @@ public final class MessageRoutes {
     }
 
     public void send(Context ctx) {
-        NewMessage req = ctx.bodyAsClass(NewMessage.class);
+        SendMessage command = Commands.decode(RequestBody.object(ctx), SendMessage.class, inRoom(ctx));
         try {
-            SendResult r = messages.send(RequestAuth.principal(ctx), Params.pathId(ctx, "roomId"), req.content(),
-                    req.clientId(), req.replyTo()).join();
+            SendResult r = messages.send(RequestAuth.principal(ctx), command).join();
             ctx.status(r.duplicate() ? 200 : 201).json(r.message());
         } catch (CompletionException e) {
             if (e.getCause() instanceof ParleyException p) throw p;
@@ -42,25 +38,30 @@ public final class MessageRoutes {
     }
 
     public void edit(Context ctx) {
-        EditMessage req = ctx.bodyAsClass(EditMessage.class);
-        ctx.json(messages.edit(RequestAuth.principal(ctx), Params.pathId(ctx, "roomId"), Params.pathId(ctx, "seq"),
-                req.content()));
+        EditMessage command = Commands.decode(RequestBody.object(ctx), EditMessage.class, atMessage(ctx));
+        ctx.json(messages.edit(RequestAuth.principal(ctx), command));
     }
 
     public void delete(Context ctx) {
-        ctx.json(messages.delete(RequestAuth.principal(ctx), Params.pathId(ctx, "roomId"), Params.pathId(ctx, "seq")));
+        DeleteMessage command = new DeleteMessage(Params.pathId(ctx, "roomId"), Params.pathId(ctx, "seq"));
+        ctx.json(messages.delete(RequestAuth.principal(ctx), command));
     }
 
     public void react(Context ctx) {
-        NewReaction req = ctx.bodyAsClass(NewReaction.class);
-        ctx.json(messages.react(RequestAuth.principal(ctx), Params.pathId(ctx, "roomId"), Params.pathId(ctx, "seq"),
-                req.emoji()));
+        React command = Commands.decode(RequestBody.object(ctx), React.class, atMessage(ctx));
+        ctx.json(messages.react(RequestAuth.principal(ctx), command));
     }
 
     public void markRead(Context ctx) {
-        ReadMark req = ctx.bodyAsClass(ReadMark.class);
-        if (req.seq() == null) throw ParleyException.invalid("seq", "seq is required.");
-        long seq = messages.markRead(RequestAuth.principal(ctx), Params.pathId(ctx, "roomId"), req.seq());
-        ctx.json(Map.of("seq", seq));
+        MarkRead command = Commands.decode(RequestBody.object(ctx), MarkRead.class, inRoom(ctx));
+        ctx.json(Map.of("seq", messages.markRead(RequestAuth.principal(ctx), command)));
+    }
+
+    private static Map<String, Long> inRoom(Context ctx) {
+        return Map.of("roomId", Params.pathId(ctx, "roomId"));
+    }
+
+    private static Map<String, Long> atMessage(Context ctx) {
+        return Map.of("roomId", Params.pathId(ctx, "roomId"), "seq", Params.pathId(ctx, "seq"));
     }
 }

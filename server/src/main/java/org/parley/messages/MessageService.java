@@ -9,8 +9,7 @@ import org.parley.bus.EventBus;
 import org.parley.errors.ErrorCode;
 import org.parley.errors.ParleyException;
 import org.parley.limits.RateLimiter;
-import org.parley.rooms.RoomAccess;
-import org.parley.rooms.RoomStore;
+import org.parley.rooms.Memberships;
 import org.parley.storage.Database;
 
 /** Sending, editing, deleting and reacting to messages, and reading history. Only members may do any of it. */
@@ -20,20 +19,18 @@ public final class MessageService implements AutoCloseable {
 
     private final Database db;
     private final MessageStore messages;
-    private final RoomStore rooms;
-    private final RoomAccess access;
+    private final Memberships rooms;
     private final MessageRules rules;
     private final RateLimiter sendLimit;
     private final MessageWriter writer;
     private final EventBus bus;
     private final Clock clock;
 
-    public MessageService(Database db, MessageStore messages, RoomStore rooms, RoomAccess access, MessageRules rules,
-                          RateLimiter sendLimit, EventBus bus, Clock clock) {
+    public MessageService(Database db, Memberships rooms, MessageRules rules, RateLimiter sendLimit, EventBus bus,
+                          Clock clock) {
         this.db = db;
-        this.messages = messages;
+        this.messages = new MessageStore(db.dialect());
         this.rooms = rooms;
-        this.access = access;
         this.rules = rules;
         this.sendLimit = sendLimit;
         this.bus = bus;
@@ -42,30 +39,32 @@ public final class MessageService implements AutoCloseable {
     }
 
     /** Stores the message; the future completes after commit, with the original on a retried clientId. */
-    public CompletableFuture<SendResult> send(Principal sender, long roomId, String content, String clientId, Long replyTo) {
+    public CompletableFuture<SendResult> send(Principal sender, SendMessage command) {
         try {
-            String text = rules.content(content);
-            String cid = MessageRules.clientId(clientId);
+            String text = rules.content(command.content());
+            String cid = MessageRules.clientId(command.clientId());
             sendLimit.acquire("user:" + sender.userId()).ifPresent(wait -> {
                 throw ParleyException.rateLimited("You are sending messages too fast.", wait);
             });
-            return writer.submit(new SendRequest(sender, roomId, text, cid, replyTo));
+            return writer.submit(new SendRequest(sender, command.roomId(), text, cid, command.replyTo()));
         } catch (ParleyException e) {
             return CompletableFuture.failedFuture(e);
         }
     }
 
-    public Message edit(Principal actor, long roomId, long seq, String content) {
-        String text = rules.content(content);
+    public Message edit(Principal actor, EditMessage command) {
+        long roomId = command.roomId();
+        long seq = command.seq();
+        String text = rules.content(command.content());
         long now = clock.millis();
         Message edited = db.inTransaction(h -> {
-            access.requireMember(h, roomId, actor.userId());
+            rooms.requireMember(h, roomId, actor.userId());
             Message m = live(h, roomId, seq);
             if (m.sender() == null || m.sender().id() != actor.userId()) {
                 throw new ParleyException(ErrorCode.FORBIDDEN, "You can only edit your own messages.");
             }
             if (m.content().equals(text)) return null;
-            messages.edit(h, roomId, seq, text, now);
+            messages.edit(h, roomId, seq, text, now, rooms.takeRev(h, roomId));
             return messages.bySeq(h, roomId, seq).orElseThrow();
         });
         if (edited == null) return db.withHandle(h -> live(h, roomId, seq));
@@ -74,17 +73,19 @@ public final class MessageService implements AutoCloseable {
     }
 
     /** Deletes one's own message, or any message as an owner or admin of a group room. Leaves a tombstone. */
-    public Message delete(Principal actor, long roomId, long seq) {
+    public Message delete(Principal actor, DeleteMessage command) {
+        long roomId = command.roomId();
+        long seq = command.seq();
         long now = clock.millis();
         Message deleted = db.inTransaction(h -> {
-            var membership = access.requireMember(h, roomId, actor.userId());
+            var membership = rooms.requireMember(h, roomId, actor.userId());
             Message m = live(h, roomId, seq);
             boolean own = m.sender() != null && m.sender().id() == actor.userId();
             boolean moderator = !membership.room().isDirect() && membership.member().role().canManage();
             if (!own && !moderator) {
                 throw new ParleyException(ErrorCode.FORBIDDEN, "You can only delete your own messages.");
             }
-            messages.tombstone(h, roomId, seq, now);
+            messages.tombstone(h, roomId, seq, now, rooms.takeRev(h, roomId));
             return messages.bySeq(h, roomId, seq).orElseThrow();
         });
         bus.publish(new BusEvent.MessageChanged(deleted));
@@ -92,13 +93,15 @@ public final class MessageService implements AutoCloseable {
     }
 
     /** Adds the caller's reaction, or takes it back when already there. */
-    public Message react(Principal actor, long roomId, long seq, String emoji) {
-        String e = MessageRules.emoji(emoji);
+    public Message react(Principal actor, React command) {
+        long roomId = command.roomId();
+        long seq = command.seq();
+        String e = MessageRules.emoji(command.emoji());
         long now = clock.millis();
         Message reacted = db.inTransaction(h -> {
-            access.requireMember(h, roomId, actor.userId());
+            rooms.requireMember(h, roomId, actor.userId());
             live(h, roomId, seq);
-            messages.toggleReaction(h, roomId, seq, actor.userId(), e, now);
+            messages.toggleReaction(h, roomId, seq, actor.userId(), e, now, rooms.takeRev(h, roomId));
             return messages.bySeq(h, roomId, seq).orElseThrow();
         });
         bus.publish(new BusEvent.MessageChanged(reacted));
@@ -113,7 +116,7 @@ public final class MessageService implements AutoCloseable {
             throw ParleyException.invalid("before", "Use only one of before, after and around.");
         }
         return db.withHandle(h -> {
-            var room = access.requireMember(h, roomId, actor.userId()).room();
+            var room = rooms.requireMember(h, roomId, actor.userId()).room();
             if (after != null) return messages.range(h, roomId, after + 1, Long.MAX_VALUE, n);
             if (around != null) {
                 List<Message> older = messages.before(h, roomId, around, n / 2);
@@ -125,16 +128,18 @@ public final class MessageService implements AutoCloseable {
     }
 
     /** Moves the caller's read mark forward to {@code seq} (capped at the newest message). */
-    public long markRead(Principal actor, long roomId, long seq) {
+    public long markRead(Principal actor, MarkRead command) {
+        long roomId = command.roomId();
+        long seq = command.seq();
         if (seq < 0) throw ParleyException.invalid("seq", "seq must not be negative.");
         BusEvent.ReadMarkMoved moved = db.inTransaction(h -> {
-            var m = access.requireMember(h, roomId, actor.userId());
+            var m = rooms.requireMember(h, roomId, actor.userId());
             long target = Math.min(seq, m.room().lastSeq());
             if (!rooms.markRead(h, roomId, actor.userId(), target)) return null;
             return new BusEvent.ReadMarkMoved(roomId, actor.userId(), target, m.room().lastSeq() - target);
         });
         if (moved == null) {
-            return db.withHandle(h -> access.requireMember(h, roomId, actor.userId()).member().lastReadSeq());
+            return db.withHandle(h -> rooms.requireMember(h, roomId, actor.userId()).member().lastReadSeq());
         }
         bus.publish(moved);
         return moved.seq();

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.parley.storage.Dialect;
@@ -19,8 +18,11 @@ import org.parley.users.PublicUser;
  * SQL for messages and reactions. Every change takes the room's next {@code rev}; a new message also its next {@code seq}.
  * Methods that take many rows run one statement on PostgreSQL, where every statement is a round
  * trip, and the single-row statement per row on SQLite, where a statement costs no round trip.
+ * The rooms' counters belong to rooms: callers take seqs and revs through
+ * {@link org.parley.rooms.Memberships} in the same transaction and hand them in. Used only inside
+ * this package.
  */
-public final class MessageStore {
+final class MessageStore {
     private static final String SELECT_COLUMNS = """
             SELECT m.id, m.room_id, m.seq, m.rev, m.kind, m.content, m.client_id, m.reply_to, m.created_at,
                    m.edited_at, m.deleted_at, u.id AS sender_id, u.username AS sender_username,
@@ -30,26 +32,12 @@ public final class MessageStore {
 
     private final Dialect dialect;
 
-    public MessageStore(Dialect dialect) {
+    MessageStore(Dialect dialect) {
         this.dialect = dialect;
     }
 
-    /** Next rev for a change to an existing message. */
-    long nextRev(Handle h, long roomId) {
-        return h.createQuery("UPDATE rooms SET last_rev = last_rev + 1 WHERE id = :room RETURNING last_rev")
-                .bind("room", roomId).mapTo(Long.class).one();
-    }
-
-    /** Appends a message at the room's next seq; the caller's transaction makes it atomic. */
-    public Message append(Handle h, long roomId, Long senderId, String kind, String content, String clientId,
-                          Long replyTo, long now) {
-        long[] seqRev = advanceCounters(h, Map.of(roomId, 1), now).get(roomId);
-        insertAt(h, roomId, seqRev[0], seqRev[1], senderId, kind, content, clientId, replyTo, now);
-        return bySeq(h, roomId, seqRev[0]).orElseThrow();
-    }
-
     /** Inserts one message at a seq and rev already taken; returns its id. */
-    private long insertAt(Handle h, long roomId, long seq, long rev, Long senderId, String kind, String content,
+    long insertAt(Handle h, long roomId, long seq, long rev, Long senderId, String kind, String content,
                           String clientId, Long replyTo, long now) {
         return h.createUpdate("""
                         INSERT INTO messages (room_id, seq, rev, sender_id, kind, content, client_id, reply_to, created_at)
@@ -57,37 +45,6 @@ public final class MessageStore {
                 .bind("room", roomId).bind("seq", seq).bind("rev", rev).bind("sender", senderId)
                 .bind("kind", kind).bind("content", content).bind("clientId", clientId).bind("replyTo", replyTo)
                 .bind("now", now).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-    }
-
-    /**
-     * Takes {@code n} seqs and revs in each room (rooms locked in id order) and moves its last
-     * message time; returns each room's {last_seq, last_rev} afterwards, the last of its new range.
-     */
-    Map<Long, long[]> advanceCounters(Handle h, Map<Long, Integer> countByRoom, long now) {
-        Map<Long, Integer> rooms = new TreeMap<>(countByRoom);
-        Map<Long, long[]> last = new HashMap<>();
-        if (rooms.isEmpty()) return last;
-        if (dialect == Dialect.POSTGRES) {
-            h.createQuery("""
-                            UPDATE rooms r SET last_seq = r.last_seq + k.n, last_rev = r.last_rev + k.n, last_message_at = :now
-                              FROM unnest(:rooms, :counts) AS k(id, n)
-                             WHERE r.id = k.id RETURNING r.id, r.last_seq, r.last_rev""")
-                    .bindArray("rooms", Long.class, List.copyOf(rooms.keySet()))
-                    .bindArray("counts", Long.class, rooms.values().stream().map(Integer::longValue).toList())
-                    .bind("now", now)
-                    .map((rs, ctx) -> last.put(rs.getLong(1), new long[] {rs.getLong(2), rs.getLong(3)})).list();
-        } else {
-            rooms.forEach((room, n) -> h.createQuery("""
-                            UPDATE rooms SET last_seq = last_seq + :n, last_rev = last_rev + :n, last_message_at = :now
-                             WHERE id = :room RETURNING last_seq, last_rev""")
-                    .bind("n", n).bind("now", now).bind("room", room)
-                    .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).findOne()
-                    .ifPresent(seqRev -> last.put(room, seqRev)));
-        }
-        for (Long room : rooms.keySet()) {
-            if (!last.containsKey(room)) throw new IllegalStateException("room " + room + " vanished during a send");
-        }
-        return last;
     }
 
     /** Inserts these messages, whose seq and rev are taken, and returns them with their ids. */
@@ -166,14 +123,14 @@ public final class MessageStore {
                 .map(m -> withReactions(h, List.of(m)).getFirst());
     }
 
-    public Optional<Message> bySeq(Handle h, long roomId, long seq) {
+    Optional<Message> bySeq(Handle h, long roomId, long seq) {
         return h.createQuery(SELECT + " WHERE m.room_id = :room AND m.seq = :seq")
                 .bind("room", roomId).bind("seq", seq).map(MessageStore::map).findOne()
                 .map(m -> withReactions(h, List.of(m)).getFirst());
     }
 
     /** These messages, with their reactions, in no particular order. */
-    public List<Message> byIds(Handle h, java.util.Collection<Long> ids) {
+    List<Message> byIds(Handle h, java.util.Collection<Long> ids) {
         if (ids.isEmpty()) return List.of();
         return withReactions(h, h.createQuery(SELECT + " WHERE m.id IN (<ids>)").bindList("ids", List.copyOf(ids))
                 .map(MessageStore::map).list());
@@ -184,14 +141,14 @@ public final class MessageStore {
                 .bind("room", roomId).bind("seq", seq).mapTo(Integer.class).one() > 0;
     }
 
-    void edit(Handle h, long roomId, long seq, String content, long now) {
-        long rev = nextRev(h, roomId);
+    /** Changes the content; {@code rev} is the room's next rev, taken by the caller. */
+    void edit(Handle h, long roomId, long seq, String content, long now, long rev) {
         h.createUpdate("UPDATE messages SET content = :content, edited_at = :now, rev = :rev WHERE room_id = :room AND seq = :seq")
                 .bind("content", content).bind("now", now).bind("rev", rev).bind("room", roomId).bind("seq", seq).execute();
     }
 
-    void tombstone(Handle h, long roomId, long seq, long now) {
-        long rev = nextRev(h, roomId);
+    /** Empties the message and drops its reactions; {@code rev} is the room's next rev, taken by the caller. */
+    void tombstone(Handle h, long roomId, long seq, long now, long rev) {
         h.createUpdate("""
                         UPDATE messages SET content = '', deleted_at = :now, rev = :rev
                          WHERE room_id = :room AND seq = :seq""")
@@ -200,8 +157,11 @@ public final class MessageStore {
                 .bind("room", roomId).bind("seq", seq).execute();
     }
 
-    /** Adds the reaction, or removes it when the user already has it; returns true when added. */
-    boolean toggleReaction(Handle h, long roomId, long seq, long userId, String emoji, long now) {
+    /**
+     * Adds the reaction, or removes it when the user already has it; returns true when added.
+     * {@code rev} is the room's next rev, taken by the caller.
+     */
+    boolean toggleReaction(Handle h, long roomId, long seq, long userId, String emoji, long now, long rev) {
         long messageId = h.createQuery("SELECT id FROM messages WHERE room_id = :room AND seq = :seq")
                 .bind("room", roomId).bind("seq", seq).mapTo(Long.class).one();
         int removed = h.createUpdate("DELETE FROM reactions WHERE message_id = :m AND user_id = :u AND emoji = :e")
@@ -210,13 +170,12 @@ public final class MessageStore {
             h.createUpdate("INSERT INTO reactions (message_id, user_id, emoji, created_at) VALUES (:m, :u, :e, :now)")
                     .bind("m", messageId).bind("u", userId).bind("e", emoji).bind("now", now).execute();
         }
-        long rev = nextRev(h, roomId);
         h.createUpdate("UPDATE messages SET rev = :rev WHERE id = :m").bind("rev", rev).bind("m", messageId).execute();
         return removed == 0;
     }
 
     /** Messages with seq in [from, to], oldest first, at most {@code limit}. */
-    public List<Message> range(Handle h, long roomId, long fromSeq, long toSeq, int limit) {
+    List<Message> range(Handle h, long roomId, long fromSeq, long toSeq, int limit) {
         return withReactions(h, h.createQuery(SELECT + """
                          WHERE m.room_id = :room AND m.seq BETWEEN :from AND :to ORDER BY m.seq LIMIT :limit""")
                 .bind("room", roomId).bind("from", fromSeq).bind("to", toSeq).bind("limit", limit)

@@ -12,7 +12,7 @@ import org.parley.bus.BusEvent;
 import org.parley.bus.EventBus;
 import org.parley.errors.ErrorCode;
 import org.parley.errors.ParleyException;
-import org.parley.rooms.RoomStore;
+import org.parley.rooms.Memberships;
 import org.parley.storage.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +41,7 @@ final class MessageWriter implements AutoCloseable {
     private final Thread thread;
     private volatile boolean closed;
 
-    MessageWriter(Database db, MessageStore messages, RoomStore rooms, EventBus bus, Clock clock) {
+    MessageWriter(Database db, MessageStore messages, Memberships rooms, EventBus bus, Clock clock) {
         this.db = db;
         this.batchWriter = new MessageBatch(messages, rooms);
         this.bus = bus;
@@ -104,15 +104,14 @@ final class MessageWriter implements AutoCloseable {
     private void writeBatch(List<Pending> batch) {
         long now = clock.millis();
         List<SendRequest> requests = batch.stream().map(Pending::request).toList();
-        List<Object> outcomes = db.inTransaction(h -> batchWriter.write(h, requests, now));
+        List<BatchOutcome> outcomes = db.inTransaction(h -> batchWriter.write(h, requests, now));
         for (int i = 0; i < batch.size(); i++) {
             if (outcomes.get(i) instanceof SendResult r && !r.duplicate()) bus.publish(new BusEvent.MessageCreated(r.message()));
         }
         for (int i = 0; i < batch.size(); i++) {
             switch (outcomes.get(i)) {
                 case SendResult r -> batch.get(i).future.complete(r);
-                case ParleyException e -> batch.get(i).future.completeExceptionally(e);
-                default -> throw new IllegalStateException();
+                case BatchOutcome.Refused(ParleyException reason) -> batch.get(i).future.completeExceptionally(reason);
             }
         }
     }

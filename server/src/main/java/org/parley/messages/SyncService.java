@@ -5,8 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.parley.auth.Principal;
 import org.parley.errors.ParleyException;
-import org.parley.rooms.RoomAccess;
-import org.parley.rooms.RoomStore;
+import org.parley.rooms.Memberships;
 import org.parley.storage.Database;
 
 /**
@@ -21,11 +20,11 @@ public final class SyncService {
 
     private final Database db;
     private final MessageStore messages;
-    private final RoomStore rooms;
+    private final Memberships rooms;
 
-    public SyncService(Database db, MessageStore messages, RoomStore rooms) {
+    public SyncService(Database db, Memberships rooms) {
         this.db = db;
-        this.messages = messages;
+        this.messages = new MessageStore(db.dialect());
         this.rooms = rooms;
     }
 
@@ -45,15 +44,12 @@ public final class SyncService {
             for (var e : cursors.entrySet()) {
                 long roomId = e.getKey();
                 Cursor c = e.getValue();
-                if (rooms.membership(h, roomId, actor.userId()).isEmpty()) {
+                var membership = rooms.find(h, roomId, actor.userId()).orElse(null);
+                if (membership == null) {
                     gone.add(roomId);
                     continue;
                 }
-                var room = rooms.find(h, roomId).orElse(null);
-                if (room == null) {
-                    gone.add(roomId);
-                    continue;
-                }
+                var room = membership.room();
                 long from = Math.max(0, c.seq());
                 List<Message> fresh = messages.range(h, roomId, from + 1, room.lastSeq(), PER_ROOM_MAX + 1);
                 boolean truncated = fresh.size() > PER_ROOM_MAX;

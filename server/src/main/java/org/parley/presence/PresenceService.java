@@ -11,9 +11,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.parley.bus.BusEvent;
 import org.parley.bus.EventBus;
-import org.parley.rooms.RoomStore;
+import org.parley.rooms.Memberships;
 import org.parley.storage.Database;
-import org.parley.users.UserStore;
+import org.parley.users.UserDirectory;
 
 /**
  * Online while a user has a connection, away while every connection says it is idle, offline a
@@ -22,8 +22,8 @@ import org.parley.users.UserStore;
  */
 public final class PresenceService implements AutoCloseable {
     private final Database db;
-    private final RoomStore rooms;
-    private final UserStore users;
+    private final Memberships rooms;
+    private final UserDirectory users;
     private final EventBus bus;
     private final Clock clock;
     private final Duration offlineGrace;
@@ -31,7 +31,8 @@ public final class PresenceService implements AutoCloseable {
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("parley-presence").daemon(true).factory());
 
-    public PresenceService(Database db, RoomStore rooms, UserStore users, EventBus bus, Clock clock, Duration offlineGrace) {
+    public PresenceService(Database db, Memberships rooms, UserDirectory users, EventBus bus, Clock clock,
+                           Duration offlineGrace) {
         this.db = db;
         this.rooms = rooms;
         this.users = users;

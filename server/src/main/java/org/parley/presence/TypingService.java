@@ -13,7 +13,7 @@ import org.parley.bus.BusEvent;
 import org.parley.bus.EventBus;
 import org.parley.errors.ParleyException;
 import org.parley.limits.RateLimiter;
-import org.parley.rooms.RoomAccess;
+import org.parley.rooms.Memberships;
 import org.parley.storage.Database;
 
 /**
@@ -22,7 +22,7 @@ import org.parley.storage.Database;
  */
 public final class TypingService implements AutoCloseable {
     private final Database db;
-    private final RoomAccess access;
+    private final Memberships rooms;
     private final EventBus bus;
     private final Duration expiry;
     private final RateLimiter limit;
@@ -31,16 +31,16 @@ public final class TypingService implements AutoCloseable {
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("parley-typing").daemon(true).factory());
 
-    public TypingService(Database db, RoomAccess access, EventBus bus, Clock clock, Duration expiry) {
+    public TypingService(Database db, Memberships rooms, EventBus bus, Clock clock, Duration expiry) {
         this.db = db;
-        this.access = access;
+        this.rooms = rooms;
         this.bus = bus;
         this.expiry = expiry;
         this.limit = new RateLimiter(1, 1, Duration.ofSeconds(1), clock);
     }
 
     public void started(Principal user, long roomId) {
-        db.withHandle(h -> access.requireMember(h, roomId, user.userId()));
+        db.withHandle(h -> rooms.requireMember(h, roomId, user.userId()));
         String key = roomId + ":" + user.userId();
         limit.acquire(key).ifPresent(wait -> {
             throw ParleyException.rateLimited("Typing is sent at most once a second per room.", wait);
@@ -54,7 +54,7 @@ public final class TypingService implements AutoCloseable {
     }
 
     public void stopped(Principal user, long roomId) {
-        db.withHandle(h -> access.requireMember(h, roomId, user.userId()));
+        db.withHandle(h -> rooms.requireMember(h, roomId, user.userId()));
         Pending pending = active.remove(roomId + ":" + user.userId());
         if (pending == null) return;
         pending.timer().cancel(false);

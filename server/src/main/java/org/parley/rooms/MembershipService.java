@@ -8,11 +8,9 @@ import org.parley.bus.BusEvent;
 import org.parley.bus.EventBus;
 import org.parley.errors.ErrorCode;
 import org.parley.errors.ParleyException;
-import org.parley.messages.Message;
-import org.parley.messages.MessageStore;
 import org.parley.storage.Database;
 import org.parley.users.User;
-import org.parley.users.UserStore;
+import org.parley.users.UserDirectory;
 
 /**
  * Who is in a group room and with what role. Owners and admins add and remove members and
@@ -23,17 +21,16 @@ public final class MembershipService {
     private final Database db;
     private final RoomStore rooms;
     private final RoomAccess access;
-    private final MessageStore messages;
-    private final UserStore users;
+    private final RoomNotices notices;
+    private final UserDirectory users;
     private final EventBus bus;
     private final Clock clock;
 
-    public MembershipService(Database db, RoomStore rooms, RoomAccess access, MessageStore messages, UserStore users,
-                             EventBus bus, Clock clock) {
+    public MembershipService(Database db, RoomNotices notices, UserDirectory users, EventBus bus, Clock clock) {
         this.db = db;
-        this.rooms = rooms;
-        this.access = access;
-        this.messages = messages;
+        this.rooms = new RoomStore(db.dialect());
+        this.access = new RoomAccess(rooms);
+        this.notices = notices;
         this.users = users;
         this.bus = bus;
         this.clock = clock;
@@ -46,11 +43,13 @@ public final class MembershipService {
         });
     }
 
-    public List<Member> add(Principal actor, long roomId, List<Long> userIds) {
+    public List<Member> add(Principal actor, AddMembers command) {
+        long roomId = command.roomId();
+        List<Long> userIds = command.userIds();
         if (userIds == null || userIds.isEmpty()) throw ParleyException.invalid("userIds", "Name at least one user to add.");
         List<User> added = new ArrayList<>();
         for (long id : userIds) {
-            added.add(users.findById(id).orElseThrow(() -> ParleyException.invalid("userIds", "User " + id + " does not exist.")));
+            added.add(users.find(id).orElseThrow(() -> ParleyException.invalid("userIds", "User " + id + " does not exist.")));
         }
         String actorName = name(actor.userId());
         List<BusEvent> events = new ArrayList<>();
@@ -62,11 +61,10 @@ public final class MembershipService {
             }
             for (User u : added) {
                 if (!rooms.addMember(h, roomId, u.id(), Role.MEMBER, now, room.lastSeq())) continue;
-                Message notice = messages.append(h, roomId, null, Message.SYSTEM,
-                        actorName + " added " + u.displayName(), null, null, now);
+                RoomNotices.Notice notice = notices.post(h, roomId, actorName + " added " + u.displayName(), now);
                 Room current = rooms.find(h, roomId).orElseThrow();
                 events.add(new BusEvent.MemberAdded(current, rooms.membership(h, roomId, u.id()).orElseThrow()));
-                events.add(new BusEvent.MessageCreated(notice));
+                events.add(notice.announcement());
             }
             return null;
         });
@@ -75,7 +73,10 @@ public final class MembershipService {
     }
 
     /** Makes a member an admin or an admin a member. */
-    public Member setRole(Principal actor, long roomId, long userId, String rawRole) {
+    public Member setRole(Principal actor, SetRole command) {
+        long roomId = command.roomId();
+        long userId = command.userId();
+        String rawRole = command.role();
         Role role;
         try {
             role = Role.parse(rawRole == null ? "" : rawRole);
@@ -97,8 +98,7 @@ public final class MembershipService {
             rooms.setRole(h, roomId, userId, role);
             String what = role == Role.ADMIN ? " made " + target.displayName() + " an admin"
                     : " made " + target.displayName() + " a member";
-            events.add(new BusEvent.MessageCreated(messages.append(h, roomId, null, Message.SYSTEM,
-                    actorName + what, null, null, now)));
+            events.add(notices.post(h, roomId, actorName + what, now).announcement());
             Member updated = rooms.membership(h, roomId, userId).orElseThrow();
             events.add(new BusEvent.MemberUpdated(roomId, updated));
             return updated;
@@ -123,8 +123,7 @@ public final class MembershipService {
             if (target.role() == Role.OWNER) throw new ParleyException(ErrorCode.FORBIDDEN, "The owner cannot be removed.");
             rooms.removeMember(h, roomId, userId);
             events.add(new BusEvent.MemberRemoved(roomId, userId));
-            events.add(new BusEvent.MessageCreated(messages.append(h, roomId, null, Message.SYSTEM,
-                    actorName + " removed " + target.displayName(), null, null, now)));
+            events.add(notices.post(h, roomId, actorName + " removed " + target.displayName(), now).announcement());
             return null;
         });
         events.forEach(bus::publish);
@@ -145,13 +144,12 @@ public final class MembershipService {
                 events.add(new BusEvent.MemberUpdated(roomId, newOwner));
                 rooms.removeMember(h, roomId, actor.userId());
                 events.add(new BusEvent.MemberRemoved(roomId, actor.userId()));
-                events.add(new BusEvent.MessageCreated(messages.append(h, roomId, null, Message.SYSTEM,
-                        actorName + " left; " + newOwner.displayName() + " is now the owner", null, null, now)));
+                String text = actorName + " left; " + newOwner.displayName() + " is now the owner";
+                events.add(notices.post(h, roomId, text, now).announcement());
             } else {
                 rooms.removeMember(h, roomId, actor.userId());
                 events.add(new BusEvent.MemberRemoved(roomId, actor.userId()));
-                events.add(new BusEvent.MessageCreated(messages.append(h, roomId, null, Message.SYSTEM,
-                        actorName + " left", null, null, now)));
+                events.add(notices.post(h, roomId, actorName + " left", now).announcement());
             }
             return null;
         });
@@ -159,6 +157,6 @@ public final class MembershipService {
     }
 
     private String name(long userId) {
-        return users.findById(userId).map(User::displayName).orElse("Someone");
+        return users.find(userId).map(User::displayName).orElse("Someone");
     }
 }

@@ -11,7 +11,7 @@ import org.parley.errors.ParleyException;
 public final class RoomAccess {
     private final RoomStore rooms;
 
-    public RoomAccess(RoomStore rooms) {
+    RoomAccess(RoomStore rooms) {
         this.rooms = rooms;
     }
 

@@ -1,23 +1,14 @@
 package org.parley.rooms;
 
 import io.javalin.http.Context;
-import java.util.List;
 import java.util.Map;
+import org.parley.auth.RequestAuth;
 import org.parley.http.Params;
-import org.parley.http.RequestAuth;
+import org.parley.http.RequestBody;
+import org.parley.json.Commands;
 
-/** REST handlers for rooms and their members. */
+/** REST handlers for rooms and their members. Bodies are decoded into commands; ids in the path take part in them. */
 public final class RoomRoutes {
-    record CreateRoom(String name, String description, List<Long> memberIds) {}
-
-    record OpenDirect(Long userId) {}
-
-    record UpdateRoom(String name, String description) {}
-
-    record AddMembers(List<Long> userIds) {}
-
-    record UpdateMember(String role) {}
-
     private final RoomService rooms;
     private final MembershipService memberships;
 
@@ -31,14 +22,13 @@ public final class RoomRoutes {
     }
 
     public void create(Context ctx) {
-        CreateRoom req = ctx.bodyAsClass(CreateRoom.class);
-        ctx.status(201).json(rooms.createGroup(RequestAuth.principal(ctx), req.name(), req.description(), req.memberIds()));
+        CreateRoom command = Commands.decode(RequestBody.object(ctx), CreateRoom.class);
+        ctx.status(201).json(rooms.createGroup(RequestAuth.principal(ctx), command));
     }
 
     public void openDirect(Context ctx) {
-        OpenDirect req = ctx.bodyAsClass(OpenDirect.class);
-        if (req.userId() == null) throw org.parley.errors.ParleyException.invalid("userId", "userId is required.");
-        var opened = rooms.openDirect(RequestAuth.principal(ctx), req.userId());
+        OpenDirect command = Commands.decode(RequestBody.object(ctx), OpenDirect.class);
+        var opened = rooms.openDirect(RequestAuth.principal(ctx), command);
         ctx.status(opened.created() ? 201 : 200).json(opened.room());
     }
 
@@ -47,8 +37,8 @@ public final class RoomRoutes {
     }
 
     public void update(Context ctx) {
-        UpdateRoom req = ctx.bodyAsClass(UpdateRoom.class);
-        ctx.json(rooms.update(RequestAuth.principal(ctx), Params.pathId(ctx, "roomId"), req.name(), req.description()));
+        UpdateRoom command = Commands.decode(RequestBody.object(ctx), UpdateRoom.class, inRoom(ctx));
+        ctx.json(rooms.update(RequestAuth.principal(ctx), command));
     }
 
     public void delete(Context ctx) {
@@ -61,18 +51,22 @@ public final class RoomRoutes {
     }
 
     public void addMembers(Context ctx) {
-        AddMembers req = ctx.bodyAsClass(AddMembers.class);
-        ctx.json(Map.of("members", memberships.add(RequestAuth.principal(ctx), Params.pathId(ctx, "roomId"), req.userIds())));
+        AddMembers command = Commands.decode(RequestBody.object(ctx), AddMembers.class, inRoom(ctx));
+        ctx.json(Map.of("members", memberships.add(RequestAuth.principal(ctx), command)));
     }
 
     public void updateMember(Context ctx) {
-        UpdateMember req = ctx.bodyAsClass(UpdateMember.class);
-        ctx.json(memberships.setRole(RequestAuth.principal(ctx), Params.pathId(ctx, "roomId"),
-                Params.pathId(ctx, "userId"), req.role()));
+        SetRole command = Commands.decode(RequestBody.object(ctx), SetRole.class,
+                Map.of("roomId", Params.pathId(ctx, "roomId"), "userId", Params.pathId(ctx, "userId")));
+        ctx.json(memberships.setRole(RequestAuth.principal(ctx), command));
     }
 
     public void removeMember(Context ctx) {
         memberships.remove(RequestAuth.principal(ctx), Params.pathId(ctx, "roomId"), Params.pathId(ctx, "userId"));
         ctx.status(204);
+    }
+
+    private static Map<String, Long> inRoom(Context ctx) {
+        return Map.of("roomId", Params.pathId(ctx, "roomId"));
     }
 }

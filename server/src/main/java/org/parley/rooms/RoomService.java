@@ -13,31 +13,28 @@ import org.parley.bus.EventBus;
 import org.parley.errors.ErrorCode;
 import org.parley.errors.ParleyException;
 import org.parley.limits.RateLimiter;
-import org.parley.messages.Message;
-import org.parley.messages.MessageStore;
 import org.parley.storage.Database;
 import org.parley.users.PublicUser;
 import org.parley.users.User;
-import org.parley.users.UserStore;
+import org.parley.users.UserDirectory;
 
 /** Creating, listing, reading, renaming and deleting rooms. Membership changes are in {@link MembershipService}. */
 public final class RoomService {
     private final Database db;
     private final RoomStore rooms;
     private final RoomAccess access;
-    private final MessageStore messages;
-    private final UserStore users;
+    private final RoomNotices notices;
+    private final UserDirectory users;
     private final EventBus bus;
     private final Clock clock;
     private final RateLimiter creations;
     private final RateLimiter joins;
 
-    public RoomService(Database db, RoomStore rooms, RoomAccess access, MessageStore messages, UserStore users,
-                       EventBus bus, Clock clock) {
+    public RoomService(Database db, RoomNotices notices, UserDirectory users, EventBus bus, Clock clock) {
         this.db = db;
-        this.rooms = rooms;
-        this.access = access;
-        this.messages = messages;
+        this.rooms = new RoomStore(db.dialect());
+        this.access = new RoomAccess(rooms);
+        this.notices = notices;
         this.users = users;
         this.bus = bus;
         this.clock = clock;
@@ -46,10 +43,10 @@ public final class RoomService {
     }
 
     /** A new group room owned by the caller, with the given members. */
-    public RoomSummary createGroup(Principal actor, String rawName, String rawDescription, List<Long> memberIds) {
-        String name = RoomRules.name(rawName);
-        String description = RoomRules.description(rawDescription);
-        Set<Long> invited = new LinkedHashSet<>(memberIds == null ? List.of() : memberIds);
+    public RoomSummary createGroup(Principal actor, CreateRoom command) {
+        String name = RoomRules.name(command.name());
+        String description = RoomRules.description(command.description());
+        Set<Long> invited = new LinkedHashSet<>(command.memberIds() == null ? List.of() : command.memberIds());
         invited.remove(actor.userId());
         if (invited.size() + 1 > RoomRules.MEMBERS_MAX) {
             throw ParleyException.invalid("memberIds", "A room has at most " + RoomRules.MEMBERS_MAX + " members.");
@@ -62,10 +59,9 @@ public final class RoomService {
         long roomId = db.inTransaction(h -> {
             long id = rooms.insert(h, Room.GROUP, name, description, null, actor.userId(), now);
             rooms.addMember(h, id, actor.userId(), Role.OWNER, now, 0);
-            Message created = messages.append(h, id, null, Message.SYSTEM,
-                    creator + " created the room", null, null, now);
+            RoomNotices.Notice created = notices.post(h, id, creator + " created the room", now);
             rooms.markRead(h, id, actor.userId(), created.seq());
-            events.add(new BusEvent.MessageCreated(created));
+            events.add(created.announcement());
             for (User u : invitees) {
                 rooms.addMember(h, id, u.id(), Role.MEMBER, now, 0);
             }
@@ -78,9 +74,10 @@ public final class RoomService {
     }
 
     /** The direct room of the caller and {@code userId}, created on first use. */
-    public Opened openDirect(Principal actor, long userId) {
+    public Opened openDirect(Principal actor, OpenDirect command) {
+        long userId = command.userId();
         if (userId == actor.userId()) throw ParleyException.invalid("userId", "Pick someone other than yourself.");
-        User other = users.findById(userId).orElseThrow(() -> new ParleyException(ErrorCode.NOT_FOUND, "User not found."));
+        User other = users.find(userId).orElseThrow(() -> new ParleyException(ErrorCode.NOT_FOUND, "User not found."));
         String key = Math.min(userId, actor.userId()) + ":" + Math.max(userId, actor.userId());
         var existing = db.withHandle(h -> rooms.findDirect(h, key));
         if (existing.isPresent()) return new Opened(get(actor, existing.get()), false);
@@ -138,7 +135,10 @@ public final class RoomService {
     }
 
     /** Renames and/or describes a group room (owner or admin). Null fields stay as they are. */
-    public RoomSummary update(Principal actor, long roomId, String rawName, String rawDescription) {
+    public RoomSummary update(Principal actor, UpdateRoom command) {
+        long roomId = command.roomId();
+        String rawName = command.name();
+        String rawDescription = command.description();
         List<BusEvent> events = new ArrayList<>();
         long now = clock.millis();
         String actorName = displayName(actor.userId());
@@ -149,8 +149,7 @@ public final class RoomService {
             if (name.equals(room.name()) && description.equals(room.description())) return null;
             rooms.updateDetails(h, roomId, name, description, now);
             String what = !name.equals(room.name()) ? "renamed the room to \"" + name + "\"" : "changed the description";
-            events.add(new BusEvent.MessageCreated(messages.append(h, roomId, null, Message.SYSTEM,
-                    actorName + " " + what, null, null, now)));
+            events.add(notices.post(h, roomId, actorName + " " + what, now).announcement());
             events.add(new BusEvent.RoomUpdated(rooms.find(h, roomId).orElseThrow()));
             return null;
         });
@@ -175,7 +174,7 @@ public final class RoomService {
     RoomSummary summarize(Handle h, RoomAccess.Membership m) {
         Room r = m.room();
         Member me = m.member();
-        Message last = r.lastSeq() == 0 ? null : messages.bySeq(h, r.id(), r.lastSeq()).orElse(null);
+        RoomMessage last = r.lastSeq() == 0 ? null : notices.shown(h, r.id(), r.lastSeq()).orElse(null);
         PublicUser peer = null;
         String name = r.name();
         if (r.isDirect()) {
@@ -193,14 +192,14 @@ public final class RoomService {
     private List<User> existingUsers(Set<Long> ids) {
         List<User> found = new ArrayList<>();
         for (long id : ids) {
-            found.add(users.findById(id).orElseThrow(() ->
+            found.add(users.find(id).orElseThrow(() ->
                     ParleyException.invalid("memberIds", "User " + id + " does not exist.")));
         }
         return found;
     }
 
     private String displayName(long userId) {
-        return users.findById(userId).map(User::displayName).orElse("Someone");
+        return users.find(userId).map(User::displayName).orElse("Someone");
     }
 
     private void limitCreation(Principal actor) {

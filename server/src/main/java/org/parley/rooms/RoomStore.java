@@ -3,11 +3,11 @@ package org.parley.rooms;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.parley.storage.Dialect;
@@ -16,8 +16,9 @@ import org.parley.storage.Dialect;
  * SQL for rooms and memberships. All methods run on the caller's handle (and transaction).
  * Methods that take many keys run one statement on PostgreSQL, where every statement is a round
  * trip, and the single-row statement per key on SQLite, where a statement costs no round trip.
+ * Used only inside this package; other features go through {@link Memberships}.
  */
-public final class RoomStore {
+final class RoomStore {
     private static final String ROOM_COLUMNS =
             "id, kind, name, description, created_by, created_at, updated_at, last_seq, last_rev, last_message_at";
     private static final String MEMBER_SELECT = """
@@ -27,14 +28,8 @@ public final class RoomStore {
 
     private final Dialect dialect;
 
-    public RoomStore(Dialect dialect) {
+    RoomStore(Dialect dialect) {
         this.dialect = dialect;
-    }
-
-    /** A user's seat in a room. */
-    public record MemberKey(long roomId, long userId) {
-        private static final Comparator<MemberKey> ORDER =
-                Comparator.comparingLong(MemberKey::roomId).thenComparingLong(MemberKey::userId);
     }
 
     long insert(Handle h, String kind, String name, String description, String directKey, long createdBy, long now) {
@@ -46,7 +41,7 @@ public final class RoomStore {
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
     }
 
-    public Optional<Room> find(Handle h, long roomId) {
+    Optional<Room> find(Handle h, long roomId) {
         return h.createQuery("SELECT " + ROOM_COLUMNS + " FROM rooms WHERE id = :id").bind("id", roomId)
                 .map(RoomStore::mapRoom).findOne();
     }
@@ -89,13 +84,13 @@ public final class RoomStore {
                 .bind("role", role.json()).bind("room", roomId).bind("user", userId).execute();
     }
 
-    public Optional<Member> membership(Handle h, long roomId, long userId) {
+    Optional<Member> membership(Handle h, long roomId, long userId) {
         return h.createQuery(MEMBER_SELECT + " WHERE rm.room_id = :room AND rm.user_id = :user")
                 .bind("room", roomId).bind("user", userId).map(RoomStore::mapMember).findOne();
     }
 
     /** The memberships among these keys that exist; a key that is not a membership is absent. */
-    public Map<MemberKey, Member> memberships(Handle h, Collection<MemberKey> keys) {
+    Map<MemberKey, Member> memberships(Handle h, Collection<MemberKey> keys) {
         Map<MemberKey, Member> found = new HashMap<>();
         if (dialect == Dialect.POSTGRES) {
             if (keys.isEmpty()) return found;
@@ -118,23 +113,23 @@ public final class RoomStore {
         return found;
     }
 
-    public List<Member> members(Handle h, long roomId) {
+    List<Member> members(Handle h, long roomId) {
         return h.createQuery(MEMBER_SELECT + " WHERE rm.room_id = :room ORDER BY rm.joined_at, rm.user_id")
                 .bind("room", roomId).map(RoomStore::mapMember).list();
     }
 
-    public List<Long> memberIds(Handle h, long roomId) {
+    List<Long> memberIds(Handle h, long roomId) {
         return h.createQuery("SELECT user_id FROM room_members WHERE room_id = :room").bind("room", roomId)
                 .mapTo(Long.class).list();
     }
 
-    public List<Long> roomIdsOf(Handle h, long userId) {
+    List<Long> roomIdsOf(Handle h, long userId) {
         return h.createQuery("SELECT room_id FROM room_members WHERE user_id = :user").bind("user", userId)
                 .mapTo(Long.class).list();
     }
 
     /** Users who share at least one room with {@code userId}, the user included. */
-    public List<Long> contactsOf(Handle h, long userId) {
+    List<Long> contactsOf(Handle h, long userId) {
         return h.createQuery("""
                         SELECT DISTINCT other.user_id FROM room_members mine
                           JOIN room_members other ON other.room_id = mine.room_id
@@ -143,7 +138,7 @@ public final class RoomStore {
     }
 
     /** Moves the read mark forward only; true when it moved. */
-    public boolean markRead(Handle h, long roomId, long userId, long seq) {
+    boolean markRead(Handle h, long roomId, long userId, long seq) {
         return h.createUpdate("""
                         UPDATE room_members SET last_read_seq = :seq
                          WHERE room_id = :room AND user_id = :user AND last_read_seq < :seq""")
@@ -151,7 +146,7 @@ public final class RoomStore {
     }
 
     /** Moves each member's read mark forward to the seq given for them; a mark already beyond stays. */
-    public void markRead(Handle h, Map<MemberKey, Long> seqs) {
+    void markRead(Handle h, Map<MemberKey, Long> seqs) {
         List<MemberKey> keys = seqs.keySet().stream().sorted(MemberKey.ORDER).toList();
         if (dialect == Dialect.POSTGRES) {
             if (keys.isEmpty()) return;
@@ -166,6 +161,43 @@ public final class RoomStore {
         } else {
             for (MemberKey k : keys) markRead(h, k.roomId(), k.userId(), seqs.get(k));
         }
+    }
+
+    /** Next rev of the room, for a change to one of its messages. */
+    long nextRev(Handle h, long roomId) {
+        return h.createQuery("UPDATE rooms SET last_rev = last_rev + 1 WHERE id = :room RETURNING last_rev")
+                .bind("room", roomId).mapTo(Long.class).one();
+    }
+
+    /**
+     * Takes {@code n} seqs and revs in each room (rooms locked in id order) and moves its last
+     * message time; returns each room's {last_seq, last_rev} afterwards, the last of its new range.
+     */
+    Map<Long, long[]> advanceCounters(Handle h, Map<Long, Integer> countByRoom, long now) {
+        Map<Long, Integer> rooms = new TreeMap<>(countByRoom);
+        Map<Long, long[]> last = new HashMap<>();
+        if (rooms.isEmpty()) return last;
+        if (dialect == Dialect.POSTGRES) {
+            h.createQuery("""
+                            UPDATE rooms r SET last_seq = r.last_seq + k.n, last_rev = r.last_rev + k.n, last_message_at = :now
+                              FROM unnest(:rooms, :counts) AS k(id, n)
+                             WHERE r.id = k.id RETURNING r.id, r.last_seq, r.last_rev""")
+                    .bindArray("rooms", Long.class, List.copyOf(rooms.keySet()))
+                    .bindArray("counts", Long.class, rooms.values().stream().map(Integer::longValue).toList())
+                    .bind("now", now)
+                    .map((rs, ctx) -> last.put(rs.getLong(1), new long[] {rs.getLong(2), rs.getLong(3)})).list();
+        } else {
+            rooms.forEach((room, n) -> h.createQuery("""
+                            UPDATE rooms SET last_seq = last_seq + :n, last_rev = last_rev + :n, last_message_at = :now
+                             WHERE id = :room RETURNING last_seq, last_rev""")
+                    .bind("n", n).bind("now", now).bind("room", room)
+                    .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).findOne()
+                    .ifPresent(seqRev -> last.put(room, seqRev)));
+        }
+        for (Long room : rooms.keySet()) {
+            if (!last.containsKey(room)) throw new IllegalStateException("room " + room + " vanished during a send");
+        }
+        return last;
     }
 
     int memberCount(Handle h, long roomId) {

@@ -1,6 +1,5 @@
 package org.parley.rooms;
 
-import org.parley.messages.Message;
 import org.parley.users.PublicUser;
 
 /**
@@ -9,4 +8,4 @@ import org.parley.users.PublicUser;
  */
 public record RoomSummary(long id, String kind, String name, String description, long createdAt, long lastSeq,
                           long lastRev, Long lastMessageAt, Role role, long lastReadSeq, long unreadCount,
-                          int memberCount, Message lastMessage, PublicUser peer) {}
+                          int memberCount, RoomMessage lastMessage, PublicUser peer) {}

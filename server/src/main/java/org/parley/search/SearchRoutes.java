@@ -1,8 +1,8 @@
 package org.parley.search;
 
 import io.javalin.http.Context;
+import org.parley.auth.RequestAuth;
 import org.parley.http.Params;
-import org.parley.http.RequestAuth;
 
 /** REST handler for {@code GET /api/search?q=&limit=&cursor=}. */
 public final class SearchRoutes {

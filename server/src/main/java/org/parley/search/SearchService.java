@@ -12,7 +12,7 @@ import org.jdbi.v3.core.Handle;
 import org.parley.auth.Principal;
 import org.parley.errors.ParleyException;
 import org.parley.messages.Message;
-import org.parley.messages.MessageStore;
+import org.parley.messages.MessageReader;
 import org.parley.storage.Database;
 
 /**
@@ -26,10 +26,10 @@ public final class SearchService {
 
     private final Database db;
     private final SearchStore store;
-    private final MessageStore messages;
+    private final MessageReader messages;
     private final RankedPager pager = new RankedPager();
 
-    public SearchService(Database db, MessageStore messages) {
+    public SearchService(Database db, MessageReader messages) {
         this.db = db;
         this.store = new SearchStore(db.dialect());
         this.messages = messages;

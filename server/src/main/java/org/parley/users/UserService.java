@@ -5,6 +5,7 @@ import java.util.List;
 import org.parley.errors.ErrorCode;
 import org.parley.errors.ParleyException;
 import org.parley.errors.Validation;
+import org.parley.storage.Database;
 
 /** Profiles: reading and editing one's own account, and finding others to talk to. */
 public final class UserService {
@@ -13,8 +14,8 @@ public final class UserService {
     private final UserStore store;
     private final Clock clock;
 
-    public UserService(UserStore store, Clock clock) {
-        this.store = store;
+    public UserService(Database db, Clock clock) {
+        this.store = new UserStore(db);
         this.clock = clock;
     }
 

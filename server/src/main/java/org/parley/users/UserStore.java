@@ -6,18 +6,22 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.parley.storage.Database;
 
-/** SQL for accounts. Usernames and emails are stored lower-cased, so uniqueness is case-insensitive. */
-public final class UserStore {
+/**
+ * SQL for accounts. Usernames and emails are stored lower-cased, so uniqueness is case-insensitive.
+ * Used only inside this package; other features reach accounts through {@link Accounts} and
+ * {@link UserDirectory}.
+ */
+final class UserStore {
     private static final String COLUMNS = "id, username, email, display_name, created_at";
 
     private final Database db;
 
-    public UserStore(Database db) {
+    UserStore(Database db) {
         this.db = db;
     }
 
     /** Inserts an account; empty when the username or the email is already taken. */
-    public Optional<User> insert(Handle h, String username, String email, String displayName, String passwordHash,
+    Optional<User> insert(Handle h, String username, String email, String displayName, String passwordHash,
                                  long now) {
         try {
             long id = h.createUpdate("""
@@ -33,23 +37,23 @@ public final class UserStore {
         }
     }
 
-    public boolean usernameTaken(Handle h, String username) {
+    boolean usernameTaken(Handle h, String username) {
         return h.createQuery("SELECT COUNT(*) FROM users WHERE username = :u").bind("u", username)
                 .mapTo(Integer.class).one() > 0;
     }
 
-    public boolean emailTaken(Handle h, String email) {
+    boolean emailTaken(Handle h, String email) {
         return h.createQuery("SELECT COUNT(*) FROM users WHERE email = :e").bind("e", email)
                 .mapTo(Integer.class).one() > 0;
     }
 
-    public Optional<User> findById(long id) {
+    Optional<User> findById(long id) {
         return db.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM users WHERE id = :id")
                 .bind("id", id).map((rs, ctx) -> map(rs)).findOne());
     }
 
     /** Looks an account up by username or email (both lower-case). */
-    public Optional<Credentials> findCredentials(String login) {
+    Optional<Credentials> findCredentials(String login) {
         return db.withHandle(h -> h.createQuery("SELECT " + COLUMNS
                         + ", password_hash FROM users WHERE username = :login OR email = :login")
                 .bind("login", login)
@@ -57,20 +61,20 @@ public final class UserStore {
                 .findFirst());
     }
 
-    public Optional<User> updateDisplayName(long id, String displayName, long now) {
+    Optional<User> updateDisplayName(long id, String displayName, long now) {
         int changed = db.withHandle(h -> h.createUpdate(
                         "UPDATE users SET display_name = :d, updated_at = :now WHERE id = :id")
                 .bind("d", displayName).bind("now", now).bind("id", id).execute());
         return changed == 0 ? Optional.empty() : findById(id);
     }
 
-    public void touchLastSeen(long id, long now) {
+    void touchLastSeen(long id, long now) {
         db.withHandle(h -> h.createUpdate("UPDATE users SET last_seen_at = :now WHERE id = :id")
                 .bind("now", now).bind("id", id).execute());
     }
 
     /** When each of these users was last seen (absent: never). */
-    public java.util.Map<Long, Long> lastSeen(java.util.Collection<Long> ids) {
+    java.util.Map<Long, Long> lastSeen(java.util.Collection<Long> ids) {
         if (ids.isEmpty()) return java.util.Map.of();
         java.util.Map<Long, Long> seen = new java.util.HashMap<>();
         db.withHandle(h -> h.createQuery("SELECT id, last_seen_at FROM users WHERE id IN (<ids>) AND last_seen_at IS NOT NULL")
@@ -80,7 +84,7 @@ public final class UserStore {
     }
 
     /** Accounts whose username or display name starts with {@code prefix} (lower-case), by username. */
-    public List<User> searchByPrefix(String prefix, int limit) {
+    List<User> searchByPrefix(String prefix, int limit) {
         String pattern = escapeLike(prefix) + "%";
         return db.withHandle(h -> h.createQuery("SELECT " + COLUMNS + """
                          FROM users

@@ -19,7 +19,7 @@ import org.parley.bus.EventBus;
 import org.parley.config.ParleyConfig;
 import org.parley.errors.ErrorCode;
 import org.parley.errors.ParleyException;
-import org.parley.rooms.RoomStore;
+import org.parley.rooms.Memberships;
 import org.parley.storage.Database;
 import org.parley.testkit.TestDatabase;
 
@@ -42,7 +42,7 @@ abstract class MessageBatchContract {
         this.database = database;
         this.db = Database.open(new ParleyConfig.Database(database.url(), "", "", 2));
         this.messages = new MessageStore(db.dialect());
-        this.writer = new MessageWriter(db, messages, new RoomStore(db.dialect()), new RecordingBus(),
+        this.writer = new MessageWriter(db, messages, new Memberships(db.dialect()), new RecordingBus(),
                 Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC));
     }
 

@@ -128,6 +128,27 @@ abstract class ChatApiContract {
     }
 
     @Test
+    void bodiesAreDecodedStrictlyAsOnSockets() {
+        Account a = Accounts.register(api, "strict"), b = Accounts.register(api, "strictpeer");
+        long roomId = group(a, "Strict input", b).path("id").asLong();
+        long before = api.get("/api/rooms/" + roomId, a.accessToken()).json().path("lastSeq").asLong();
+
+        var number = api.post("/api/rooms/" + roomId + "/messages", Map.of("content", 42), a.accessToken());
+        assertThat(number.status()).as(number.text()).isEqualTo(400);
+        assertThat(number.errorCode()).isEqualTo("invalid_input");
+        assertThat(number.json().path("error").path("fields").path("content").asString()).contains("content");
+
+        var fraction = api.post("/api/rooms/direct", Map.of("userId", 1.5), a.accessToken());
+        assertThat(fraction.status()).as(fraction.text()).isEqualTo(400);
+        assertThat(fraction.errorCode()).isEqualTo("invalid_input");
+        assertThat(fraction.json().path("error").path("fields").path("userId").asString()).contains("userId");
+
+        var numericString = api.post("/api/rooms/direct", Map.of("userId", Long.toString(b.id())), a.accessToken());
+        assertThat(numericString.status()).as(numericString.text()).isIn(200, 201);
+        assertThat(api.get("/api/rooms/" + roomId, a.accessToken()).json().path("lastSeq").asLong()).isEqualTo(before);
+    }
+
+    @Test
     void editDeleteReactAndReplyFollowOwnership() {
         Account owner = Accounts.register(api, "own"), admin = Accounts.register(api, "adm"), bob = Accounts.register(api, "bob");
         long roomId = group(owner, "Edits", admin, bob).path("id").asLong();

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.parley.auth.Principal;
 import org.parley.config.ParleyConfig;
-import org.parley.messages.MessageStore;
+import org.parley.messages.MessageReader;
 import org.parley.search.SearchPage;
 import org.parley.search.SearchService;
 import org.parley.storage.Database;
@@ -100,7 +100,7 @@ public final class SearchBenchmark {
                     Arrays.stream(searchers).mapToObj(u -> data.usernames()[u]).toList(),
                     Arrays.stream(searchers).mapToObj(u -> Integer.toString(data.roomsOfUser()[u].length)).toList(),
                     visibleShare(db, data, searchers));
-            SearchService search = new SearchService(db, new MessageStore(db.dialect()));
+            SearchService search = new SearchService(db, new MessageReader(db.dialect()));
             System.out.printf("%n| query | example | p50 ms | p95 ms | max ms | hits on page (mean) |%n|---|---|---|---|---|---|%n");
             SplittableRandom random = new SplittableRandom(3);
             for (QueryShapes.Shape shape : QueryShapes.all(corpus, data)) {

@@ -1,13 +1,20 @@
-package org.parley.http;
+package org.parley.api;
 
 import io.javalin.config.JavalinConfig;
 import org.parley.auth.AuthRoutes;
+import org.parley.auth.RequestAuth;
+import org.parley.http.HealthRoutes;
+import org.parley.http.RouteInstaller;
 import org.parley.messages.MessageRoutes;
 import org.parley.rooms.RoomRoutes;
 import org.parley.search.SearchRoutes;
 import org.parley.users.UserRoutes;
 
-/** The one table of REST routes. Everything under {@code /api/} except {@code /api/auth/} needs a token. */
+/**
+ * The one table of REST routes. Everything under {@code /api/} except {@code /api/auth/} needs a token.
+ * It lives above the features, so it may name every feature's handlers, while the HTTP kit
+ * ({@code org.parley.http}) imports no feature.
+ */
 public record ApiRoutes(RequestAuth requestAuth, HealthRoutes health, AuthRoutes auth, UserRoutes users,
                         RoomRoutes rooms, MessageRoutes messages, SearchRoutes search)
         implements RouteInstaller {
@@ -29,8 +36,8 @@ public record ApiRoutes(RequestAuth requestAuth, HealthRoutes health, AuthRoutes
                 requestAuth.authenticate(ctx);
             }
         });
-        r.get("/api/me", users::me);
-        r.patch("/api/me", users::updateMe);
+        r.get("/api/me", ctx -> users.me(ctx, RequestAuth.principal(ctx).userId()));
+        r.patch("/api/me", ctx -> users.updateMe(ctx, RequestAuth.principal(ctx).userId()));
         r.get("/api/users", users::search);
 
         r.get("/api/rooms", rooms::list);

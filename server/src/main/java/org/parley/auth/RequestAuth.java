@@ -1,8 +1,6 @@
-package org.parley.http;
+package org.parley.auth;
 
 import io.javalin.http.Context;
-import org.parley.auth.AccessTokenVerifier;
-import org.parley.auth.Principal;
 import org.parley.errors.ErrorCode;
 import org.parley.errors.ParleyException;
 
@@ -17,7 +15,7 @@ public final class RequestAuth {
     }
 
     /** Before-filter for protected paths: rejects requests without a valid access token. */
-    void authenticate(Context ctx) {
+    public void authenticate(Context ctx) {
         String header = ctx.header("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             ctx.header("WWW-Authenticate", "Bearer");

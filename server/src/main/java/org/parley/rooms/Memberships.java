@@ -1,0 +1,72 @@
+package org.parley.rooms;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.parley.storage.Dialect;
+
+/**
+ * What other features need to know about and change in rooms, always on the caller's handle, so
+ * it takes part in the caller's transaction: who is a member, read marks, the room's counters
+ * ({@code last_seq}, {@code last_rev}), and who shares a room with whom. Methods that take many
+ * keys cost one statement on PostgreSQL, as {@link RoomStore} describes.
+ */
+public final class Memberships {
+    private final RoomStore rooms;
+    private final RoomAccess access;
+
+    public Memberships(Dialect dialect) {
+        this.rooms = new RoomStore(dialect);
+        this.access = new RoomAccess(rooms);
+    }
+
+    /** The room and the user's membership; {@code not_found} for outsiders and for rooms that do not exist. */
+    public RoomAccess.Membership requireMember(Handle h, long roomId, long userId) {
+        return access.requireMember(h, roomId, userId);
+    }
+
+    /** The room and the user's membership, empty when either is missing. */
+    public Optional<RoomAccess.Membership> find(Handle h, long roomId, long userId) {
+        return rooms.membership(h, roomId, userId)
+                .flatMap(member -> rooms.find(h, roomId).map(room -> new RoomAccess.Membership(room, member)));
+    }
+
+    /** The memberships among these keys that exist; a key that is not a membership is absent. */
+    public Map<MemberKey, Member> memberships(Handle h, Collection<MemberKey> keys) {
+        return rooms.memberships(h, keys);
+    }
+
+    /** Moves one read mark forward only; true when it moved. */
+    public boolean markRead(Handle h, long roomId, long userId, long seq) {
+        return rooms.markRead(h, roomId, userId, seq);
+    }
+
+    /** Moves each member's read mark forward to the seq given for them; a mark already beyond stays. */
+    public void markRead(Handle h, Map<MemberKey, Long> seqs) {
+        rooms.markRead(h, seqs);
+    }
+
+    /**
+     * Takes {@code n} new seqs (and revs) in each room, for new messages, and moves its last message
+     * time; returns each room's {last_seq, last_rev} afterwards, the last of the range taken.
+     */
+    public Map<Long, long[]> takeSeqs(Handle h, Map<Long, Integer> countByRoom, long now) {
+        return rooms.advanceCounters(h, countByRoom, now);
+    }
+
+    /** Takes the room's next rev, for a change to one of its messages. */
+    public long takeRev(Handle h, long roomId) {
+        return rooms.nextRev(h, roomId);
+    }
+
+    public List<Long> memberIds(Handle h, long roomId) {
+        return rooms.memberIds(h, roomId);
+    }
+
+    /** Users who share at least one room with {@code userId}, the user included. */
+    public List<Long> contactsOf(Handle h, long userId) {
+        return rooms.contactsOf(h, userId);
+    }
+}
