@@ -6,7 +6,7 @@ import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import java.time.Duration;
 import java.util.function.Consumer;
-import org.parley.http.Json;
+import org.parley.json.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
