@@ -3,6 +3,7 @@ package org.parley.gateway;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.parley.auth.Principal;
+import org.parley.bus.Topic;
 import org.parley.gateway.socketio.Ack;
 import org.parley.gateway.socketio.EventArgs;
 import org.parley.gateway.socketio.Namespace;
@@ -74,7 +75,7 @@ final class ChatEvents {
     private void joinRoom(SocketIoSocket socket, EventArgs args, Ack ack) {
         long roomId = Payloads.roomIdArg(args);
         var room = rooms.join(ChatNamespaceAuth.principal(socket), roomId);
-        socket.join(ChatRooms.of(roomId));
+        socket.join(Topic.room(roomId).key());
         socket.emit("joined_room", roomId);
         Acks.ok(ack, room);
     }

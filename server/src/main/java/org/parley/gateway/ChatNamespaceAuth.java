@@ -2,6 +2,7 @@ package org.parley.gateway;
 
 import org.parley.auth.AccessTokenVerifier;
 import org.parley.auth.Principal;
+import org.parley.bus.Topic;
 import org.parley.gateway.socketio.ConnectMiddleware;
 import org.parley.gateway.socketio.ConnectionRefusedException;
 import org.parley.gateway.socketio.Namespace;
@@ -60,6 +61,6 @@ public final class ChatNamespaceAuth implements ConnectMiddleware {
 
     /** The room every socket of one user is in. */
     public static String userRoom(long userId) {
-        return "user:" + userId;
+        return Topic.user(userId).key();
     }
 }

@@ -9,6 +9,7 @@ import org.parley.bus.EventBus;
 import org.parley.errors.ErrorCode;
 import org.parley.errors.ParleyException;
 import org.parley.messages.Message;
+import org.parley.messages.MessageEvents;
 import org.parley.messages.MessageStore;
 import org.parley.storage.Database;
 import org.parley.users.User;
@@ -64,9 +65,8 @@ public final class MembershipService {
                 if (!rooms.addMember(h, roomId, u.id(), Role.MEMBER, now, room.lastSeq())) continue;
                 Message notice = messages.append(h, roomId, null, Message.SYSTEM,
                         actorName + " added " + u.displayName(), null, null, now);
-                Room current = rooms.find(h, roomId).orElseThrow();
-                events.add(new BusEvent.MemberAdded(current, rooms.membership(h, roomId, u.id()).orElseThrow()));
-                events.add(new BusEvent.MessageCreated(notice));
+                events.addAll(RoomEvents.memberAdded(roomId, rooms.membership(h, roomId, u.id()).orElseThrow()));
+                events.add(MessageEvents.created(notice));
             }
             return null;
         });
@@ -97,10 +97,10 @@ public final class MembershipService {
             rooms.setRole(h, roomId, userId, role);
             String what = role == Role.ADMIN ? " made " + target.displayName() + " an admin"
                     : " made " + target.displayName() + " a member";
-            events.add(new BusEvent.MessageCreated(messages.append(h, roomId, null, Message.SYSTEM,
+            events.add(MessageEvents.created(messages.append(h, roomId, null, Message.SYSTEM,
                     actorName + what, null, null, now)));
             Member updated = rooms.membership(h, roomId, userId).orElseThrow();
-            events.add(new BusEvent.MemberUpdated(roomId, updated));
+            events.add(RoomEvents.memberUpdated(roomId, updated));
             return updated;
         });
         events.forEach(bus::publish);
@@ -123,7 +123,7 @@ public final class MembershipService {
             if (target.role() == Role.OWNER) throw new ParleyException(ErrorCode.FORBIDDEN, "The owner cannot be removed.");
             rooms.removeMember(h, roomId, userId);
             events.add(new BusEvent.MemberRemoved(roomId, userId));
-            events.add(new BusEvent.MessageCreated(messages.append(h, roomId, null, Message.SYSTEM,
+            events.add(MessageEvents.created(messages.append(h, roomId, null, Message.SYSTEM,
                     actorName + " removed " + target.displayName(), null, null, now)));
             return null;
         });
@@ -142,15 +142,15 @@ public final class MembershipService {
                         ErrorCode.CONFLICT, "You are the only member. Delete the room instead of leaving it."));
                 rooms.setRole(h, roomId, heir, Role.OWNER);
                 Member newOwner = rooms.membership(h, roomId, heir).orElseThrow();
-                events.add(new BusEvent.MemberUpdated(roomId, newOwner));
+                events.add(RoomEvents.memberUpdated(roomId, newOwner));
                 rooms.removeMember(h, roomId, actor.userId());
                 events.add(new BusEvent.MemberRemoved(roomId, actor.userId()));
-                events.add(new BusEvent.MessageCreated(messages.append(h, roomId, null, Message.SYSTEM,
+                events.add(MessageEvents.created(messages.append(h, roomId, null, Message.SYSTEM,
                         actorName + " left; " + newOwner.displayName() + " is now the owner", null, null, now)));
             } else {
                 rooms.removeMember(h, roomId, actor.userId());
                 events.add(new BusEvent.MemberRemoved(roomId, actor.userId()));
-                events.add(new BusEvent.MessageCreated(messages.append(h, roomId, null, Message.SYSTEM,
+                events.add(MessageEvents.created(messages.append(h, roomId, null, Message.SYSTEM,
                         actorName + " left", null, null, now)));
             }
             return null;

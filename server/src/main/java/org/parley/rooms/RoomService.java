@@ -14,6 +14,7 @@ import org.parley.errors.ErrorCode;
 import org.parley.errors.ParleyException;
 import org.parley.limits.RateLimiter;
 import org.parley.messages.Message;
+import org.parley.messages.MessageEvents;
 import org.parley.messages.MessageStore;
 import org.parley.storage.Database;
 import org.parley.users.PublicUser;
@@ -65,12 +66,11 @@ public final class RoomService {
             Message created = messages.append(h, id, null, Message.SYSTEM,
                     creator + " created the room", null, null, now);
             rooms.markRead(h, id, actor.userId(), created.seq());
-            events.add(new BusEvent.MessageCreated(created));
+            events.add(MessageEvents.created(created));
             for (User u : invitees) {
                 rooms.addMember(h, id, u.id(), Role.MEMBER, now, 0);
             }
-            Room room = rooms.find(h, id).orElseThrow();
-            for (Member m : rooms.members(h, id)) events.add(new BusEvent.MemberAdded(room, m));
+            for (Member m : rooms.members(h, id)) events.addAll(RoomEvents.memberAdded(id, m));
             return id;
         });
         events.forEach(bus::publish);
@@ -93,8 +93,7 @@ public final class RoomService {
                 long id = rooms.insert(h, Room.DIRECT, "", "", key, actor.userId(), now);
                 rooms.addMember(h, id, actor.userId(), Role.MEMBER, now, 0);
                 rooms.addMember(h, id, other.id(), Role.MEMBER, now, 0);
-                Room room = rooms.find(h, id).orElseThrow();
-                for (Member m : rooms.members(h, id)) events.add(new BusEvent.MemberAdded(room, m));
+                for (Member m : rooms.members(h, id)) events.addAll(RoomEvents.memberAdded(id, m));
                 return id;
             });
         } catch (RuntimeException e) {
@@ -149,9 +148,9 @@ public final class RoomService {
             if (name.equals(room.name()) && description.equals(room.description())) return null;
             rooms.updateDetails(h, roomId, name, description, now);
             String what = !name.equals(room.name()) ? "renamed the room to \"" + name + "\"" : "changed the description";
-            events.add(new BusEvent.MessageCreated(messages.append(h, roomId, null, Message.SYSTEM,
+            events.add(MessageEvents.created(messages.append(h, roomId, null, Message.SYSTEM,
                     actorName + " " + what, null, null, now)));
-            events.add(new BusEvent.RoomUpdated(rooms.find(h, roomId).orElseThrow()));
+            events.add(RoomEvents.roomUpdated(rooms.find(h, roomId).orElseThrow()));
             return null;
         });
         events.forEach(bus::publish);
