@@ -31,6 +31,7 @@ import org.parley.http.RouteInstaller;
 import org.parley.bus.EventBus;
 import org.parley.bus.LocalBus;
 import org.parley.bus.RedisBus;
+import org.parley.calls.CallService;
 import org.parley.gateway.ChatGateway;
 import org.parley.socketio.engine.EngineConfig;
 import org.parley.socketio.SocketIoConfig;
@@ -124,7 +125,7 @@ public final class Parley implements AutoCloseable {
             Parley node = new Parley(db, bus, services);
             node.io = new SocketIoServer(socketConfig(config), metrics, clock);
             new ChatGateway(node.io, tokens, bus, rooms, messages, sync, typing, presence,
-                    config.chat().maxConnectionsPerUser());
+                    new CallService(rooms, bus), config.chat().maxConnectionsPerUser());
             HealthRoutes health = new HealthRoutes(() -> !node.stopping.get() && db.isReachable()
                     && (!(bus instanceof RedisBus redis) || redis.isReachable()), metrics);
             List<RouteInstaller> installers = new ArrayList<>();

@@ -3,13 +3,22 @@ package org.parley.bus;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.List;
-import org.parley.messages.Message;
-import org.parley.rooms.Member;
-import org.parley.rooms.Room;
 
 /**
- * Everything that happens and that sockets on any node may need to hear. Published by services
- * after commit; the gateway turns each into socket events for the right rooms and users.
+ * The vocabulary between nodes: everything that happens and that sockets on any node may need to
+ * hear. Published by services after commit; each node's gateway turns every event into socket
+ * events for its own sockets.
+ *
+ * <p>Events carry only ids, primitives, strings and {@link JsonPayload}s that the publishing
+ * service serialized, never a feature's records, so the bus depends on no feature. A field the
+ * gateway routes by (a room id, a user id) is a field of the event, not something to dig out of a
+ * payload.
+ *
+ * <p>Every event belongs to one {@link Topic}: the nodes that have sockets in that topic are the
+ * nodes that need it. What reaches a room and one of its members (a read mark, a removal) takes the
+ * room's topic: every socket of a member is in the room, so the room's listeners include the
+ * member's. A user added to a room is not in it yet, so that takes two events: {@link RoomJoined}
+ * to the user and {@link MemberAdded} to the room, published in that order.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
@@ -17,6 +26,7 @@ import org.parley.rooms.Room;
     @JsonSubTypes.Type(value = BusEvent.MessageChanged.class, name = "message_changed"),
     @JsonSubTypes.Type(value = BusEvent.ReadMarkMoved.class, name = "read_mark_moved"),
     @JsonSubTypes.Type(value = BusEvent.RoomUpdated.class, name = "room_updated"),
+    @JsonSubTypes.Type(value = BusEvent.RoomJoined.class, name = "room_joined"),
     @JsonSubTypes.Type(value = BusEvent.MemberAdded.class, name = "member_added"),
     @JsonSubTypes.Type(value = BusEvent.MemberUpdated.class, name = "member_updated"),
     @JsonSubTypes.Type(value = BusEvent.MemberRemoved.class, name = "member_removed"),
@@ -24,39 +34,119 @@ import org.parley.rooms.Room;
     @JsonSubTypes.Type(value = BusEvent.TypingChanged.class, name = "typing_changed"),
     @JsonSubTypes.Type(value = BusEvent.PresenceChanged.class, name = "presence_changed"),
     @JsonSubTypes.Type(value = BusEvent.SessionRevoked.class, name = "session_revoked"),
+    @JsonSubTypes.Type(value = BusEvent.CallSignalled.class, name = "call_signalled"),
 })
 public sealed interface BusEvent {
 
-    /** A new message (text or system) was committed. */
-    record MessageCreated(Message message) implements BusEvent {}
+    /** Who needs to hear this event. */
+    Topic topic();
 
-    /** A message was edited, deleted or reacted to; carries its new state. */
-    record MessageChanged(Message message) implements BusEvent {}
+    /** A new message (text or system) was committed; {@code message} is the message as clients see it. */
+    record MessageCreated(long roomId, JsonPayload message) implements BusEvent {
+        @Override
+        public Topic topic() {
+            return Topic.room(roomId);
+        }
+    }
+
+    /** A message was edited, deleted or reacted to; {@code message} is its new state. */
+    record MessageChanged(long roomId, JsonPayload message) implements BusEvent {
+        @Override
+        public Topic topic() {
+            return Topic.room(roomId);
+        }
+    }
 
     /** A member read up to {@code seq}; {@code unreadCount} is what is left for them. */
-    record ReadMarkMoved(long roomId, long userId, long seq, long unreadCount) implements BusEvent {}
+    record ReadMarkMoved(long roomId, long userId, long seq, long unreadCount) implements BusEvent {
+        @Override
+        public Topic topic() {
+            return Topic.room(roomId);
+        }
+    }
 
     /** A room's name or description changed. */
-    record RoomUpdated(Room room) implements BusEvent {}
+    record RoomUpdated(long roomId, String name, String description) implements BusEvent {
+        @Override
+        public Topic topic() {
+            return Topic.room(roomId);
+        }
+    }
 
-    /** A user joined a room (created with it, opened a direct room, or was added). */
-    record MemberAdded(Room room, Member member) implements BusEvent {}
+    /** A user became a member of a room; their sockets start hearing it. Followed by {@link MemberAdded}. */
+    record RoomJoined(long userId, long roomId) implements BusEvent {
+        @Override
+        public Topic topic() {
+            return Topic.user(userId);
+        }
+    }
 
-    /** A member's role changed. */
-    record MemberUpdated(long roomId, Member member) implements BusEvent {}
+    /** A user joined a room (created with it, opened a direct room, or was added); {@code member} is their membership. */
+    record MemberAdded(long roomId, long userId, JsonPayload member) implements BusEvent {
+        @Override
+        public Topic topic() {
+            return Topic.room(roomId);
+        }
+    }
+
+    /** A member's role changed; {@code member} is their membership. */
+    record MemberUpdated(long roomId, JsonPayload member) implements BusEvent {
+        @Override
+        public Topic topic() {
+            return Topic.room(roomId);
+        }
+    }
 
     /** A user left or was removed; their sockets stop hearing the room at once. */
-    record MemberRemoved(long roomId, long userId) implements BusEvent {}
+    record MemberRemoved(long roomId, long userId) implements BusEvent {
+        @Override
+        public Topic topic() {
+            return Topic.room(roomId);
+        }
+    }
 
     /** A room was deleted; {@code memberIds} were its members. */
-    record RoomDeleted(long roomId, List<Long> memberIds) implements BusEvent {}
+    record RoomDeleted(long roomId, List<Long> memberIds) implements BusEvent {
+        @Override
+        public Topic topic() {
+            return Topic.room(roomId);
+        }
+    }
 
     /** Someone started or stopped typing in a room. */
-    record TypingChanged(long roomId, long userId, String username, boolean typing) implements BusEvent {}
+    record TypingChanged(long roomId, long userId, String username, boolean typing) implements BusEvent {
+        @Override
+        public Topic topic() {
+            return Topic.room(roomId);
+        }
+    }
 
     /** A user's presence changed; {@code audience} are the users who share a room with them. */
-    record PresenceChanged(long userId, String status, Long lastSeenAt, List<Long> audience) implements BusEvent {}
+    record PresenceChanged(long userId, String status, Long lastSeenAt, List<Long> audience) implements BusEvent {
+        @Override
+        public Topic topic() {
+            return Topic.presence(userId);
+        }
+    }
 
     /** A sign-in session ended (logout or revoked); its sockets are closed. */
-    record SessionRevoked(long userId, String sessionId) implements BusEvent {}
+    record SessionRevoked(long userId, String sessionId) implements BusEvent {
+        @Override
+        public Topic topic() {
+            return Topic.user(userId);
+        }
+    }
+
+    /**
+     * A call signal ({@code offer}, {@code answer}, {@code candidate} or {@code end}) from one member
+     * of a room, for member {@code to} or, when {@code to} is null, for the whole room; never for the
+     * sender's own sockets. {@code body} is the signal's own data (absent for {@code end}).
+     */
+    record CallSignalled(long roomId, long fromUserId, String fromUsername, Long to, String signal,
+                         JsonPayload body, String callId) implements BusEvent {
+        @Override
+        public Topic topic() {
+            return to == null ? Topic.room(roomId) : Topic.user(to);
+        }
+    }
 }

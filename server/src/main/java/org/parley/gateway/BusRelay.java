@@ -1,13 +1,17 @@
 package org.parley.gateway;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.parley.bus.BusEvent;
 import org.parley.socketio.Namespace;
 import org.parley.socketio.SocketIoSocket;
+import org.parley.bus.Topic;
 
 /**
  * Turns bus events into socket events on this node: room events to the room's sockets, personal
- * events to the user's sockets, and membership changes into sockets joining or leaving rooms.
+ * events to the user's sockets, and membership changes into sockets joining or leaving rooms. The
+ * Socket.IO rooms are named by {@link Topic#key()}, so an event reaches the sockets of its topic.
+ * Payloads the services serialized are passed on as they are, written raw into the packet.
  */
 final class BusRelay {
     private final Namespace ns;
@@ -18,62 +22,69 @@ final class BusRelay {
 
     void deliver(BusEvent event) {
         switch (event) {
-            case BusEvent.MessageCreated e ->
-                    ns.to(ChatRooms.of(e.message().roomId())).emit("receive_message", e.message());
-            case BusEvent.MessageChanged e ->
-                    ns.to(ChatRooms.of(e.message().roomId())).emit("message_updated", e.message());
+            case BusEvent.MessageCreated e -> ns.to(room(e.roomId())).emit(ServerEvent.RECEIVE_MESSAGE.wire(), e.message());
+            case BusEvent.MessageChanged e -> ns.to(room(e.roomId())).emit(ServerEvent.MESSAGE_UPDATED.wire(), e.message());
             case BusEvent.ReadMarkMoved e -> {
-                ns.to(ChatRooms.of(e.roomId())).emit("read_receipt",
+                ns.to(room(e.roomId())).emit(ServerEvent.READ_RECEIPT.wire(),
                         Map.of("roomId", e.roomId(), "userId", e.userId(), "seq", e.seq()));
-                ns.to(ChatNamespaceAuth.userRoom(e.userId())).emit("unread_count",
+                ns.to(user(e.userId())).emit(ServerEvent.UNREAD_COUNT.wire(),
                         Map.of("roomId", e.roomId(), "unreadCount", e.unreadCount(), "lastReadSeq", e.seq()));
             }
-            case BusEvent.RoomUpdated e -> ns.to(ChatRooms.of(e.room().id())).emit("room_updated",
-                    Map.of("roomId", e.room().id(), "name", e.room().name(), "description", e.room().description()));
-            case BusEvent.MemberAdded e -> {
-                String room = ChatRooms.of(e.room().id());
-                for (SocketIoSocket s : ns.socketsIn(ChatNamespaceAuth.userRoom(e.member().userId()))) s.join(room);
-                ns.to(ChatNamespaceAuth.userRoom(e.member().userId())).emit("room_added", Map.of("roomId", e.room().id()));
-                ns.to(room).except(ChatNamespaceAuth.userRoom(e.member().userId()))
-                        .emit("member_added", Map.of("roomId", e.room().id(), "member", e.member()));
+            case BusEvent.RoomUpdated e -> ns.to(room(e.roomId())).emit(ServerEvent.ROOM_UPDATED.wire(),
+                    Map.of("roomId", e.roomId(), "name", e.name(), "description", e.description()));
+            case BusEvent.RoomJoined e -> {
+                String room = room(e.roomId());
+                for (SocketIoSocket s : ns.socketsIn(user(e.userId()))) s.join(room);
+                ns.to(user(e.userId())).emit(ServerEvent.ROOM_ADDED.wire(), Map.of("roomId", e.roomId()));
             }
-            case BusEvent.MemberUpdated e -> ns.to(ChatRooms.of(e.roomId()))
-                    .emit("member_updated", Map.of("roomId", e.roomId(), "member", e.member()));
+            case BusEvent.MemberAdded e -> ns.to(room(e.roomId())).except(user(e.userId()))
+                    .emit(ServerEvent.MEMBER_ADDED.wire(), Map.of("roomId", e.roomId(), "member", e.member()));
+            case BusEvent.MemberUpdated e -> ns.to(room(e.roomId()))
+                    .emit(ServerEvent.MEMBER_UPDATED.wire(), Map.of("roomId", e.roomId(), "member", e.member()));
             case BusEvent.MemberRemoved e -> {
-                String room = ChatRooms.of(e.roomId());
-                for (SocketIoSocket s : ns.socketsIn(ChatNamespaceAuth.userRoom(e.userId()))) s.leave(room);
-                ns.to(ChatNamespaceAuth.userRoom(e.userId())).emit("room_removed", Map.of("roomId", e.roomId()));
-                ns.to(room).emit("member_removed", Map.of("roomId", e.roomId(), "userId", e.userId()));
+                String room = room(e.roomId());
+                for (SocketIoSocket s : ns.socketsIn(user(e.userId()))) s.leave(room);
+                ns.to(user(e.userId())).emit(ServerEvent.ROOM_REMOVED.wire(), Map.of("roomId", e.roomId()));
+                ns.to(room).emit(ServerEvent.MEMBER_REMOVED.wire(), Map.of("roomId", e.roomId(), "userId", e.userId()));
             }
             case BusEvent.RoomDeleted e -> {
-                String room = ChatRooms.of(e.roomId());
-                ns.to(room).emit("room_deleted", Map.of("roomId", e.roomId()));
+                String room = room(e.roomId());
+                ns.to(room).emit(ServerEvent.ROOM_DELETED.wire(), Map.of("roomId", e.roomId()));
                 for (SocketIoSocket s : ns.socketsIn(room)) s.leave(room);
             }
             case BusEvent.TypingChanged e -> {
-                var recipients = ns.to(ChatRooms.of(e.roomId())).except(ChatNamespaceAuth.userRoom(e.userId()));
+                var recipients = ns.to(room(e.roomId())).except(user(e.userId()));
                 if (e.typing()) {
-                    recipients.emit("user_typing", Map.of("userId", e.userId(), "username", e.username(), "roomId", e.roomId()));
+                    recipients.emit(ServerEvent.USER_TYPING.wire(), Map.of("userId", e.userId(), "username", e.username(), "roomId", e.roomId()));
                 } else {
-                    recipients.emit("user_stop_typing", e.userId(), e.roomId());
+                    recipients.emit(ServerEvent.USER_STOP_TYPING.wire(), e.userId(), e.roomId());
                 }
             }
             case BusEvent.PresenceChanged e -> {
-                String[] rooms = e.audience().stream().map(ChatNamespaceAuth::userRoom).toArray(String[]::new);
-                var payload = new java.util.LinkedHashMap<String, Object>();
+                String[] rooms = e.audience().stream().map(BusRelay::user).toArray(String[]::new);
+                var payload = new LinkedHashMap<String, Object>();
                 payload.put("userId", e.userId());
                 payload.put("status", e.status());
                 payload.put("lastSeenAt", e.lastSeenAt());
-                ns.to(rooms).emit("presence", payload);
+                ns.to(rooms).emit(ServerEvent.PRESENCE.wire(), payload);
             }
             case BusEvent.SessionRevoked e -> {
-                for (SocketIoSocket s : ns.socketsIn(ChatNamespaceAuth.userRoom(e.userId()))) {
+                for (SocketIoSocket s : ns.socketsIn(user(e.userId()))) {
                     if (e.sessionId().equals(ChatNamespaceAuth.principal(s).sessionId())) {
-                        s.emit("session_ended", Map.of("reason", "signed_out"));
+                        s.emit(ServerEvent.SESSION_ENDED.wire(), Map.of("reason", "signed_out"));
                         s.disconnect(true);
                     }
                 }
             }
+            case BusEvent.CallSignalled e -> CallEvents.relay(ns, e);
         }
+    }
+
+    private static String room(long roomId) {
+        return Topic.room(roomId).key();
+    }
+
+    private static String user(long userId) {
+        return Topic.user(userId).key();
     }
 }

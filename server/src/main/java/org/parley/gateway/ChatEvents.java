@@ -10,6 +10,7 @@ import org.parley.socketio.SocketIoSocket;
 import org.parley.messages.DeleteMessage;
 import org.parley.messages.EditMessage;
 import org.parley.messages.MarkRead;
+import org.parley.bus.Topic;
 import org.parley.messages.MessageService;
 import org.parley.messages.React;
 import org.parley.messages.SendMessage;
@@ -71,7 +72,7 @@ final class ChatEvents {
     private void joinRoom(SocketIoSocket socket, EventArgs args, Ack ack) {
         long roomId = Payloads.roomIdArg(args);
         var room = rooms.join(ChatNamespaceAuth.principal(socket), roomId);
-        socket.join(ChatRooms.of(roomId));
+        socket.join(Topic.room(roomId).key());
         socket.emit(ServerEvent.JOINED_ROOM.wire(), roomId);
         Acks.ok(ack, room);
     }

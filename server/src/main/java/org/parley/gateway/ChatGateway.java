@@ -8,6 +8,8 @@ import org.parley.socketio.ConnectionRefusedException;
 import org.parley.socketio.Namespace;
 import org.parley.socketio.SocketIoServer;
 import org.parley.socketio.SocketIoSocket;
+import org.parley.bus.Topic;
+import org.parley.calls.CallService;
 import org.parley.messages.MessageService;
 import org.parley.messages.SyncService;
 import org.parley.presence.PresenceService;
@@ -24,21 +26,21 @@ public final class ChatGateway {
 
     public ChatGateway(SocketIoServer io, AccessTokenVerifier verifier, EventBus bus, RoomService rooms,
                        MessageService messages, SyncService sync, TypingService typing, PresenceService presence,
-                       int maxConnectionsPerUser) {
+                       CallService calls, int maxConnectionsPerUser) {
         this.rooms = rooms;
         this.presence = presence;
         Namespace ns = io.namespace("/");
         new ChatNamespaceAuth(verifier).install(ns);
         ns.use(socket -> {
             long userId = ChatNamespaceAuth.principal(socket).userId();
-            if (ns.countIn(ChatNamespaceAuth.userRoom(userId)) >= maxConnectionsPerUser) {
+            if (ns.countIn(Topic.user(userId).key()) >= maxConnectionsPerUser) {
                 throw new ConnectionRefusedException("too many connections");
             }
         });
         ns.onConnection(this::connected);
         ns.onDisconnect((socket, reason) -> presence.disconnected(ChatNamespaceAuth.principal(socket).userId(), socket.id()));
         new ChatEvents(rooms, messages, sync, typing, presence).register(ns);
-        new CallSignals(rooms).register(ns);
+        new CallEvents(calls).register(ns);
         BusRelay relay = new BusRelay(ns);
         bus.subscribe(relay::deliver);
     }
@@ -46,7 +48,7 @@ public final class ChatGateway {
     private void connected(SocketIoSocket socket) {
         Principal user = ChatNamespaceAuth.principal(socket);
         if (!socket.recovered()) {
-            for (long roomId : rooms.roomIds(user.userId())) socket.join(ChatRooms.of(roomId));
+            for (long roomId : rooms.roomIds(user.userId())) socket.join(Topic.room(roomId).key());
         }
         presence.connected(user.userId(), socket.id());
         socket.emit(ServerEvent.PRESENCE_SNAPSHOT.wire(), Map.of("users", presence.snapshotFor(user.userId())));

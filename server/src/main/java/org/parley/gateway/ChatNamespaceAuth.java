@@ -6,6 +6,7 @@ import org.parley.socketio.ConnectMiddleware;
 import org.parley.socketio.ConnectionRefusedException;
 import org.parley.socketio.Namespace;
 import org.parley.socketio.SocketIoSocket;
+import org.parley.bus.Topic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,6 +61,6 @@ public final class ChatNamespaceAuth implements ConnectMiddleware {
 
     /** The room every socket of one user is in. */
     public static String userRoom(long userId) {
-        return "user:" + userId;
+        return Topic.user(userId).key();
     }
 }

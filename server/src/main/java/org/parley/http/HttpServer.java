@@ -5,6 +5,7 @@ import io.javalin.json.JavalinJackson3;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.parley.config.ParleyConfig;
+import org.parley.json.Json;
 
 /**
  * The node's HTTP and WebSocket server: Javalin on Jetty with virtual threads, the security

@@ -3,6 +3,7 @@ package org.parley.http;
 import io.javalin.http.Context;
 import org.parley.errors.ErrorCode;
 import org.parley.errors.ParleyException;
+import org.parley.json.Json;
 import tools.jackson.databind.JsonNode;
 
 /** The JSON object a request carries, read with the API's one strict mapper; commands are decoded from it. */

@@ -68,7 +68,7 @@ public final class MessageService implements AutoCloseable {
             return messages.bySeq(h, roomId, seq).orElseThrow();
         });
         if (edited == null) return db.withHandle(h -> live(h, roomId, seq));
-        bus.publish(new BusEvent.MessageChanged(edited));
+        bus.publish(MessageEvents.changed(edited));
         return edited;
     }
 
@@ -88,7 +88,7 @@ public final class MessageService implements AutoCloseable {
             messages.tombstone(h, roomId, seq, now, rooms.takeRev(h, roomId));
             return messages.bySeq(h, roomId, seq).orElseThrow();
         });
-        bus.publish(new BusEvent.MessageChanged(deleted));
+        bus.publish(MessageEvents.changed(deleted));
         return deleted;
     }
 
@@ -104,7 +104,7 @@ public final class MessageService implements AutoCloseable {
             messages.toggleReaction(h, roomId, seq, actor.userId(), e, now, rooms.takeRev(h, roomId));
             return messages.bySeq(h, roomId, seq).orElseThrow();
         });
-        bus.publish(new BusEvent.MessageChanged(reacted));
+        bus.publish(MessageEvents.changed(reacted));
         return reacted;
     }
 

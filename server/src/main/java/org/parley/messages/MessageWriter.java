@@ -8,7 +8,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.time.Clock;
-import org.parley.bus.BusEvent;
 import org.parley.bus.EventBus;
 import org.parley.errors.ErrorCode;
 import org.parley.errors.ParleyException;
@@ -106,7 +105,7 @@ final class MessageWriter implements AutoCloseable {
         List<SendRequest> requests = batch.stream().map(Pending::request).toList();
         List<BatchOutcome> outcomes = db.inTransaction(h -> batchWriter.write(h, requests, now));
         for (int i = 0; i < batch.size(); i++) {
-            if (outcomes.get(i) instanceof SendResult r && !r.duplicate()) bus.publish(new BusEvent.MessageCreated(r.message()));
+            if (outcomes.get(i) instanceof SendResult r && !r.duplicate()) bus.publish(MessageEvents.created(r.message()));
         }
         for (int i = 0; i < batch.size(); i++) {
             switch (outcomes.get(i)) {

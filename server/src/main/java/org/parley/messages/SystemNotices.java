@@ -24,7 +24,7 @@ public final class SystemNotices implements RoomNotices {
         long[] seqRev = rooms.takeSeqs(h, Map.of(roomId, 1), now).get(roomId);
         messages.insertAt(h, roomId, seqRev[0], seqRev[1], null, Message.SYSTEM, text, null, null, now);
         Message notice = messages.bySeq(h, roomId, seqRev[0]).orElseThrow();
-        return new Notice(notice.seq(), new BusEvent.MessageCreated(notice));
+        return new Notice(notice.seq(), MessageEvents.created(notice));
     }
 
     @Override

@@ -45,8 +45,8 @@ public final class PresenceService implements AutoCloseable {
     /** People who just became room-mates hear each other's presence at once (online or away only). */
     private void introduceNewRoomMates(BusEvent event) {
         if (!(event instanceof BusEvent.MemberAdded added)) return;
-        long newcomer = added.member().userId();
-        List<Long> others = db.withHandle(h -> rooms.memberIds(h, added.room().id())).stream()
+        long newcomer = added.userId();
+        List<Long> others = db.withHandle(h -> rooms.memberIds(h, added.roomId())).stream()
                 .filter(id -> id != newcomer).toList();
         PresenceStatus own = statusOf(newcomer, null);
         if (!own.status().equals(PresenceStatus.OFFLINE) && !others.isEmpty()) {

@@ -62,8 +62,7 @@ public final class MembershipService {
             for (User u : added) {
                 if (!rooms.addMember(h, roomId, u.id(), Role.MEMBER, now, room.lastSeq())) continue;
                 RoomNotices.Notice notice = notices.post(h, roomId, actorName + " added " + u.displayName(), now);
-                Room current = rooms.find(h, roomId).orElseThrow();
-                events.add(new BusEvent.MemberAdded(current, rooms.membership(h, roomId, u.id()).orElseThrow()));
+                events.addAll(RoomEvents.memberAdded(roomId, rooms.membership(h, roomId, u.id()).orElseThrow()));
                 events.add(notice.announcement());
             }
             return null;
@@ -100,7 +99,7 @@ public final class MembershipService {
                     : " made " + target.displayName() + " a member";
             events.add(notices.post(h, roomId, actorName + what, now).announcement());
             Member updated = rooms.membership(h, roomId, userId).orElseThrow();
-            events.add(new BusEvent.MemberUpdated(roomId, updated));
+            events.add(RoomEvents.memberUpdated(roomId, updated));
             return updated;
         });
         events.forEach(bus::publish);
@@ -141,7 +140,7 @@ public final class MembershipService {
                         ErrorCode.CONFLICT, "You are the only member. Delete the room instead of leaving it."));
                 rooms.setRole(h, roomId, heir, Role.OWNER);
                 Member newOwner = rooms.membership(h, roomId, heir).orElseThrow();
-                events.add(new BusEvent.MemberUpdated(roomId, newOwner));
+                events.add(RoomEvents.memberUpdated(roomId, newOwner));
                 rooms.removeMember(h, roomId, actor.userId());
                 events.add(new BusEvent.MemberRemoved(roomId, actor.userId()));
                 String text = actorName + " left; " + newOwner.displayName() + " is now the owner";

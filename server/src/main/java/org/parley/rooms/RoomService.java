@@ -65,8 +65,7 @@ public final class RoomService {
             for (User u : invitees) {
                 rooms.addMember(h, id, u.id(), Role.MEMBER, now, 0);
             }
-            Room room = rooms.find(h, id).orElseThrow();
-            for (Member m : rooms.members(h, id)) events.add(new BusEvent.MemberAdded(room, m));
+            for (Member m : rooms.members(h, id)) events.addAll(RoomEvents.memberAdded(id, m));
             return id;
         });
         events.forEach(bus::publish);
@@ -90,8 +89,7 @@ public final class RoomService {
                 long id = rooms.insert(h, Room.DIRECT, "", "", key, actor.userId(), now);
                 rooms.addMember(h, id, actor.userId(), Role.MEMBER, now, 0);
                 rooms.addMember(h, id, other.id(), Role.MEMBER, now, 0);
-                Room room = rooms.find(h, id).orElseThrow();
-                for (Member m : rooms.members(h, id)) events.add(new BusEvent.MemberAdded(room, m));
+                for (Member m : rooms.members(h, id)) events.addAll(RoomEvents.memberAdded(id, m));
                 return id;
             });
         } catch (RuntimeException e) {
@@ -150,7 +148,7 @@ public final class RoomService {
             rooms.updateDetails(h, roomId, name, description, now);
             String what = !name.equals(room.name()) ? "renamed the room to \"" + name + "\"" : "changed the description";
             events.add(notices.post(h, roomId, actorName + " " + what, now).announcement());
-            events.add(new BusEvent.RoomUpdated(rooms.find(h, roomId).orElseThrow()));
+            events.add(RoomEvents.roomUpdated(rooms.find(h, roomId).orElseThrow()));
             return null;
         });
         events.forEach(bus::publish);

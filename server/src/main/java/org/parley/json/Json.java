@@ -1,11 +1,15 @@
-package org.parley.http;
+package org.parley.json;
 
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The one JSON mapper of the HTTP API: strict about input, bounded in nesting and sizes. */
+/**
+ * The neutral JSON mapper: strict about input, bounded in nesting and sizes. The HTTP API reads and
+ * writes with it, and services serialize what they publish on the bus with it, so a payload means
+ * the same on every node.
+ */
 public final class Json {
     private Json() {}
 

@@ -1,0 +1,19 @@
+package org.parley.messages;
+
+import org.parley.bus.BusEvent;
+import org.parley.bus.JsonPayload;
+
+/** The bus events about messages: the message as clients see it, serialized once by the publisher. */
+public final class MessageEvents {
+    private MessageEvents() {}
+
+    /** {@code message} was committed. */
+    public static BusEvent.MessageCreated created(Message message) {
+        return new BusEvent.MessageCreated(message.roomId(), JsonPayload.of(message));
+    }
+
+    /** {@code message} is the new state of an edited, deleted or reacted-to message. */
+    static BusEvent.MessageChanged changed(Message message) {
+        return new BusEvent.MessageChanged(message.roomId(), JsonPayload.of(message));
+    }
+}

@@ -1,0 +1,66 @@
+package org.parley.bus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.parley.json.Json;
+
+/** What the Redis bus writes and reads: every event survives the trip, payloads raw and intact, with its topic. */
+class BusWireTest {
+    private static final JsonPayload BODY = new JsonPayload(
+            "{\"content\":\"caf\u00e9 \\\"quoted\\\" \\n \uD83D\uDC4B\",\"n\":12345678901234,\"x\":1.50,\"list\":[true,null,{}]}");
+
+    private static final List<BusEvent> EVERY_EVENT = List.of(
+            new BusEvent.MessageCreated(12, BODY),
+            new BusEvent.MessageChanged(12, BODY),
+            new BusEvent.ReadMarkMoved(12, 7, 40, 2),
+            new BusEvent.RoomUpdated(12, "Name", "About"),
+            new BusEvent.RoomJoined(7, 12),
+            new BusEvent.MemberAdded(12, 7, BODY),
+            new BusEvent.MemberUpdated(12, BODY),
+            new BusEvent.MemberRemoved(12, 7),
+            new BusEvent.RoomDeleted(12, List.of(7L, 8L)),
+            new BusEvent.TypingChanged(12, 7, "ann", true),
+            new BusEvent.PresenceChanged(7, "online", null, List.of(8L, 9L)),
+            new BusEvent.SessionRevoked(7, "family-1"),
+            new BusEvent.CallSignalled(12, 7, "ann", 8L, "offer", BODY, "call-1"),
+            new BusEvent.CallSignalled(12, 7, "ann", null, "end", null, null));
+
+    @Test
+    void everyKindOfEventIsCovered() {
+        assertThat(EVERY_EVENT.stream().map(Object::getClass).distinct())
+                .containsExactlyInAnyOrderElementsOf(Arrays.asList(BusEvent.class.getPermittedSubclasses()));
+    }
+
+    @Test
+    void everyEventTravelsWithItsTopicAndComesBackEqual() {
+        for (BusEvent event : EVERY_EVENT) {
+            String wire = Json.MAPPER.writeValueAsString(new RedisBus.Envelope(event.topic().key(), event));
+            RedisBus.Envelope back = Json.MAPPER.readValue(wire, RedisBus.Envelope.class);
+            assertThat(back.event()).as(wire).isEqualTo(event);
+            assertThat(back.topic()).isEqualTo(event.topic().key());
+            assertThat(Json.MAPPER.readTree(wire).path("event").has("topic")).as("the topic is not a field of the event").isFalse();
+        }
+    }
+
+    @Test
+    void aPayloadIsWrittenAsJsonNotAsAStringAndReadBackTextForText() {
+        String wire = Json.MAPPER.writeValueAsString(new BusEvent.MessageCreated(12, BODY));
+        assertThat(wire).contains("\"message\":" + BODY.json());
+        assertThat(Json.MAPPER.readTree(wire).path("message").isObject()).isTrue();
+        assertThat(Json.MAPPER.readValue(wire, BusEvent.class)).isEqualTo(new BusEvent.MessageCreated(12, BODY));
+    }
+
+    @Test
+    void topicsOfARoomAndOfAUserOrTheirPresence() {
+        assertThat(Topic.room(12).key()).isEqualTo("room:12");
+        assertThat(Topic.user(7).key()).isEqualTo("user:7");
+        assertThat(Topic.presence(7).key()).isEqualTo("presence:7");
+        assertThat(new BusEvent.ReadMarkMoved(12, 7, 40, 2).topic()).as("the reader is in the room").isEqualTo(Topic.room(12));
+        assertThat(new BusEvent.RoomJoined(7, 12).topic()).as("the newcomer is not in the room yet").isEqualTo(Topic.user(7));
+        assertThat(new BusEvent.CallSignalled(12, 7, "ann", 8L, "offer", BODY, null).topic()).isEqualTo(Topic.user(8));
+        assertThat(new BusEvent.CallSignalled(12, 7, "ann", null, "end", null, null).topic()).isEqualTo(Topic.room(12));
+    }
+}
