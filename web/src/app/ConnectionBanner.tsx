@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { useChat } from '../chat/ChatContext';
-import type { ConnectionState } from '../chat/chatState';
+import { useConnectionState } from '../realtime/RealtimeContext';
+import type { ConnectionState } from '../realtime/RealtimeConnection';
 import { Icon } from '../ui/Icon';
 import styles from './ConnectionBanner.module.css';
 
@@ -12,7 +12,7 @@ const TEXT = {
 
 /** A thin bar while the live connection is not up; "connecting" only after a moment, to avoid a flash. */
 export function ConnectionBanner() {
-  const connection = useChat((s) => s.connection);
+  const connection = useConnectionState();
   // Starts as "online" so that the first connection, usually quick, shows nothing.
   const [shown, setShown] = useState<ConnectionState>('online');
 

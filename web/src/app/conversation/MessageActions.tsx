@@ -5,19 +5,8 @@ import { Icon, type IconName } from '../../ui/Icon';
 import { IconButton } from '../../ui/IconButton';
 import { Popover } from '../../ui/Popover';
 import { PICKER_EMOJI, QUICK_REACTIONS } from './emoji';
-import type { RowContext } from './MessageRow';
+import type { RowContext } from './rowContext';
 import styles from './MessageActions.module.css';
-
-export interface MessageActions {
-  react(message: Message, emoji: string): void;
-  reply(message: Message): void;
-  edit(message: Message): void;
-  remove(message: Message): void;
-  copy(message: Message): void;
-  retry(clientId: string): void;
-  discard(clientId: string): void;
-  jumpTo(seq: number): void;
-}
 
 interface MenuItem {
   label: string;

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { nameOf } from '../../api/types';
 import { useChat, useChatStore } from '../../chat/ChatContext';
-import { describeError } from '../../chat/ChatStore';
+import { describeError } from '../../realtime/describeError';
 import { formatLastSeen } from '../../chat/format';
 import type { Member, PresenceStatus, Role, RoomSummary } from '../../chat/types';
 import { Avatar } from '../../ui/Avatar';
@@ -34,11 +34,11 @@ function MemberMenu({ room, member, anchor, onClose }: { room: RoomSummary; memb
     <Popover anchor={anchor} onClose={onClose} label={`Manage ${name}`} role="menu">
       <div className={styles.menu}>
         {member.role === 'member' ? (
-          <button type="button" role="menuitem" className={styles.menuItem} onClick={() => run(() => store.setRole(room.id, member.userId, 'admin'), `${name} is now an admin`)}>
+          <button type="button" role="menuitem" className={styles.menuItem} onClick={() => run(() => store.rooms.setRole(room.id, member.userId, 'admin'), `${name} is now an admin`)}>
             <Icon name="shield" size={18} /> Make admin
           </button>
         ) : (
-          <button type="button" role="menuitem" className={styles.menuItem} onClick={() => run(() => store.setRole(room.id, member.userId, 'member'), `${name} is no longer an admin`)}>
+          <button type="button" role="menuitem" className={styles.menuItem} onClick={() => run(() => store.rooms.setRole(room.id, member.userId, 'member'), `${name} is no longer an admin`)}>
             <Icon name="shield" size={18} /> Remove as admin
           </button>
         )}
@@ -46,7 +46,7 @@ function MemberMenu({ room, member, anchor, onClose }: { room: RoomSummary; memb
           type="button"
           role="menuitem"
           className={`${styles.menuItem} ${styles.danger}`}
-          onClick={() => run(() => store.removeMember(room.id, member.userId), `${name} was removed`)}
+          onClick={() => run(() => store.rooms.removeMember(room.id, member.userId), `${name} was removed`)}
         >
           <Icon name="leave" size={18} /> Remove from group
         </button>

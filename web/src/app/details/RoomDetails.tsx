@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { nameOf } from '../../api/types';
 import { useChat, useChatStore } from '../../chat/ChatContext';
-import { describeError } from '../../chat/ChatStore';
+import { describeError } from '../../realtime/describeError';
 import { formatFull } from '../../chat/format';
 import { withFilter } from '../../chat/searchQuery';
 import type { Member, Role } from '../../chat/types';
@@ -46,8 +46,8 @@ export function RoomDetails({ roomId, onClose }: { roomId: number; onClose: () =
   const leave = async () => {
     setBusy(true);
     try {
-      if (dialog === 'delete') await store.deleteRoom(room.id);
-      else await store.leave(room.id);
+      if (dialog === 'delete') await store.rooms.deleteRoom(room.id);
+      else await store.rooms.leave(room.id);
       toast(dialog === 'delete' ? `${room.name} was deleted` : `You left ${room.name}`);
       setDialog(null);
       navigate('/');

@@ -1,7 +1,7 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { nameOf } from '../../api/types';
 import { useChatStore } from '../../chat/ChatContext';
-import { describeError } from '../../chat/ChatStore';
+import { describeError } from '../../realtime/describeError';
 import type { Member, RoomSummary } from '../../chat/types';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
@@ -26,7 +26,7 @@ export function EditRoom({ room, onDone }: { room: RoomSummary; onDone: () => vo
     }
     setBusy(true);
     try {
-      await store.updateRoom(room.id, { name: name.trim(), description: description.trim() });
+      await store.rooms.updateRoom(room.id, { name: name.trim(), description: description.trim() });
       onDone();
     } catch (e) {
       setError(describeError(e));
@@ -72,7 +72,7 @@ export function AddMembers({ room, members, onDone }: { room: RoomSummary; membe
   const add = async () => {
     setBusy(true);
     try {
-      await store.addMembers(room.id, chosen.map((c) => c.id));
+      await store.rooms.addMembers(room.id, chosen.map((c) => c.id));
       onDone();
     } catch (e) {
       setError(describeError(e));

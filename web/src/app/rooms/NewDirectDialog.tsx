@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import type { UserSummary } from '../../api/types';
 import { useChatStore } from '../../chat/ChatContext';
-import { describeError } from '../../chat/ChatStore';
+import { describeError } from '../../realtime/describeError';
 import { Alert } from '../../ui/Alert';
 import { Dialog } from '../../ui/Dialog';
 import { UserPicker } from './UserPicker';
@@ -19,7 +19,7 @@ export function NewDirectDialog({ onClose }: { onClose: () => void }) {
     setBusy(true);
     setError(null);
     try {
-      const room = await store.openDirect(user.id);
+      const room = await store.rooms.openDirect(user.id);
       onClose();
       navigate(`/rooms/${room.id}`);
     } catch (e) {

@@ -2,7 +2,7 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { nameOf, type UserSummary } from '../../api/types';
 import { useChatStore } from '../../chat/ChatContext';
-import { describeError } from '../../chat/ChatStore';
+import { describeError } from '../../realtime/describeError';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
@@ -32,7 +32,7 @@ export function NewGroupDialog({ onClose }: { onClose: () => void }) {
     setBusy(true);
     setError(null);
     try {
-      const room = await store.createGroup(name.trim(), description.trim(), members.map((m) => m.id));
+      const room = await store.rooms.createGroup(name.trim(), description.trim(), members.map((m) => m.id));
       onClose();
       navigate(`/rooms/${room.id}`);
     } catch (e) {

@@ -3,7 +3,7 @@ import { Link, useLocation, useNavigate, useSearchParams } from 'react-router-do
 import { ApiError } from '../../api/errors';
 import { nameOf } from '../../api/types';
 import { useChatStore } from '../../chat/ChatContext';
-import { describeError } from '../../chat/ChatStore';
+import { describeError } from '../../realtime/describeError';
 import { createChatApi } from '../../chat/chatApi';
 import { formatListTime, formatFull } from '../../chat/format';
 import { chipLabel, isFilter, parseQuery, snippetParts, withFilter, withoutToken } from '../../chat/searchQuery';
