@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useConnectionState } from '../realtime/RealtimeContext';
 import type { ConnectionState } from '../realtime/RealtimeConnection';
 import { Icon } from '../ui/Icon';
+import { Spinner } from '../ui/Spinner';
 import styles from './ConnectionBanner.module.css';
 
 const TEXT = {
@@ -30,7 +31,7 @@ export function ConnectionBanner() {
     <div className={styles.region} role="status" aria-live="polite">
       {visible && (
         <div className={`${styles.banner} ${shown === 'offline' ? styles.offline : ''}`} data-connection={shown}>
-          {shown === 'offline' ? <Icon name="wifiOff" size={16} /> : <span className={styles.spinner} aria-hidden="true" />}
+          {shown === 'offline' ? <Icon name="wifiOff" size={16} /> : <Spinner size="small" />}
           <span>{TEXT[shown as keyof typeof TEXT]}</span>
         </div>
       )}

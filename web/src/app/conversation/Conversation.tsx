@@ -18,6 +18,8 @@ import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { Composer } from './Composer';
 import type { MessageActions } from './rowContext';
 import { MessageList, type MessageListHandle } from './MessageList';
+import { Spinner } from '../../ui/Spinner';
+import { FormButtons } from '../rooms/FormButtons';
 import styles from './Conversation.module.css';
 
 const NO_TYPING: readonly TypingEntry[] = [];
@@ -203,7 +205,7 @@ export function Conversation({ roomId, detailsOpen, onToggleDetails }: { roomId:
       ) : (
         <div className={styles.listArea} aria-busy="true">
           <div className={styles.loadingOlder} role="status">
-            <span className={styles.spinner} aria-hidden="true" />
+            <Spinner size="medium" />
             Loading messages…
           </div>
         </div>
@@ -227,21 +229,18 @@ export function Conversation({ roomId, detailsOpen, onToggleDetails }: { roomId:
       {confirmDelete && (
         <Dialog title="Delete this message?" onClose={() => setConfirmDelete(null)}>
           <p className={styles.confirmText}>It will be replaced by “This message was deleted” for everyone.</p>
-          <div className={styles.confirmButtons}>
-            <Button variant="secondary" onClick={() => setConfirmDelete(null)}>
-              Cancel
-            </Button>
-            <Button
-              className={styles.dangerButton}
-              onClick={() => {
-                const message = confirmDelete;
-                setConfirmDelete(null);
-                store.messages.deleteMessage(roomId, message.seq).catch(fail);
-              }}
-            >
-              Delete
-            </Button>
-          </div>
+          <FormButtons
+            onCancel={() => setConfirmDelete(null)}
+            onConfirm={() => {
+              const message = confirmDelete;
+              setConfirmDelete(null);
+              store.messages.deleteMessage(roomId, message.seq).catch(fail);
+            }}
+            busy={false}
+            danger
+          >
+            Delete
+          </FormButtons>
         </Dialog>
       )}
     </section>

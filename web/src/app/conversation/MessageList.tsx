@@ -11,6 +11,7 @@ import { Icon } from '../../ui/Icon';
 import { VirtualList, type ScrollInfo, type VirtualListHandle } from '../../ui/VirtualList';
 import { MessageRow } from './MessageRow';
 import type { MessageActions, RowContext } from './rowContext';
+import { Spinner } from '../../ui/Spinner';
 import styles from './Conversation.module.css';
 
 const NO_MEMBERS: readonly Member[] = [];
@@ -172,7 +173,7 @@ export function MessageList({ room, around, actions, handle }: MessageListProps)
 
   const header = older ? (
     <div className={styles.loadingOlder} role="status">
-      <span className={styles.spinner} aria-hidden="true" />
+      <Spinner size="medium" />
       Loading earlier messages…
     </div>
   ) : (
