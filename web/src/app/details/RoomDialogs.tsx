@@ -4,11 +4,11 @@ import { useChatStore } from '../../chat/ChatContext';
 import type { Member, RoomSummary } from '../../chat/types';
 import { Alert } from '../../ui/Alert';
 import { Dialog } from '../../ui/Dialog';
-import { TextField } from '../../ui/TextField';
 import { FormButtons } from '../rooms/FormButtons';
 import { MemberChips } from '../rooms/MemberChips';
 import { useSubmit } from '../rooms/useSubmit';
 import { UserPicker } from '../rooms/UserPicker';
+import { GroupFields } from '../rooms/GroupFields';
 import formStyles from '../rooms/Forms.module.css';
 
 /** Renaming and describing a group (owners and admins). */
@@ -32,15 +32,7 @@ export function EditRoom({ room, onDone }: { room: RoomSummary; onDone: () => vo
     <Dialog title="Edit group" onClose={onDone}>
       <form className={formStyles.form} onSubmit={submit} noValidate>
         {error && <Alert>{error}</Alert>}
-        <TextField label="Group name" name="name" value={name} maxLength={64} onChange={(e) => setName(e.target.value)} autoFocus />
-        <TextField
-          label="Description"
-          name="description"
-          value={description}
-          maxLength={280}
-          onChange={(e) => setDescription(e.target.value)}
-          optional
-        />
+        <GroupFields name={name} description={description} onName={setName} onDescription={setDescription} />
         <FormButtons onCancel={onDone} busy={busy}>
           Save
         </FormButtons>

@@ -4,8 +4,8 @@ import { nameOf, type UserSummary } from '../../api/types';
 import { useChatStore } from '../../chat/ChatContext';
 import { Alert } from '../../ui/Alert';
 import { Dialog } from '../../ui/Dialog';
-import { TextField } from '../../ui/TextField';
 import { FormButtons } from './FormButtons';
+import { GroupFields } from './GroupFields';
 import { MemberChips } from './MemberChips';
 import { useSubmit } from './useSubmit';
 import { UserPicker } from './UserPicker';
@@ -39,26 +39,16 @@ export function NewGroupDialog({ onClose }: { onClose: () => void }) {
     <Dialog title="New group" onClose={onClose}>
       <form className={styles.form} onSubmit={submit} noValidate>
         {error && <Alert>{error}</Alert>}
-        <TextField
-          label="Group name"
-          name="name"
-          value={name}
-          maxLength={64}
-          onChange={(e) => {
-            setName(e.target.value);
+        <GroupFields
+          name={name}
+          description={description}
+          onName={(value) => {
+            setName(value);
             setNameError(undefined);
           }}
-          error={nameError}
-          autoFocus
+          onDescription={setDescription}
+          nameError={nameError}
           required
-        />
-        <TextField
-          label="Description"
-          name="description"
-          value={description}
-          maxLength={280}
-          onChange={(e) => setDescription(e.target.value)}
-          optional
         />
         <MemberChips
           members={members.map((m) => ({ id: m.id, name: nameOf(m) }))}
