@@ -1,9 +1,9 @@
 /** The server's chat events (docs/protocol.md §10.2), turned into reducer actions. */
 import type { UserId } from '../api/types';
+import { ServerEvents } from '../realtime/events';
 import type { Realtime } from '../realtime/RealtimeConnection';
 import type { ChatAction } from './chatState';
 import type { Member, Message, Presence, RoomId, Seq } from './types';
-import { ServerEvents } from '../realtime/events';
 
 export interface ChatEventSink {
   dispatch(action: ChatAction): void;

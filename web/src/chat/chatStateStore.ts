@@ -2,8 +2,8 @@
  * Holds the chat's one `ChatState` and tells subscribers when it changes. The state changes only
  * through `chatReducer`; an action that changes nothing notifies nobody.
  */
-import { chatReducer, initialChatState, type ChatAction, type ChatState } from './chatState';
 import type { UserId } from '../api/types';
+import { chatReducer, initialChatState, type ChatAction, type ChatState } from './chatState';
 
 export class ChatStateStore {
   private state: ChatState;

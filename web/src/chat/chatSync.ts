@@ -3,13 +3,13 @@
  * with the last seq and rev held per room, then the room list and the open member lists. A
  * truncated room, or a sync that fails, reloads the latest page of what is on screen.
  */
+import { ClientEvents } from '../realtime/events';
 import type { Realtime } from '../realtime/RealtimeConnection';
 import type { ChatLoader } from './chatLoader';
 import { timelineOf } from './chatState';
 import type { ChatStateStore } from './chatStateStore';
 import { lastSeq } from './timeline';
 import type { RoomId, Seq, SyncResult } from './types';
-import { ClientEvents } from '../realtime/events';
 
 export async function resync(store: ChatStateStore, connection: Realtime, loader: ChatLoader): Promise<void> {
   const state = store.getState();

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AckFailure } from '../realtime/ack';
-import { TYPING_MIN_GAP_MS, TYPING_REPEAT_MS, TypingSender } from './typingSender';
 import { ClientEvents } from '../realtime/events';
+import { TYPING_MIN_GAP_MS, TYPING_REPEAT_MS, TypingSender } from './typingSender';
 
 describe('TypingSender', () => {
   let sent: string[];

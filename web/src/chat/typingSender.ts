@@ -1,7 +1,7 @@
 /** Telling a room that this user is typing, at the pace the server takes. */
 import { AckFailure } from '../realtime/ack';
-import type { RoomId } from './types';
 import { ClientEvents } from '../realtime/events';
+import type { RoomId } from './types';
 
 /** Repeat `typing` this often while typing goes on; the server forgets a start after ~5 s. */
 export const TYPING_REPEAT_MS = 3_000;

@@ -2,8 +2,8 @@
  * Tells the server whether this tab is looked at: `online` while visible, `away` while hidden,
  * sent on every connection (presence is per connection) and on every visibility change.
  */
-import type { Realtime } from './RealtimeConnection';
 import { ClientEvents } from './events';
+import type { Realtime } from './RealtimeConnection';
 
 /** Starts reporting; the returned function stops it. */
 export function reportPresence(connection: Realtime): () => void {
