@@ -1,26 +1,35 @@
 import { useEffect, useMemo } from 'react';
 import { useNavigate } from 'react-router-dom';
+import type { User } from '../api/types';
 import { useApi, useAuth, useSession } from '../auth/AuthContext';
 import { ChatProvider, useChat, useChatStore } from '../chat/ChatContext';
 import { showNotification, shouldNotify } from '../chat/notifications';
 import { totalUnread } from '../chat/rooms';
 import { ToastProvider } from '../ui/Toast';
+import { RealtimeProvider } from '../realtime/RealtimeContext';
 import { setUnreadInTitle } from '../ui/useDocumentTitle';
 import { Shell } from './Shell';
+import { useLiveStores } from './useLiveStores';
 
-/** The signed-in app: one chat store for the user, with notifications and the unread title. */
+/** The signed-in app: the user's live stores, with notifications and the unread title. */
 export function ChatShell() {
   const { user } = useAuth();
-  const session = useSession();
-  const api = useApi();
   if (!user) return null;
+  return <LiveApp user={user} />;
+}
+
+function LiveApp({ user }: { user: User }) {
+  const stores = useLiveStores(useSession(), useApi(), user);
+  if (!stores) return null;
   return (
-    <ChatProvider session={session} api={api} user={user}>
-      <ToastProvider>
-        <Attention />
-        <Shell />
-      </ToastProvider>
-    </ChatProvider>
+    <RealtimeProvider connection={stores.connection}>
+      <ChatProvider store={stores.chat}>
+        <ToastProvider>
+          <Attention />
+          <Shell />
+        </ToastProvider>
+      </ChatProvider>
+    </RealtimeProvider>
   );
 }
 

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
-import { useChat } from '../chat/ChatContext';
-import type { ConnectionState } from '../chat/chatState';
+import { useConnectionState } from '../realtime/RealtimeContext';
+import type { ConnectionState } from '../realtime/RealtimeConnection';
 import { Icon } from '../ui/Icon';
+import { Spinner } from '../ui/Spinner';
 import styles from './ConnectionBanner.module.css';
 
 const TEXT = {
@@ -12,7 +13,7 @@ const TEXT = {
 
 /** A thin bar while the live connection is not up; "connecting" only after a moment, to avoid a flash. */
 export function ConnectionBanner() {
-  const connection = useChat((s) => s.connection);
+  const connection = useConnectionState();
   // Starts as "online" so that the first connection, usually quick, shows nothing.
   const [shown, setShown] = useState<ConnectionState>('online');
 
@@ -30,7 +31,7 @@ export function ConnectionBanner() {
     <div className={styles.region} role="status" aria-live="polite">
       {visible && (
         <div className={`${styles.banner} ${shown === 'offline' ? styles.offline : ''}`} data-connection={shown}>
-          {shown === 'offline' ? <Icon name="wifiOff" size={16} /> : <span className={styles.spinner} aria-hidden="true" />}
+          {shown === 'offline' ? <Icon name="wifiOff" size={16} /> : <Spinner size="small" />}
           <span>{TEXT[shown as keyof typeof TEXT]}</span>
         </div>
       )}

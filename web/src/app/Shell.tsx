@@ -6,7 +6,6 @@ import { useAuth } from '../auth/AuthContext';
 import { Avatar } from '../ui/Avatar';
 import { Button } from '../ui/Button';
 import { PHONE_QUERY, WIDE_QUERY, useMediaQuery } from '../ui/hooks';
-import { Icon } from '../ui/Icon';
 import { IconButton } from '../ui/IconButton';
 import { Logo } from '../ui/Logo';
 import { ConnectionBanner } from './ConnectionBanner';
@@ -15,6 +14,7 @@ import { NoRoom } from './NoRoom';
 import { RoomDetails } from './details/RoomDetails';
 import { RoomList } from './rooms/RoomList';
 import { SearchView } from './search/SearchView';
+import { SearchField } from '../ui/SearchField';
 import styles from './Shell.module.css';
 
 export type View = 'list' | 'conversation' | 'details' | 'search';
@@ -73,12 +73,9 @@ function HeaderSearch() {
   if (onSearchPage) return <div className={styles.searchSlot} />;
   return (
     <form role="search" className={styles.search} onSubmit={submit} aria-label="Search messages">
-      <Icon name="search" size={18} className={styles.searchIcon} />
-      <input
-        type="search"
-        className={styles.searchInput}
+      <SearchField
+        variant="bar"
         placeholder="Search messages"
-        aria-label="Search messages"
         value={text}
         onChange={(e) => setText(e.target.value)}
         enterKeyHint="search"

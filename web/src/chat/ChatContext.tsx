@@ -1,37 +1,11 @@
-import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
-import type { ApiClient } from '../api/client';
-import type { User } from '../api/types';
-import type { AuthSession } from '../auth/authSession';
-import { createChatApi } from './chatApi';
+/** Hands the chat store to the components under it, and slices of its state as hooks. */
+import { createContext, useContext, useSyncExternalStore, type ReactNode } from 'react';
 import type { ChatState } from './chatState';
-import { ChatStore } from './ChatStore';
+import type { ChatStore } from './ChatStore';
 
 const StoreContext = createContext<ChatStore | null>(null);
 
-/** Runs one chat store (and its socket) for the signed-in user; a new user gets a new store. */
-export function ChatProvider({
-  session,
-  api,
-  user,
-  children,
-}: {
-  session: AuthSession;
-  api: ApiClient;
-  user: User;
-  children: ReactNode;
-}) {
-  const [store, setStore] = useState<ChatStore | null>(null);
-  const userId = user.id;
-
-  useEffect(() => {
-    const created = new ChatStore({ session, api: createChatApi(api), user });
-    created.start();
-    setStore(created);
-    return () => created.stop();
-    // The store follows the user's identity (userId), not profile edits (user).
-  }, [session, api, userId]); // eslint-disable-line react-hooks/exhaustive-deps
-
-  if (!store || store.user.id !== userId) return null;
+export function ChatProvider({ store, children }: { store: ChatStore; children: ReactNode }) {
   return <StoreContext value={store}>{children}</StoreContext>;
 }
 

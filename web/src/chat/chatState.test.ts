@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ALICE, BOB, CAROL, msg, range, room, seqs } from '../test/chatFixtures';
+import { ALICE, BOB, CAROL, member, msg, range, room, seqs } from '../test/chatFixtures';
 import { chatReducer, initialChatState, timelineOf, TYPING_TTL_MS, type ChatAction, type ChatState } from './chatState';
-import type { Member } from './types';
-
-const member = (user: typeof ALICE, lastReadSeq = 0): Member => ({
-  userId: user.id,
-  username: user.username,
-  displayName: user.displayName,
-  role: 'member',
-  joinedAt: 0,
-  lastReadSeq,
-});
 
 function run(...actions: ChatAction[]): ChatState {
   return actions.reduce(chatReducer, initialChatState(ALICE.id));
@@ -136,6 +126,5 @@ describe('chatReducer', () => {
     const state = run(...opened(), { type: 'presenceSnapshot', users: [{ userId: BOB.id, status: 'online', lastSeenAt: null }] });
     expect(chatReducer(state, { type: 'messageReceived', message: msg(3) })).toBe(state);
     expect(chatReducer(state, { type: 'typingExpired', now: 5 })).toBe(state);
-    expect(chatReducer(state, { type: 'connection', state: 'connecting' })).toBe(state);
   });
 });

@@ -8,8 +8,6 @@ import * as R from './rooms';
 import * as T from './timeline';
 import type { Member, Message, Presence, RoomId, RoomSummary, Seq, SyncResult } from './types';
 
-export type ConnectionState = 'connecting' | 'online' | 'reconnecting' | 'offline';
-
 export interface TypingEntry {
   userId: UserId;
   username: string;
@@ -25,7 +23,6 @@ export interface ChatState {
   members: Readonly<Record<RoomId, readonly Member[]>>;
   presence: Readonly<Record<UserId, Presence>>;
   typing: Readonly<Record<RoomId, readonly TypingEntry[]>>;
-  connection: ConnectionState;
   /** Messages fetched on their own, to quote replies whose original is not loaded: key `room:seq`. */
   quotes: Readonly<Record<string, Message | null>>;
 }
@@ -62,7 +59,6 @@ export type ChatAction =
   | { type: 'typingStarted'; roomId: RoomId; userId: UserId; username: string; now: number }
   | { type: 'typingStopped'; roomId: RoomId; userId: UserId }
   | { type: 'typingExpired'; now: number }
-  | { type: 'connection'; state: ConnectionState }
   | { type: 'quoteLoaded'; roomId: RoomId; seq: Seq; message: Message | null };
 
 export function initialChatState(me: UserId): ChatState {
@@ -74,7 +70,6 @@ export function initialChatState(me: UserId): ChatState {
     members: {},
     presence: {},
     typing: {},
-    connection: 'connecting',
     quotes: {},
   };
 }
@@ -292,8 +287,6 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
       }
       return changed ? { ...state, typing } : state;
     }
-    case 'connection':
-      return state.connection === action.state ? state : { ...state, connection: action.state };
     case 'quoteLoaded':
       return { ...state, quotes: { ...state.quotes, [quoteKey(action.roomId, action.seq)]: action.message } };
   }

@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ALICE, BOB, CAROL, msg, room } from '../test/chatFixtures';
+import { ALICE, BOB, CAROL, member, msg, room } from '../test/chatFixtures';
 import { mentions } from './mentions';
 import { notificationBody, shouldNotify } from './notifications';
 import { seenBy, seenText } from './receipts';
 import { typingText } from './typingText';
-import type { Member } from './types';
-
-const member = (user: typeof ALICE, lastReadSeq: number): Member => ({
-  userId: user.id,
-  username: user.username,
-  displayName: user.displayName,
-  role: 'member',
-  joinedAt: 0,
-  lastReadSeq,
-});
 
 describe('typingText', () => {
   it('names one or two people, then gives up counting', () => {

@@ -98,13 +98,3 @@ export interface SearchPage {
   hits: SearchHit[];
   nextCursor: string | null;
 }
-
-/** An error answered through a socket ack. */
-export interface AckError {
-  code: string;
-  message: string;
-  fields?: Record<string, string>;
-  retryAfterMs?: number;
-}
-
-export type AckResponse<T> = { ok: T } | { error: AckError };

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AckFailure } from './socketCall';
+import { AckFailure } from '../realtime/ack';
+import { ClientEvents } from '../realtime/events';
 import { TYPING_MIN_GAP_MS, TYPING_REPEAT_MS, TypingSender } from './typingSender';
 
 describe('TypingSender', () => {
@@ -13,7 +14,7 @@ describe('TypingSender', () => {
     refuse = false;
     sender = new TypingSender((event, roomId) => {
       sent.push(`${event}:${roomId}@${Date.now()}`);
-      if (refuse && event === 'typing') {
+      if (refuse && event === ClientEvents.typing) {
         refuse = false;
         return Promise.reject(new AckFailure({ code: 'rate_limited', message: 'Slow down.', retryAfterMs: 400 }));
       }

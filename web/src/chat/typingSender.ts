@@ -1,5 +1,6 @@
 /** Telling a room that this user is typing, at the pace the server takes. */
-import { AckFailure } from './socketCall';
+import { AckFailure } from '../realtime/ack';
+import { ClientEvents } from '../realtime/events';
 import type { RoomId } from './types';
 
 /** Repeat `typing` this often while typing goes on; the server forgets a start after ~5 s. */
@@ -7,7 +8,7 @@ export const TYPING_REPEAT_MS = 3_000;
 /** The server takes at most one `typing` a second per room. */
 export const TYPING_MIN_GAP_MS = 1_050;
 
-export type TypingEmit = (event: 'typing' | 'stop_typing', roomId: RoomId) => Promise<unknown>;
+export type TypingEmit = (event: typeof ClientEvents.typing | typeof ClientEvents.stopTyping, roomId: RoomId) => Promise<unknown>;
 
 /**
  * A start is sent on the first keystroke and repeated every few seconds while typing goes on; a
@@ -37,7 +38,7 @@ export class TypingSender {
   stop(roomId: RoomId): void {
     this.cancel(roomId);
     if (!this.active.delete(roomId)) return;
-    this.emit('stop_typing', roomId).catch(() => undefined);
+    this.emit(ClientEvents.stopTyping, roomId).catch(() => undefined);
   }
 
   /** Forgets everything (the connection dropped: the server forgot too). */
@@ -48,7 +49,7 @@ export class TypingSender {
 
   private start(roomId: RoomId): void {
     this.emittedAt.set(roomId, this.now());
-    this.emit('typing', roomId).catch((error: unknown) => {
+    this.emit(ClientEvents.typing, roomId).catch((error: unknown) => {
       if (error instanceof AckFailure && error.code === 'rate_limited' && this.active.has(roomId)) {
         this.later(roomId, error.retryAfterMs ?? TYPING_MIN_GAP_MS);
       }

@@ -1,5 +1,5 @@
 import type { UserSummary } from '../api/types';
-import type { Message, RoomSummary } from '../chat/types';
+import type { Member, Message, RoomSummary } from '../chat/types';
 
 export const ALICE: UserSummary = { id: 1, username: 'alice', displayName: 'Alice' };
 export const BOB: UserSummary = { id: 2, username: 'bob', displayName: 'Bob' };
@@ -54,3 +54,13 @@ export function room(overrides: Partial<RoomSummary> = {}): RoomSummary {
 }
 
 export const seqs = (messages: readonly Message[]) => messages.map((m) => m.seq);
+
+/** A plain member of a room, having read up to `lastReadSeq`. */
+export const member = (user: UserSummary, lastReadSeq = 0): Member => ({
+  userId: user.id,
+  username: user.username,
+  displayName: user.displayName,
+  role: 'member',
+  joinedAt: 0,
+  lastReadSeq,
+});

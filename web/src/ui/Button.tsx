@@ -1,8 +1,9 @@
 import type { ButtonHTMLAttributes } from 'react';
+import { Spinner } from './Spinner';
 import styles from './Button.module.css';
 
 interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
-  variant?: 'primary' | 'secondary';
+  variant?: 'primary' | 'secondary' | 'danger';
   size?: 'normal' | 'small';
   block?: boolean;
   /** Shows a spinner, disables the button and announces it as busy. */
@@ -35,7 +36,7 @@ export function Button({
       disabled={disabled || busy}
       aria-busy={busy || undefined}
     >
-      {busy && <span className={styles.spinner} aria-hidden="true" />}
+      {busy && <Spinner />}
       {children}
     </button>
   );

@@ -61,7 +61,7 @@ export function Composer({ roomId, roomName, replyTo, editing, onCancelReply, on
   useEffect(
     () => () => {
       if (idle.current) clearTimeout(idle.current);
-      store.stopTyping(roomId);
+      store.messages.stopTyping(roomId);
     },
     [store, roomId],
   );
@@ -75,10 +75,10 @@ export function Composer({ roomId, roomName, replyTo, editing, onCancelReply, on
     drafts.set(roomId, next);
     if (idle.current) clearTimeout(idle.current);
     if (next.trim()) {
-      store.typing(roomId);
-      idle.current = setTimeout(() => store.stopTyping(roomId), IDLE_MS);
+      store.messages.typing(roomId);
+      idle.current = setTimeout(() => store.messages.stopTyping(roomId), IDLE_MS);
     } else {
-      store.stopTyping(roomId);
+      store.messages.stopTyping(roomId);
     }
   };
 
@@ -94,7 +94,7 @@ export function Composer({ roomId, roomName, replyTo, editing, onCancelReply, on
       if (await onEditSave(editing, content)) onCancelEdit();
       return;
     }
-    store.send(roomId, content, replyTo?.seq ?? null);
+    store.messages.send(roomId, content, replyTo?.seq ?? null);
     setText('');
     drafts.set(roomId, '');
     if (idle.current) clearTimeout(idle.current);
@@ -147,7 +147,7 @@ export function Composer({ roomId, roomName, replyTo, editing, onCancelReply, on
           value={value}
           onChange={(e) => change(e.target.value)}
           onKeyDown={onKeyDown}
-          onBlur={() => store.stopTyping(roomId)}
+          onBlur={() => store.messages.stopTyping(roomId)}
           placeholder={editing ? 'Edit your message' : `Message ${roomName}`}
           aria-label={editing ? 'Edit message' : `Message ${roomName}`}
           aria-describedby={over ? `${roomId}-too-long` : undefined}

@@ -3,7 +3,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { nameOf } from '../../api/types';
 import { useChat, useChatStore } from '../../chat/ChatContext';
 import type { TypingEntry } from '../../chat/chatState';
-import { describeError } from '../../chat/ChatStore';
+import { describeError } from '../../realtime/describeError';
 import { formatLastSeen } from '../../chat/format';
 import { emptyTimeline } from '../../chat/timeline';
 import { typingText } from '../../chat/typingText';
@@ -16,8 +16,10 @@ import { IconButton } from '../../ui/IconButton';
 import { useToast } from '../../ui/Toast';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { Composer } from './Composer';
-import type { MessageActions } from './MessageActions';
+import type { MessageActions } from './rowContext';
 import { MessageList, type MessageListHandle } from './MessageList';
+import { Spinner } from '../../ui/Spinner';
+import { FormButtons } from '../rooms/FormButtons';
 import styles from './Conversation.module.css';
 
 const NO_TYPING: readonly TypingEntry[] = [];
@@ -114,7 +116,7 @@ export function Conversation({ roomId, detailsOpen, onToggleDetails }: { roomId:
 
   const open = useCallback(() => {
     setFailed(false);
-    store.openRoom(roomId, around ?? undefined).then(
+    store.loader.openRoom(roomId, around ?? undefined).then(
       () => setOpening(false),
       () => setFailed(true),
     );
@@ -133,7 +135,7 @@ export function Conversation({ roomId, detailsOpen, onToggleDetails }: { roomId:
 
   const actions: MessageActions = useMemo(
     () => ({
-      react: (message, emoji) => void store.react(roomId, message.seq, emoji).catch(fail),
+      react: (message, emoji) => void store.messages.react(roomId, message.seq, emoji).catch(fail),
       reply: (message) => {
         setEditing(null);
         setReplyTo(message);
@@ -149,8 +151,8 @@ export function Conversation({ roomId, detailsOpen, onToggleDetails }: { roomId:
           () => toast('Couldn’t copy the text', 'error'),
         );
       },
-      retry: (clientId) => store.retry(roomId, clientId),
-      discard: (clientId) => store.discard(roomId, clientId),
+      retry: (clientId) => store.messages.retry(roomId, clientId),
+      discard: (clientId) => store.messages.discard(roomId, clientId),
       jumpTo: (seq) => {
         if (list.current?.showMessage(seq)) return;
         setParams({ around: String(seq) });
@@ -177,7 +179,7 @@ export function Conversation({ roomId, detailsOpen, onToggleDetails }: { roomId:
 
   const saveEdit = async (message: Message, content: string) => {
     try {
-      await store.edit(roomId, message.seq, content);
+      await store.messages.edit(roomId, message.seq, content);
       return true;
     } catch (error) {
       fail(error);
@@ -203,7 +205,7 @@ export function Conversation({ roomId, detailsOpen, onToggleDetails }: { roomId:
       ) : (
         <div className={styles.listArea} aria-busy="true">
           <div className={styles.loadingOlder} role="status">
-            <span className={styles.spinner} aria-hidden="true" />
+            <Spinner size="medium" />
             Loading messages…
           </div>
         </div>
@@ -227,21 +229,18 @@ export function Conversation({ roomId, detailsOpen, onToggleDetails }: { roomId:
       {confirmDelete && (
         <Dialog title="Delete this message?" onClose={() => setConfirmDelete(null)}>
           <p className={styles.confirmText}>It will be replaced by “This message was deleted” for everyone.</p>
-          <div className={styles.confirmButtons}>
-            <Button variant="secondary" onClick={() => setConfirmDelete(null)}>
-              Cancel
-            </Button>
-            <Button
-              className={styles.dangerButton}
-              onClick={() => {
-                const message = confirmDelete;
-                setConfirmDelete(null);
-                store.deleteMessage(roomId, message.seq).catch(fail);
-              }}
-            >
-              Delete
-            </Button>
-          </div>
+          <FormButtons
+            onCancel={() => setConfirmDelete(null)}
+            onConfirm={() => {
+              const message = confirmDelete;
+              setConfirmDelete(null);
+              store.messages.deleteMessage(roomId, message.seq).catch(fail);
+            }}
+            busy={false}
+            danger
+          >
+            Delete
+          </FormButtons>
         </Dialog>
       )}
     </section>

@@ -5,19 +5,9 @@ import { Icon, type IconName } from '../../ui/Icon';
 import { IconButton } from '../../ui/IconButton';
 import { Popover } from '../../ui/Popover';
 import { PICKER_EMOJI, QUICK_REACTIONS } from './emoji';
-import type { RowContext } from './MessageRow';
+import type { RowContext } from './rowContext';
+import { Menu, MenuItem } from '../../ui/Menu';
 import styles from './MessageActions.module.css';
-
-export interface MessageActions {
-  react(message: Message, emoji: string): void;
-  reply(message: Message): void;
-  edit(message: Message): void;
-  remove(message: Message): void;
-  copy(message: Message): void;
-  retry(clientId: string): void;
-  discard(clientId: string): void;
-  jumpTo(seq: number): void;
-}
 
 interface MenuItem {
   label: string;
@@ -105,23 +95,21 @@ export function MessageToolbar({
       )}
       {menu && (
         <Popover anchor={menu} onClose={() => setMenu(null)} label="Message actions" role="menu">
-          <div className={styles.menu}>
+          <Menu>
             {items.map((item) => (
-              <button
+              <MenuItem
                 key={item.label}
-                type="button"
-                role="menuitem"
-                className={`${styles.menuItem} ${item.danger ? styles.danger : ''}`}
+                icon={item.icon}
+                danger={item.danger}
                 onClick={() => {
                   setMenu(null);
                   item.run();
                 }}
               >
-                <Icon name={item.icon} size={18} />
                 {item.label}
-              </button>
+              </MenuItem>
             ))}
-          </div>
+          </Menu>
         </Popover>
       )}
       {sheetOpen && (

@@ -9,8 +9,9 @@ import { Avatar } from '../../ui/Avatar';
 import { usePageVisible } from '../../ui/hooks';
 import { Icon } from '../../ui/Icon';
 import { VirtualList, type ScrollInfo, type VirtualListHandle } from '../../ui/VirtualList';
-import type { MessageActions } from './MessageActions';
-import { MessageRow, type RowContext } from './MessageRow';
+import { MessageRow } from './MessageRow';
+import type { MessageActions, RowContext } from './rowContext';
+import { Spinner } from '../../ui/Spinner';
 import styles from './Conversation.module.css';
 
 const NO_MEMBERS: readonly Member[] = [];
@@ -119,15 +120,15 @@ export function MessageList({ room, around, actions, handle }: MessageListProps)
 
   // Read while the newest messages are on screen and the page is visible.
   useEffect(() => {
-    if (scroll.atBottom && visible && !timeline.hasNewer && lastSeq > 0) store.markRead(roomId, lastSeq);
+    if (scroll.atBottom && visible && !timeline.hasNewer && lastSeq > 0) store.messages.markRead(roomId, lastSeq);
   }, [store, roomId, scroll.atBottom, visible, timeline.hasNewer, lastSeq]);
 
   useEffect(() => {
-    if (scroll.nearTop && older) store.loadOlder(roomId).catch(() => undefined);
+    if (scroll.nearTop && older) store.loader.loadOlder(roomId).catch(() => undefined);
   }, [store, roomId, scroll.nearTop, older, timeline.messages]);
 
   useEffect(() => {
-    if (scroll.nearBottom && timeline.hasNewer) store.loadNewer(roomId).catch(() => undefined);
+    if (scroll.nearBottom && timeline.hasNewer) store.loader.loadNewer(roomId).catch(() => undefined);
   }, [store, roomId, scroll.nearBottom, timeline.hasNewer, timeline.messages]);
 
   useEffect(() => {
@@ -153,7 +154,7 @@ export function MessageList({ room, around, actions, handle }: MessageListProps)
   );
 
   const jumpToLatest = async () => {
-    if (timeline.hasNewer) await store.loadLatest(roomId).catch(() => undefined);
+    if (timeline.hasNewer) await store.loader.loadLatest(roomId).catch(() => undefined);
     list.current?.scrollToBottom();
   };
 
@@ -172,7 +173,7 @@ export function MessageList({ room, around, actions, handle }: MessageListProps)
 
   const header = older ? (
     <div className={styles.loadingOlder} role="status">
-      <span className={styles.spinner} aria-hidden="true" />
+      <Spinner size="medium" />
       Loading earlier messages…
     </div>
   ) : (

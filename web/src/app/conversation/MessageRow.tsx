@@ -1,5 +1,5 @@
 import { memo, useRef, useState, type KeyboardEvent, type MouseEvent as ReactMouseEvent, type PointerEvent as ReactPointerEvent, type TouchEvent as ReactTouchEvent } from 'react';
-import { nameOf, type UserId } from '../../api/types';
+import { nameOf } from '../../api/types';
 import { formatDay, formatFull, formatTime } from '../../chat/format';
 import type { Row } from '../../chat/rows';
 import type { PendingMessage } from '../../chat/timeline';
@@ -8,19 +8,10 @@ import { isEmojiOnly } from '../../markdown/markdownHtml';
 import { renderMarkdown } from '../../markdown/markdown';
 import { Avatar } from '../../ui/Avatar';
 import { Icon } from '../../ui/Icon';
-import { MessageToolbar, type MessageActions } from './MessageActions';
+import { MessageToolbar } from './MessageActions';
 import { ReplyQuote } from './ReplyQuote';
+import type { RowContext } from './rowContext';
 import styles from './MessageRow.module.css';
-
-export interface RowContext {
-  me: { id: UserId; username: string };
-  roomId: number;
-  direct: boolean;
-  /** The reader manages the room (owner or admin) and may delete anyone's message. */
-  moderator: boolean;
-  names: ReadonlyMap<UserId, string>;
-  actions: MessageActions;
-}
 
 const LONG_PRESS_MS = 450;
 

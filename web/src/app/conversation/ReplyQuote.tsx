@@ -14,7 +14,7 @@ export function ReplyQuote({ roomId, seq, onJump, out }: { roomId: number; seq: 
   const original = loaded ?? fetched ?? null;
 
   useEffect(() => {
-    if (!loaded && fetched === undefined) store.loadQuote(roomId, seq);
+    if (!loaded && fetched === undefined) store.loader.loadQuote(roomId, seq);
   }, [store, roomId, seq, loaded, fetched]);
 
   const who = original?.sender ? nameOf(original.sender) : 'Message';

@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { nameOf } from '../../api/types';
 import { useChat, useChatStore } from '../../chat/ChatContext';
-import { describeError } from '../../chat/ChatStore';
+import { describeError } from '../../realtime/describeError';
 import { formatLastSeen } from '../../chat/format';
 import type { Member, PresenceStatus, Role, RoomSummary } from '../../chat/types';
 import { Avatar } from '../../ui/Avatar';
-import { Icon } from '../../ui/Icon';
 import { IconButton } from '../../ui/IconButton';
 import { Popover } from '../../ui/Popover';
 import { useToast } from '../../ui/Toast';
+import { Menu, MenuItem } from '../../ui/Menu';
 import styles from './RoomDetails.module.css';
 
 const ROLE_LABEL: Record<Role, string> = { owner: 'Owner', admin: 'Admin', member: 'Member' };
@@ -32,25 +32,20 @@ function MemberMenu({ room, member, anchor, onClose }: { room: RoomSummary; memb
   const name = nameOf(member);
   return (
     <Popover anchor={anchor} onClose={onClose} label={`Manage ${name}`} role="menu">
-      <div className={styles.menu}>
+      <Menu>
         {member.role === 'member' ? (
-          <button type="button" role="menuitem" className={styles.menuItem} onClick={() => run(() => store.setRole(room.id, member.userId, 'admin'), `${name} is now an admin`)}>
-            <Icon name="shield" size={18} /> Make admin
-          </button>
+          <MenuItem icon="shield" onClick={() => run(() => store.rooms.setRole(room.id, member.userId, 'admin'), `${name} is now an admin`)}>
+            Make admin
+          </MenuItem>
         ) : (
-          <button type="button" role="menuitem" className={styles.menuItem} onClick={() => run(() => store.setRole(room.id, member.userId, 'member'), `${name} is no longer an admin`)}>
-            <Icon name="shield" size={18} /> Remove as admin
-          </button>
+          <MenuItem icon="shield" onClick={() => run(() => store.rooms.setRole(room.id, member.userId, 'member'), `${name} is no longer an admin`)}>
+            Remove as admin
+          </MenuItem>
         )}
-        <button
-          type="button"
-          role="menuitem"
-          className={`${styles.menuItem} ${styles.danger}`}
-          onClick={() => run(() => store.removeMember(room.id, member.userId), `${name} was removed`)}
-        >
-          <Icon name="leave" size={18} /> Remove from group
-        </button>
-      </div>
+        <MenuItem icon="leave" danger onClick={() => run(() => store.rooms.removeMember(room.id, member.userId), `${name} was removed`)}>
+          Remove from group
+        </MenuItem>
+      </Menu>
     </Popover>
   );
 }

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { nameOf } from '../../api/types';
 import { useChat, useChatStore } from '../../chat/ChatContext';
-import { describeError } from '../../chat/ChatStore';
+import { describeError } from '../../realtime/describeError';
 import { formatFull } from '../../chat/format';
 import { withFilter } from '../../chat/searchQuery';
 import type { Member, Role } from '../../chat/types';
@@ -12,9 +12,9 @@ import { Dialog } from '../../ui/Dialog';
 import { Icon } from '../../ui/Icon';
 import { IconButton } from '../../ui/IconButton';
 import { useToast } from '../../ui/Toast';
-import formStyles from '../rooms/Forms.module.css';
 import { MemberRow, presenceText } from './MemberList';
 import { AddMembers, EditRoom } from './RoomDialogs';
+import { FormButtons } from '../rooms/FormButtons';
 import styles from './RoomDetails.module.css';
 
 const NO_MEMBERS: readonly Member[] = [];
@@ -46,8 +46,8 @@ export function RoomDetails({ roomId, onClose }: { roomId: number; onClose: () =
   const leave = async () => {
     setBusy(true);
     try {
-      if (dialog === 'delete') await store.deleteRoom(room.id);
-      else await store.leave(room.id);
+      if (dialog === 'delete') await store.rooms.deleteRoom(room.id);
+      else await store.rooms.leave(room.id);
       toast(dialog === 'delete' ? `${room.name} was deleted` : `You left ${room.name}`);
       setDialog(null);
       navigate('/');
@@ -175,14 +175,9 @@ export function RoomDetails({ roomId, onClose }: { roomId: number; onClose: () =
                 : 'You won’t get its messages any more unless someone adds you again.'
               : 'The group and all its messages are deleted for everyone. This can’t be undone.'}
           </p>
-          <div className={formStyles.buttons}>
-            <Button variant="secondary" onClick={() => setDialog(null)}>
-              Cancel
-            </Button>
-            <Button className={styles.dangerButton} busy={busy} onClick={leave}>
-              {dialog === 'leave' ? 'Leave' : 'Delete'}
-            </Button>
-          </div>
+          <FormButtons onCancel={() => setDialog(null)} onConfirm={() => void leave()} busy={busy} danger>
+            {dialog === 'leave' ? 'Leave' : 'Delete'}
+          </FormButtons>
         </Dialog>
       )}
     </div>

@@ -2,12 +2,12 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { nameOf, type UserSummary } from '../../api/types';
 import { useChatStore } from '../../chat/ChatContext';
-import { describeError } from '../../chat/ChatStore';
 import { Alert } from '../../ui/Alert';
-import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
-import { TextField } from '../../ui/TextField';
+import { FormButtons } from './FormButtons';
+import { GroupFields } from './GroupFields';
 import { MemberChips } from './MemberChips';
+import { useSubmit } from './useSubmit';
 import { UserPicker } from './UserPicker';
 import styles from './Forms.module.css';
 
@@ -18,9 +18,8 @@ export function NewGroupDialog({ onClose }: { onClose: () => void }) {
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
   const [members, setMembers] = useState<UserSummary[]>([]);
-  const [error, setError] = useState<string | null>(null);
   const [nameError, setNameError] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
   const exclude = useMemo(() => new Set([store.user.id, ...members.map((m) => m.id)]), [store, members]);
 
   const submit = async (event: FormEvent) => {
@@ -29,56 +28,36 @@ export function NewGroupDialog({ onClose }: { onClose: () => void }) {
       setNameError('Give the group a name.');
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      const room = await store.createGroup(name.trim(), description.trim(), members.map((m) => m.id));
+    await run(async () => {
+      const room = await store.rooms.createGroup(name.trim(), description.trim(), members.map((m) => m.id));
       onClose();
       navigate(`/rooms/${room.id}`);
-    } catch (e) {
-      setError(describeError(e));
-      setBusy(false);
-    }
+    });
   };
 
   return (
     <Dialog title="New group" onClose={onClose}>
       <form className={styles.form} onSubmit={submit} noValidate>
         {error && <Alert>{error}</Alert>}
-        <TextField
-          label="Group name"
-          name="name"
-          value={name}
-          maxLength={64}
-          onChange={(e) => {
-            setName(e.target.value);
+        <GroupFields
+          name={name}
+          description={description}
+          onName={(value) => {
+            setName(value);
             setNameError(undefined);
           }}
-          error={nameError}
-          autoFocus
+          onDescription={setDescription}
+          nameError={nameError}
           required
-        />
-        <TextField
-          label="Description"
-          name="description"
-          value={description}
-          maxLength={280}
-          onChange={(e) => setDescription(e.target.value)}
-          optional
         />
         <MemberChips
           members={members.map((m) => ({ id: m.id, name: nameOf(m) }))}
           onRemove={(id) => setMembers((list) => list.filter((m) => m.id !== id))}
         />
         <UserPicker label="Add people" onPick={(user) => setMembers((list) => [...list, user])} exclude={exclude} />
-        <div className={styles.buttons}>
-          <Button variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" busy={busy}>
-            Create group
-          </Button>
-        </div>
+        <FormButtons onCancel={onClose} busy={busy}>
+          Create group
+        </FormButtons>
       </form>
     </Dialog>
   );

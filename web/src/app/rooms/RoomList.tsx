@@ -7,6 +7,7 @@ import { NewDirectDialog } from './NewDirectDialog';
 import { NewGroupDialog } from './NewGroupDialog';
 import { NotificationPrompt } from './NotificationPrompt';
 import { RoomListItem } from './RoomListItem';
+import { SearchField } from '../../ui/SearchField';
 import styles from './RoomList.module.css';
 
 /** Direct and group rooms, newest activity first, with a filter and the two ways to start one. */
@@ -29,12 +30,9 @@ export function RoomList({ activeRoomId }: { activeRoomId: number | null }) {
           </div>
         </div>
         <div className={styles.filter}>
-          <Icon name="search" size={16} className={styles.filterIcon} />
-          <input
-            type="search"
-            className={styles.filterInput}
+          <SearchField
+            variant="filter"
             placeholder="Filter conversations"
-            aria-label="Filter conversations"
             value={filter}
             onChange={(e) => setFilter(e.target.value)}
           />

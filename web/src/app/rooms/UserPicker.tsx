@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { nameOf, type UserSummary } from '../../api/types';
 import { useApi } from '../../auth/AuthContext';
 import { Avatar } from '../../ui/Avatar';
+import { TextField } from '../../ui/TextField';
 import styles from './UserPicker.module.css';
 
 interface UserPickerProps {
@@ -16,7 +17,6 @@ interface UserPickerProps {
 /** A search field over users by name, listing matches to pick from. */
 export function UserPicker({ label, onPick, exclude, autoFocus = false, disabled = false }: UserPickerProps) {
   const api = useApi();
-  const inputId = useId();
   const listId = useId();
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<UserSummary[]>([]);
@@ -51,12 +51,9 @@ export function UserPicker({ label, onPick, exclude, autoFocus = false, disabled
   const shown = results.filter((u) => !exclude.has(u.id));
   return (
     <div className={styles.picker}>
-      <label htmlFor={inputId} className={styles.label}>
-        {label}
-      </label>
-      <input
-        id={inputId}
-        className={styles.input}
+      <TextField
+        label={label}
+        name="people"
         type="search"
         autoComplete="off"
         autoCapitalize="none"

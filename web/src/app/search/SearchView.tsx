@@ -3,7 +3,7 @@ import { Link, useLocation, useNavigate, useSearchParams } from 'react-router-do
 import { ApiError } from '../../api/errors';
 import { nameOf } from '../../api/types';
 import { useChatStore } from '../../chat/ChatContext';
-import { describeError } from '../../chat/ChatStore';
+import { describeError } from '../../realtime/describeError';
 import { createChatApi } from '../../chat/chatApi';
 import { formatListTime, formatFull } from '../../chat/format';
 import { chipLabel, isFilter, parseQuery, snippetParts, withFilter, withoutToken } from '../../chat/searchQuery';
@@ -14,6 +14,7 @@ import { Button } from '../../ui/Button';
 import { Icon } from '../../ui/Icon';
 import { IconButton } from '../../ui/IconButton';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { SearchField } from '../../ui/SearchField';
 import styles from './SearchView.module.css';
 
 type Status = 'idle' | 'loading' | 'done' | 'error';
@@ -153,15 +154,12 @@ export function SearchView() {
           onClick={() => (location.key === 'default' ? navigate('/') : navigate(-1))}
         />
         <form role="search" className={styles.form} onSubmit={submit}>
-          <Icon name="search" size={18} className={styles.icon} />
-          <input
+          <SearchField
             ref={input}
-            type="search"
-            className={styles.input}
+            variant="page"
             value={text}
             onChange={(e) => setText(e.target.value)}
             placeholder="Search messages"
-            aria-label="Search messages"
             enterKeyHint="search"
             data-testid="search-input"
           />

@@ -1,6 +1,16 @@
-/** Client-to-server socket events with an ack, as promises. */
+/** Client-to-server events with an ack, as promises: `{ok}` resolves, `{error}` rejects. */
 import type { Socket } from 'socket.io-client';
-import type { AckError, AckResponse } from './types';
+import type { ClientEvent } from './events';
+
+/** An error answered through a socket ack. */
+export interface AckError {
+  code: string;
+  message: string;
+  fields?: Record<string, string>;
+  retryAfterMs?: number;
+}
+
+export type AckResponse<T> = { ok: T } | { error: AckError };
 
 /** A refusal answered through an ack, or no answer in time. */
 export class AckFailure extends Error {
@@ -23,7 +33,8 @@ function isAckResponse(value: unknown): value is AckResponse<unknown> {
   return typeof value === 'object' && value !== null && ('ok' in value || 'error' in value);
 }
 
-export function socketCall<T>(socket: Socket, event: string, payload: unknown, timeoutMs = ACK_TIMEOUT_MS): Promise<T> {
+/** Emits `event` and waits for its ack; rejects with an AckFailure on a refusal or a timeout. */
+export function ackRequest<T>(socket: Socket, event: ClientEvent, payload: unknown, timeoutMs = ACK_TIMEOUT_MS): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     socket.timeout(timeoutMs).emit(event, payload, (timedOut: Error | null, response: unknown) => {
       if (timedOut) {

@@ -1,0 +1,41 @@
+/**
+ * Builds the signed-in user's live stores: one realtime connection and the feature stores that
+ * use it. Every feature store is made and started before the connection starts, so none misses
+ * an event; a new user gets new stores, and leaving stops them all. A new feature (calls, files)
+ * is one more store made here from the same connection, with its provider in ChatShell.
+ */
+import { useEffect, useState } from 'react';
+import type { ApiClient } from '../api/client';
+import type { User } from '../api/types';
+import type { AuthSession } from '../auth/authSession';
+import { createChatApi } from '../chat/chatApi';
+import { ChatStore } from '../chat/ChatStore';
+import { reportPresence } from '../realtime/presenceReporter';
+import { RealtimeConnection } from '../realtime/RealtimeConnection';
+
+export interface LiveStores {
+  connection: RealtimeConnection;
+  chat: ChatStore;
+}
+
+export function useLiveStores(session: AuthSession, api: ApiClient, user: User): LiveStores | null {
+  const [stores, setStores] = useState<LiveStores | null>(null);
+  const userId = user.id;
+
+  useEffect(() => {
+    const connection = new RealtimeConnection({ session });
+    const chat = new ChatStore({ connection, api: createChatApi(api), user });
+    chat.start();
+    const stopPresence = reportPresence(connection);
+    connection.start();
+    setStores({ connection, chat });
+    return () => {
+      stopPresence();
+      chat.stop();
+      connection.stop();
+    };
+    // The stores follow the user's identity (userId), not profile edits (user).
+  }, [session, api, userId]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  return stores && stores.chat.user.id === userId ? stores : null;
+}

@@ -1,0 +1,57 @@
+/** What a person does to rooms and their members over REST, each answer applied to the state. */
+import type { User, UserId } from '../api/types';
+import type { ChatApi } from './chatApi';
+import type { ChatLoader } from './chatLoader';
+import type { ChatStateStore } from './chatStateStore';
+import type { RoomId, RoomSummary } from './types';
+
+export class RoomActions {
+  constructor(
+    private readonly store: ChatStateStore,
+    private readonly api: ChatApi,
+    private readonly loader: ChatLoader,
+    private readonly user: User,
+  ) {}
+
+  async openDirect(userId: UserId): Promise<RoomSummary> {
+    const room = await this.api.openDirect(userId);
+    this.store.dispatch({ type: 'roomUpserted', room });
+    return room;
+  }
+
+  async createGroup(name: string, description: string, memberIds: UserId[]): Promise<RoomSummary> {
+    const room = await this.api.createGroup(description ? { name, description, memberIds } : { name, memberIds });
+    this.store.dispatch({ type: 'roomUpserted', room });
+    return room;
+  }
+
+  async updateRoom(roomId: RoomId, changes: { name?: string; description?: string }): Promise<void> {
+    const room = await this.api.updateRoom(roomId, changes);
+    this.store.dispatch({ type: 'roomRenamed', roomId, name: room.name, description: room.description });
+  }
+
+  async deleteRoom(roomId: RoomId): Promise<void> {
+    await this.api.deleteRoom(roomId);
+    this.store.dispatch({ type: 'roomRemoved', roomId });
+  }
+
+  async addMembers(roomId: RoomId, userIds: UserId[]): Promise<void> {
+    await this.api.addMembers(roomId, userIds);
+    await this.loader.loadMembers(roomId, true);
+  }
+
+  async setRole(roomId: RoomId, userId: UserId, role: 'admin' | 'member'): Promise<void> {
+    const member = await this.api.setRole(roomId, userId, role);
+    this.store.dispatch({ type: 'memberUpserted', roomId, member });
+  }
+
+  async removeMember(roomId: RoomId, userId: UserId): Promise<void> {
+    await this.api.removeMember(roomId, userId);
+    this.store.dispatch({ type: 'memberRemoved', roomId, userId });
+  }
+
+  async leave(roomId: RoomId): Promise<void> {
+    await this.api.removeMember(roomId, this.user.id);
+    this.store.dispatch({ type: 'roomRemoved', roomId });
+  }
+}
