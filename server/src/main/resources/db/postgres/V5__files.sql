@@ -1,0 +1,35 @@
+-- Files: one row for a file's whole life. An upload (tus) is a row with completed_at NULL and an
+-- expiry; its last byte makes it a file (completed_at set, content sniffed). Attaching it to a
+-- message links it in message_files (at most once). Deleting the message marks it deleted; its
+-- bytes are purged after a grace. Bytes live in the blob store under blob_key (and thumb_key).
+CREATE TABLE files (
+    id            TEXT    PRIMARY KEY,
+    owner_id      BIGINT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    name          TEXT    NOT NULL,
+    size          BIGINT NOT NULL,
+    claimed_type  TEXT,
+    content_type  TEXT,
+    kind          TEXT CHECK (kind IN ('image', 'video', 'audio', 'pdf', 'file')),
+    width         INTEGER,
+    height        INTEGER,
+    upload_offset BIGINT NOT NULL DEFAULT 0,
+    blob_key      TEXT    NOT NULL,
+    thumb_key     TEXT,
+    preview_state TEXT,
+    created_at    BIGINT NOT NULL,
+    completed_at  BIGINT,
+    expires_at    BIGINT,
+    deleted_at    BIGINT
+);
+
+CREATE INDEX files_owner ON files (owner_id, created_at);
+CREATE INDEX files_expiry ON files (expires_at) WHERE expires_at IS NOT NULL;
+CREATE INDEX files_deleted ON files (deleted_at) WHERE deleted_at IS NOT NULL;
+
+CREATE TABLE message_files (
+    room_id  BIGINT NOT NULL REFERENCES rooms (id) ON DELETE CASCADE,
+    seq      BIGINT NOT NULL,
+    position INTEGER NOT NULL,
+    file_id  TEXT    NOT NULL UNIQUE REFERENCES files (id) ON DELETE CASCADE,
+    PRIMARY KEY (room_id, seq, position)
+);
