@@ -261,7 +261,7 @@ abstract class AttachmentsContract {
         String doc = files.document(a.id(), "budget-2026.pdf");
         String image = files.image(a.id(), "holiday_beach.png");
         String goneImage = files.image(a.id(), "holiday_deleted.png");
-        send(a, room, "quarterly numbers", doc);
+        long withDoc = send(a, room, "quarterly numbers", doc).path("seq").asLong();
         send(a, room, "look at this", image);
         send(a, room, "plain text about the budget");
         long gone = send(a, room, "also a holiday", goneImage).path("seq").asLong();
@@ -277,6 +277,10 @@ abstract class AttachmentsContract {
         assertThat(contents(b, "\"budget 2026\"")).containsExactly("quarterly numbers");
         assertThat(contents(b, "holiday has:image from:" + a.username())).containsExactly("look at this");
         assertThat(contents(b, "-budget has:file")).containsExactly("look at this");
+        assertThat(api.patch(messages(room) + "/" + withDoc, Map.of("content", "yearly numbers"), a.accessToken())
+                .status()).isEqualTo(200);
+        assertThat(contents(b, "budget has:file")).containsExactly("yearly numbers");
+        assertThat(contents(b, "quarterly")).isEmpty();
         JsonNode hit = search(b, "holiday").json().path("hits").path(0);
         assertThat(ids(hit.path("message"))).containsExactly(image);
         JsonNode plainHit = search(b, "plain").json().path("hits").path(0);
