@@ -34,7 +34,8 @@ abstract class FilesApiContract {
     FilesApiContract(TestDatabase database) {
         this.database = database;
         this.server = TestServer.start(database, Map.of("upload-max-bytes", "3000000",
-                "upload-quota-bytes", "8000000", "uploads-concurrent-per-user", "4", "uploads-per-minute", "10"));
+                "upload-quota-bytes", "8000000", "uploads-concurrent-per-user", "4", "uploads-per-minute", "10",
+                "allowed-origins", "https://app.example"));
         this.api = server.api();
         this.jdbi = Jdbi.create(database.url());
     }
@@ -393,5 +394,73 @@ abstract class FilesApiContract {
         assertThat(anonymous.get(url, Map.of()).statusCode()).as("signed link after removal").isEqualTo(404);
         assertThat(tus(ben).get("/api/files/" + id + "/content", Map.of()).statusCode()).isEqualTo(404);
         assertThat(tus(ann).delete("/api/uploads/" + id).statusCode()).as("attached files stay").isEqualTo(409);
+    }
+
+    @Test
+    void aPatchLargerThanTheApiBodyLimitIsStreamed() {
+        var ann = Accounts.register(api, "large");
+        byte[] big = new byte[2_900_000];
+        new java.util.Random(7).nextBytes(big);
+        String id = tus(ann).upload("big.bin", big);
+        var r = tus(ann).get("/api/files/" + id + "/content", Map.of());
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).isEqualTo(big);
+    }
+
+    @Test
+    void aPixelBombIsStoredButNeverDecoded() throws Exception {
+        var ann = Accounts.register(api, "bomb");
+        String id = tus(ann).upload("bomb.png", Images.pngClaiming(100_000, 100_000));
+        Thread.sleep(300);
+        var info = api.get("/api/files/" + id, ann.accessToken()).json();
+        assertThat(info.path("kind").asString()).isEqualTo("image");
+        assertThat(info.path("width").asInt()).isEqualTo(100_000);
+        assertThat(info.has("thumbnailUrl")).isFalse();
+        String state = jdbi.withHandle(h -> h.createQuery("SELECT preview_state FROM files WHERE id = :id")
+                .bind("id", id).mapTo(String.class).one());
+        assertThat(state).isEqualTo("too_large");
+    }
+
+    @Test
+    void exifOrientationTurnsTheThumbnailAndTheSize() throws Exception {
+        var ann = Accounts.register(api, "exif");
+        String id = tus(ann).upload("turned.jpg", Images.jpegWithOrientation(200, 100, 6));
+        JsonNode info = awaitThumbnail(ann, id);
+        assertThat(info.path("width").asInt()).isEqualTo(100);
+        assertThat(info.path("height").asInt()).isEqualTo(200);
+        var img = ImageIO.read(new ByteArrayInputStream(tus(ann).get("/api/files/" + id + "/thumbnail", Map.of()).body()));
+        assertThat(img.getWidth()).isEqualTo(100);
+        assertThat(img.getHeight()).isEqualTo(200);
+    }
+
+    @Test
+    void pdfsGetTheirFirstPageAsPreview() throws Exception {
+        var ann = Accounts.register(api, "pdf");
+        String id = tus(ann).upload("doc.pdf", Images.pdf());
+        JsonNode info = awaitThumbnail(ann, id);
+        assertThat(info.path("kind").asString()).isEqualTo("pdf");
+        assertThat(info.path("contentType").asString()).isEqualTo("application/pdf");
+        var thumb = tus(ann).get("/api/files/" + id + "/thumbnail", Map.of());
+        var img = ImageIO.read(new ByteArrayInputStream(thumb.body()));
+        assertThat(Math.max(img.getWidth(), img.getHeight())).isEqualTo(640);
+        assertThat(tus(ann).get("/api/files/" + id + "/content", Map.of()).headers()
+                .firstValue("Content-Disposition").orElseThrow()).startsWith("inline;");
+    }
+
+    @Test
+    void corsLetsBrowsersReadTheTusHeaders() {
+        var t = tus(Accounts.register(api, "cors"));
+        var pre = t.sendRaw("OPTIONS", "/api/uploads", null, Map.of("Origin", "https://app.example",
+                "Access-Control-Request-Method", "PATCH",
+                "Access-Control-Request-Headers", "upload-offset,tus-resumable,upload-checksum"), false);
+        assertThat(pre.statusCode()).isEqualTo(204);
+        assertThat(header(pre, "Access-Control-Allow-Methods")).contains("PATCH", "HEAD", "DELETE");
+        assertThat(header(pre, "Access-Control-Allow-Headers")).contains("Upload-Offset", "Upload-Checksum", "Tus-Resumable");
+        var created = t.send("POST", "/api/uploads", null, Map.of("Origin", "https://app.example",
+                "Upload-Length", "3", "Upload-Metadata", TusClient.metadata("c.txt", null)));
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(header(created, "Access-Control-Expose-Headers"))
+                .contains("Location", "Upload-Offset", "Upload-Length", "Upload-Expires", "Tus-Resumable", "Tus-Version",
+                        "Tus-Extension", "Tus-Max-Size");
     }
 }
