@@ -259,10 +259,11 @@ abstract class FilesApiContract {
                 .isEqualTo("inline; filename=\"pic.png\"; filename*=UTF-8''pic.png");
         String etag = full.headers().firstValue("ETag").orElseThrow();
 
-        var part = t.get(path, Map.of("Range", "bytes=2-5"));
+        var part = t.get(path, Map.of("Range", "bytes=2-5", "Accept-Encoding", "gzip"));
         assertThat(part.statusCode()).isEqualTo(206);
         assertThat(part.body()).isEqualTo(java.util.Arrays.copyOfRange(png, 2, 6));
         assertThat(part.headers().firstValue("Content-Range").orElseThrow()).isEqualTo("bytes 2-5/" + png.length);
+        assertThat(part.headers().firstValue("Content-Encoding")).as("ranges are never compressed").isEmpty();
         var tail = t.get(path, Map.of("Range", "bytes=-3"));
         assertThat(tail.body()).isEqualTo(java.util.Arrays.copyOfRange(png, png.length - 3, png.length));
         var outside = t.get(path, Map.of("Range", "bytes=" + png.length + "-"));
@@ -462,5 +463,15 @@ abstract class FilesApiContract {
         assertThat(header(created, "Access-Control-Expose-Headers"))
                 .contains("Location", "Upload-Offset", "Upload-Length", "Upload-Expires", "Tus-Resumable", "Tus-Version",
                         "Tus-Extension", "Tus-Max-Size");
+    }
+
+    @Test
+    void gifsGetAThumbnailOfTheirFirstFrame() throws Exception {
+        var ann = Accounts.register(api, "gif");
+        String id = tus(ann).upload("anim.gif", Images.of(320, 200, "gif"));
+        JsonNode info = awaitThumbnail(ann, id);
+        assertThat(info.path("contentType").asString()).isEqualTo("image/gif");
+        var img = ImageIO.read(new ByteArrayInputStream(tus(ann).get("/api/files/" + id + "/thumbnail", Map.of()).body()));
+        assertThat(img.getWidth()).isEqualTo(320);
     }
 }
