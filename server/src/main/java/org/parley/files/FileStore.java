@@ -68,14 +68,8 @@ final class FileStore {
     private static Attachment attachment(java.sql.ResultSet rs) throws java.sql.SQLException {
         String id = rs.getString("id");
         return new Attachment(id, rs.getString("name"), rs.getLong("size"), rs.getString("content_type"),
-                rs.getString("kind"), nullableInt(rs, "width"),
-                nullableInt(rs, "height"), Attachment.contentUrl(id),
+                rs.getString("kind"), Rows.intOrNull(rs, "width"),
+                Rows.intOrNull(rs, "height"), Attachment.contentUrl(id),
                 rs.getString("thumb_key") == null ? null : Attachment.thumbnailUrl(id));
-    }
-
-    /** An INTEGER column that may be NULL (SQLite's driver cannot read a NULL as an Integer object). */
-    private static Integer nullableInt(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
-        int value = rs.getInt(column);
-        return rs.wasNull() ? null : value;
     }
 }
