@@ -31,7 +31,11 @@ import org.parley.http.RouteInstaller;
 import org.parley.bus.EventBus;
 import org.parley.bus.LocalBus;
 import org.parley.bus.RedisBus;
+import org.parley.calls.CallRoutes;
 import org.parley.calls.CallService;
+import org.parley.calls.CallSettings;
+import org.parley.calls.CallSignals;
+import org.parley.calls.IceServers;
 import org.parley.gateway.ChatGateway;
 import org.parley.socketio.engine.EngineConfig;
 import org.parley.socketio.SocketIoConfig;
@@ -109,7 +113,11 @@ public final class Parley implements AutoCloseable {
             Memberships memberships = new Memberships(db.dialect());
             SystemNotices notices = new SystemNotices(db.dialect(), memberships);
             RoomService rooms = new RoomService(db, notices, directory, bus, clock);
-            MembershipService members = new MembershipService(db, notices, directory, bus, clock);
+            var callConfig = config.calls();
+            CallService calls = new CallService(db, memberships, notices, bus, clock, new CallSettings(
+                    callConfig.maxParticipants(), callConfig.ringTimeout(), callConfig.rejoinGrace()));
+            services.add(calls);
+            MembershipService members = new MembershipService(db, notices, directory, bus, clock, calls);
             var chat = config.chat();
             MessageService messages = new MessageService(db, memberships, new MessageRules(chat.messageMaxChars()),
                     new RateLimiter(chat.messageBurst(), chat.messagesPerMinute(), java.time.Duration.ofMinutes(1), clock),
@@ -125,13 +133,15 @@ public final class Parley implements AutoCloseable {
             Parley node = new Parley(db, bus, services);
             node.io = new SocketIoServer(socketConfig(config), metrics, clock);
             new ChatGateway(node.io, tokens, bus, rooms, messages, sync, typing, presence,
-                    new CallService(rooms, bus), config.chat().maxConnectionsPerUser());
+                    calls, new CallSignals(db, memberships, calls, bus, clock), config.chat().maxConnectionsPerUser());
             HealthRoutes health = new HealthRoutes(() -> !node.stopping.get() && db.isReachable()
                     && (!(bus instanceof RedisBus redis) || redis.isReachable()), metrics);
             List<RouteInstaller> installers = new ArrayList<>();
             installers.add(new ApiRoutes(new RequestAuth(tokens), health, new AuthRoutes(auth, addresses),
                     new UserRoutes(users), new RoomRoutes(rooms, members), new MessageRoutes(messages),
-                    new SearchRoutes(new SearchService(db, new MessageReader(db.dialect())))));
+                    new SearchRoutes(new SearchService(db, new MessageReader(db.dialect()))),
+                    new CallRoutes(calls, new IceServers(callConfig.stunUrls(), callConfig.turnUrls(),
+                            callConfig.turnSecret(), callConfig.turnCredentialTtl(), clock))));
             installers.add(node.io::install);
             node.http = new HttpServer(config.server(), metrics, installers).start();
             log.info("Parley is listening on http://{}:{}", displayHost(config.server().host()), node.http.port());

@@ -3,6 +3,7 @@ package org.parley.api;
 import io.javalin.config.JavalinConfig;
 import org.parley.auth.AuthRoutes;
 import org.parley.auth.RequestAuth;
+import org.parley.calls.CallRoutes;
 import org.parley.http.HealthRoutes;
 import org.parley.http.RouteInstaller;
 import org.parley.messages.MessageRoutes;
@@ -16,7 +17,7 @@ import org.parley.users.UserRoutes;
  * ({@code org.parley.http}) imports no feature.
  */
 public record ApiRoutes(RequestAuth requestAuth, HealthRoutes health, AuthRoutes auth, UserRoutes users,
-                        RoomRoutes rooms, MessageRoutes messages, SearchRoutes search)
+                        RoomRoutes rooms, MessageRoutes messages, SearchRoutes search, CallRoutes calls)
         implements RouteInstaller {
 
     @Override
@@ -59,5 +60,8 @@ public record ApiRoutes(RequestAuth requestAuth, HealthRoutes health, AuthRoutes
         r.post("/api/rooms/{roomId}/read", messages::markRead);
 
         r.get("/api/search", search::search);
+
+        r.get("/api/calls/ice-servers", calls::iceServers);
+        r.get("/api/rooms/{roomId}/call", calls::roomCall);
     }
 }

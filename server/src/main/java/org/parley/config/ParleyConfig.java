@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /** The validated configuration of one Parley node. Built by {@link ConfigLoader}. */
 public record ParleyConfig(Path dataDir, Server server, Database database, Auth auth, Chat chat,
-                           Optional<String> redisUrl) {
+                           Optional<String> redisUrl, Calls calls) {
 
     public record Chat(int messageMaxChars, int messagesPerMinute, int messageBurst, int maxConnectionsPerUser) {}
 
@@ -27,4 +27,8 @@ public record ParleyConfig(Path dataDir, Server server, Database database, Auth 
     public record Auth(Optional<String> jwtSecret, Duration accessTokenTtl, Duration refreshTokenTtl,
                        int passwordHashConcurrency, int loginMaxFailures, int loginMaxFailuresPerAddress,
                        Duration loginWindow, int registrationsPerAddressPerHour) {}
+
+    /** Calls: ICE servers handed to clients (TURN only with a secret) and the call state machine's limits. */
+    public record Calls(List<String> stunUrls, List<String> turnUrls, String turnSecret, Duration turnCredentialTtl,
+                        int maxParticipants, Duration ringTimeout, Duration rejoinGrace) {}
 }
