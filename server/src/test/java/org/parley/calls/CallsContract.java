@@ -282,4 +282,56 @@ abstract class CallsContract {
         assertThat(se.eventNames()).doesNotContain("call_ringing", "call_updated", "video_call_offer");
         ok(sa.call("call_leave", Map.of("callId", callId)));
     }
+
+    @Test
+    void signalsAreLimitedInSizeAndRateAndStartsInRate() {
+        Account ann = Accounts.register(api, "Ann"), bob = Accounts.register(api, "Bob");
+        long roomId = direct(ann, bob);
+        ChatSocket sa = connect(ann), sb = connect(bob);
+        String callId = start(sa, roomId, "video").path("id").asString();
+        accept(sb, callId);
+
+        Map<String, Object> to = Map.of("roomId", roomId, "callId", callId, "to", ann.id(), "toDevice", sa.id());
+        JsonNode bigOffer = sb.call("video_call_offer", with(to, "offer", Map.of("type", "offer", "sdp", "a".repeat(16 * 1024))));
+        assertThat(errorCode(bigOffer)).isEqualTo("invalid_input");
+        JsonNode fitting = sb.call("video_call_answer", with(to, "answer", Map.of("type", "answer", "sdp", "a".repeat(16_000))));
+        assertThat(fitting.has("ok")).as(fitting.toString()).isTrue();
+        JsonNode bigCandidate = sb.call("ice_candidate", with(to, "candidate", Map.of("candidate", "c".repeat(2048))));
+        assertThat(errorCode(bigCandidate)).isEqualTo("invalid_input");
+
+        int accepted = 1;
+        String lastError = null;
+        for (int i = 0; i < 400 && lastError == null; i++) {
+            JsonNode ack = sb.call("ice_candidate", with(to, "candidate", Map.of("candidate", "candidate:" + i)));
+            if (ack.has("ok")) accepted++;
+            else lastError = errorCode(ack);
+        }
+        assertThat(lastError).isEqualTo("rate_limited");
+        assertThat(accepted).as("a burst of 100, refilled at 10 a second while the loop runs").isBetween(100, 399);
+        ok(sa.call("call_leave", Map.of("callId", callId)));
+        ok(sb.call("call_leave", Map.of("callId", callId)));
+
+        Account cat = Accounts.register(api, "Cat");
+        long catRoom = direct(cat, bob);
+        ChatSocket sc = connect(cat);
+        int starts = 0;
+        String refused = null;
+        for (int i = 0; i < 11 && refused == null; i++) {
+            JsonNode ack = sc.call("call_start", Map.of("roomId", catRoom, "kind", "audio"));
+            if (ack.has("ok")) {
+                starts++;
+                ok(sc.call("call_leave", Map.of("callId", ack.path("ok").path("id").asString())));
+            } else {
+                refused = errorCode(ack);
+            }
+        }
+        assertThat(refused).isEqualTo("rate_limited");
+        assertThat(starts).isEqualTo(10);
+    }
+
+    private static Map<String, Object> with(Map<String, Object> base, String key, Object value) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>(base);
+        out.put(key, value);
+        return out;
+    }
 }
