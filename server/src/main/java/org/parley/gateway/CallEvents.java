@@ -31,6 +31,8 @@ final class CallEvents {
             CallSignals.CANDIDATE, ServerEvent.ICE_CANDIDATE.wire(),
             CallSignals.END, ServerEvent.END_CALL.wire());
 
+    private static final int ID_MAX_CHARS = 64;
+
     private final CallService calls;
     private final CallSignals signals;
 
@@ -111,17 +113,24 @@ final class CallEvents {
     }
 
     private static String callId(JsonNode p) {
-        String id = Payloads.string(p, "callId");
+        String id = optionalCallId(p);
         if (id == null) throw new BadPayloadException("callId is required.");
         return id;
     }
 
     private static String optionalCallId(JsonNode p) {
-        return p.hasNonNull("callId") ? Payloads.string(p, "callId") : null;
+        return shortString(p, "callId");
     }
 
     private static String toDevice(JsonNode p) {
-        return p.hasNonNull("toDevice") ? Payloads.string(p, "toDevice") : null;
+        return shortString(p, "toDevice");
+    }
+
+    /** An optional id-like string: call and socket ids are short, so anything long is a bad payload. */
+    private static String shortString(JsonNode p, String field) {
+        String value = Payloads.string(p, field);
+        if (value != null && value.length() > ID_MAX_CHARS) throw new BadPayloadException(field + " is too long.");
+        return value;
     }
 
     private static boolean flag(JsonNode p, String field) {

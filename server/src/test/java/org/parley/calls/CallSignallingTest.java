@@ -139,6 +139,45 @@ class CallSignallingTest {
         }
     }
 
+    @Test
+    void whenANodeGoesAwayAnotherNodeDropsItsParticipantsOnce() {
+        Map<String, String> settings = Map.of("redis-url", TestRedis.url(),
+                "jwt-secret", "call-test-secret-that-is-long-enough-0123456789", "call-rejoin-grace", "2s");
+        try (TestDatabase db = TestDatabase.postgres();
+             TestServer nodeA = TestServer.start(db, settings);
+             TestServer nodeB = TestServer.start(db, settings)) {
+            Account ann = Accounts.register(nodeA.api(), "gone_ann");
+            Account bob = Accounts.register(nodeB.api(), "gone_bob");
+            Account cat = Accounts.register(nodeA.api(), "gone_cat");
+            long roomId = nodeA.api().post("/api/rooms", Map.of("name", "Lost", "memberIds", List.of(bob.id(), cat.id())),
+                    ann.accessToken()).json().path("id").asLong();
+            try (ChatSocket annOnA = ChatSocket.connect(nodeA.baseUrl(), ann.accessToken());
+                 ChatSocket catOnA = ChatSocket.connect(nodeA.baseUrl(), cat.accessToken());
+                 ChatSocket bobOnB = ChatSocket.connect(nodeB.baseUrl(), bob.accessToken())) {
+                String callId = annOnA.call("call_start", Map.of("roomId", roomId, "kind", "audio")).path("ok")
+                        .path("id").asString();
+                assertThat(bobOnB.call("call_accept", Map.of("callId", callId)).has("ok")).isTrue();
+                assertThat(catOnA.call("call_accept", Map.of("callId", callId)).has("ok")).isTrue();
+                annOnA.awaitFirst("call_updated", c -> c.path("participants").size() == 3);
+
+                nodeB.close();
+                JsonNode without = annOnA.awaitFirst("call_updated", c -> c.path("participants").size() == 2);
+                assertThat(without.path("participants")).extracting(p -> p.path("userId").asLong())
+                        .containsExactly(ann.id(), cat.id());
+                assertThat(without.path("state").asString()).isEqualTo("active");
+                try {
+                    Thread.sleep(1500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                assertThat(annOnA.drain("call_updated")).as("bob is dropped once, by one node").isEmpty();
+                for (ChatSocket s : List.of(annOnA, catOnA)) s.call("call_leave", Map.of("callId", callId));
+                JsonNode ended = catOnA.awaitFirst("call_ended", e -> e.path("callId").asString().equals(callId));
+                assertThat(ended.path("reason").asString()).isEqualTo("completed");
+            }
+        }
+    }
+
     private static void signal(ChatSocket from, String event, long roomId, String callId, long to, String toDevice,
                                String field, String sdp) {
         JsonNode ack = from.call(event, Map.of("roomId", roomId, "callId", callId, "to", to, "toDevice", toDevice,

@@ -25,7 +25,7 @@ import tools.jackson.databind.JsonNode;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class CallsContract {
-    static final Map<String, String> SETTINGS = Map.of("call-ring-timeout", "3s", "call-rejoin-grace", "1s",
+    static final Map<String, String> SETTINGS = Map.of("call-ring-timeout", "3s", "call-rejoin-grace", "2s",
             "call-max-participants", "3");
     private final TestDatabase database;
     private final TestServer server;
@@ -264,6 +264,21 @@ abstract class CallsContract {
         updated(back, callId, c -> devices(c).equals(List.of(back.id())));
         ok(back.call("call_leave", Map.of("callId", callId)));
         assertThat(ended(back, callId).path("reason").asString()).isEqualTo("completed");
+    }
+
+    @Test
+    void theOriginalHangUpLeavesTheCallTheSenderIsIn() {
+        Account ann = Accounts.register(api, "Ann"), bob = Accounts.register(api, "Bob");
+        long roomId = direct(ann, bob);
+        ChatSocket sa = connect(ann), sb = connect(bob);
+        String callId = start(sa, roomId, "audio").path("id").asString();
+        accept(sb, callId);
+        ok(sb.call("end_call", Map.of("roomId", roomId)));
+        JsonNode hangUp = sa.awaitFirst("end_call", e -> e.path("roomId").asLong() == roomId);
+        assertThat(hangUp.path("from").path("deviceId").asString()).isEqualTo(sb.id());
+        updated(sa, callId, c -> devices(c).equals(List.of(sa.id())));
+        ok(sa.call("end_call", Map.of("roomId", roomId, "callId", callId)));
+        assertThat(ended(sb, callId).path("reason").asString()).isEqualTo("completed");
     }
 
     @Test
