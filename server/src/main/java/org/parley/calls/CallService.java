@@ -170,10 +170,18 @@ public final class CallService implements RoomDepartures, AutoCloseable {
         return store.callOfDevice(h, deviceId).flatMap(id -> store.find(h, id)).filter(Call::live);
     }
 
-    /** The live call with this id in a room the user belongs to; {@code not_found} otherwise. */
-    Call liveCall(Handle h, Principal user, String callId) {
-        Call c = (callId == null ? Optional.<Call>empty() : lifecycle.locked(h, callId)).filter(Call::live)
-                .orElseThrow(() -> new ParleyException(ErrorCode.NOT_FOUND, "There is no such call."));
+    /** The live call with this id in a room the user belongs to, its row locked; {@code not_found} otherwise. */
+    private Call liveCall(Handle h, Principal user, String callId) {
+        return member(h, user, (callId == null ? Optional.<Call>empty() : lifecycle.locked(h, callId)).filter(Call::live));
+    }
+
+    /** As {@link #liveCall} without the lock, for reading only (a signal checks its addressee with it). */
+    Call visibleCall(Handle h, Principal user, String callId) {
+        return member(h, user, (callId == null ? Optional.<Call>empty() : store.find(h, callId)).filter(Call::live));
+    }
+
+    private Call member(Handle h, Principal user, Optional<Call> call) {
+        Call c = call.orElseThrow(() -> new ParleyException(ErrorCode.NOT_FOUND, "There is no such call."));
         rooms.requireMember(h, c.roomId(), user.userId());
         return c;
     }

@@ -57,7 +57,7 @@ public final class CallSignals {
             rooms.requireMember(h, signal.roomId(), from.userId());
             if (signal.to() != null) rooms.requireMember(h, signal.roomId(), signal.to());
             if (signal.toDevice() == null) return signal.to();
-            Call call = calls.liveCall(h, from, signal.callId());
+            Call call = calls.visibleCall(h, from, signal.callId());
             if (call.roomId() != signal.roomId()) throw notInCall("There is no such call in this room.");
             if (call.device(deviceId).isEmpty()) throw notInCall("You are not in this call.");
             Call.Participant addressee = call.device(signal.toDevice())
