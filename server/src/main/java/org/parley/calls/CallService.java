@@ -121,8 +121,9 @@ public final class CallService implements RoomDepartures, AutoCloseable {
 
     /**
      * Declines a ringing call. In a direct room that ends it ({@code declined}); in a group it ends
-     * when every member but the caller has declined. A participant declining leaves; declining a
-     * call one is not ringing for changes nothing.
+     * when every member but the caller has declined; until then the decliner alone hears it ended
+     * (so their other devices stop ringing). A participant declining leaves; declining a call one
+     * is not ringing for changes nothing.
      */
     public void decline(Principal user, String callId) {
         change(user, callId, (h, c, now, events) -> {
@@ -137,6 +138,9 @@ public final class CallService implements RoomDepartures, AutoCloseable {
             others.remove(c.startedBy());
             if (direct || store.decliners(h, callId).containsAll(others)) {
                 lifecycle.end(h, c, Call.DECLINED, user.userId(), now, events);
+            } else {
+                // it rings on for the others; the decliner's other devices stop ringing
+                events.add(new BusEvent.CallEnded(c.roomId(), user.userId(), CallLifecycle.ended(c, Call.DECLINED, now)));
             }
         });
     }
