@@ -134,9 +134,7 @@ public final class CallService implements RoomDepartures, AutoCloseable {
             if (!Call.RINGING.equals(c.state())) return;
             store.decline(h, callId, user.userId());
             boolean direct = rooms.requireMember(h, c.roomId(), user.userId()).room().isDirect();
-            List<Long> others = new ArrayList<>(rooms.memberIds(h, c.roomId()));
-            others.remove(c.startedBy());
-            if (direct || store.decliners(h, callId).containsAll(others)) {
+            if (direct || everyoneDeclined(h, c)) {
                 lifecycle.end(h, c, Call.DECLINED, user.userId(), now, events);
             } else {
                 // it rings on for the others; the decliner's other devices stop ringing
@@ -199,7 +197,19 @@ public final class CallService implements RoomDepartures, AutoCloseable {
         Call c = lifecycle.locked(h, live.get().id()).orElseThrow();
         lifecycle.leave(h, c, userId, now, events);
         events.add(new BusEvent.CallEnded(roomId, userId, CallLifecycle.ended(c, Call.COMPLETED, now)));
+        // the one member who had not declined a ringing group call is gone: nobody is left to ring for
+        store.find(h, c.id()).filter(after -> Call.RINGING.equals(after.state()) && everyoneDeclined(h, after))
+                .ifPresent(after -> lifecycle.end(h, after, Call.DECLINED, store.decliners(h, after.id()).getFirst(),
+                        now, events));
         return events;
+    }
+
+    /** Every member but the caller has declined the call (and at least one has). */
+    private boolean everyoneDeclined(Handle h, Call c) {
+        List<Long> decliners = store.decliners(h, c.id());
+        List<Long> others = new ArrayList<>(rooms.memberIds(h, c.roomId()));
+        others.remove(c.startedBy());
+        return !decliners.isEmpty() && decliners.containsAll(others);
     }
 
     /** The socket {@code deviceId} on this node is gone: nobody vouches for it any more. */

@@ -180,6 +180,18 @@ abstract class CallsContract {
     }
 
     @Test
+    void aGroupCallEndsDeclinedWhenTheOnlyMemberWhoHadNotDeclinedIsRemoved() {
+        Account ann = Accounts.register(api, "Ann"), bob = Accounts.register(api, "Bob"), cat = Accounts.register(api, "Cat");
+        long groupId = group(ann, bob, cat);
+        ChatSocket sa = connect(ann), sb = connect(bob);
+        String callId = start(sa, groupId, "audio").path("id").asString();
+        ok(sb.call("call_decline", Map.of("callId", callId)));
+        assertThat(api.delete("/api/rooms/" + groupId + "/members/" + cat.id(), ann.accessToken()).status()).isEqualTo(204);
+        assertThat(ended(sa, callId).path("reason").asString()).isEqualTo("declined");
+        assertThat(systemTexts(ann, groupId)).contains("Bob declined the call");
+    }
+
+    @Test
     void aCallNobodyAcceptsIsMissed() {
         Account ann = Accounts.register(api, "Ann"), bob = Accounts.register(api, "Bob");
         long roomId = direct(ann, bob);
