@@ -15,7 +15,10 @@ import org.parley.testkit.TestDatabase;
 import org.parley.testkit.TestServer;
 import tools.jackson.databind.JsonNode;
 
-/** Previews made in the background after an upload finishes: thumbnails, PDF pages, and the files that get none. */
+/**
+ * What happens to images after an upload finishes: previews made in the background (thumbnails,
+ * PDF pages, and the files that get none), and the GPS position removed from JPEGs.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FilePreviewsTest {
     private final TestDatabase database;
@@ -25,7 +28,7 @@ class FilePreviewsTest {
 
     FilePreviewsTest() throws java.io.IOException {
         this.database = TestDatabase.sqlite(java.nio.file.Files.createTempDirectory("parley-previews-"));
-        this.server = TestServer.start(database, Map.of());
+        this.server = TestServer.start(database, Map.of("upload-strip-gps", "true"));
         this.api = server.api();
         this.jdbi = Jdbi.create(database.url());
     }
@@ -124,5 +127,23 @@ class FilePreviewsTest {
             Thread.sleep(50);
         }
         throw new AssertionError("no thumbnail for " + id);
+    }
+
+    @Test
+    void theGpsPositionIsRemovedFromJpegs() throws Exception {
+        var ann = Accounts.register(api, "gps");
+        byte[] original = Images.jpegWithGps(120, 80);
+        byte[] latitude = java.nio.ByteBuffer.allocate(8).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(52).putInt(1).array();
+        assertThat(Images.contains(original, latitude)).isTrue();
+        String id = tus(ann).upload("where.jpg", original);
+        byte[] served = tus(ann).get("/api/files/" + id + "/content", Map.of()).body();
+        assertThat(served).hasSize(original.length);
+        assertThat(Images.contains(served, latitude)).isFalse();
+        assertThat(ImageIO.read(new ByteArrayInputStream(served)).getWidth()).isEqualTo(120);
+        assertThat(awaitThumbnail(ann, id).path("width").asInt()).isEqualTo(120);
+        String key = jdbi.withHandle(h -> h.createQuery("SELECT blob_key FROM files WHERE id = :id").bind("id", id)
+                .mapTo(String.class).one());
+        assertThat(key).isEqualTo(id + ".clean");
+        assertThat(java.nio.file.Files.exists(server.dataDir().resolve("files/blobs/" + id))).as("original removed").isFalse();
     }
 }
