@@ -26,7 +26,7 @@ public final class ConfigLoader {
                 intIn(Settings.PORT, 0, 65535),
                 origins(),
                 longIn(Settings.MAX_REQUEST_BYTES, 1024, 64L * 1024 * 1024),
-                bool(Settings.TRUST_PROXY),
+                trustedProxies(),
                 Duration.ofSeconds(intIn(Settings.SHUTDOWN_GRACE, 0, 600)));
         String url = raw.get(Settings.DATABASE_URL);
         if (url.isEmpty()) {
@@ -70,6 +70,21 @@ public final class ConfigLoader {
             }
         }
         return origins;
+    }
+
+    private List<AddressRange> trustedProxies() {
+        if (bool(Settings.TRUST_PROXY)) {
+            throw invalid(Settings.TRUST_PROXY, "is no longer supported: it let clients choose their own address. "
+                    + "List the addresses or CIDR ranges of your reverse proxies in " + Settings.TRUSTED_PROXIES.key()
+                    + " (" + Settings.TRUSTED_PROXIES.envName() + "), for example 172.16.0.0/12");
+        }
+        String value = raw.get(Settings.TRUSTED_PROXIES);
+        try {
+            return Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty())
+                    .map(AddressRange::parse).toList();
+        } catch (IllegalArgumentException e) {
+            throw invalid(Settings.TRUSTED_PROXIES, e.getMessage());
+        }
     }
 
     private String nonEmpty(Setting s) {
