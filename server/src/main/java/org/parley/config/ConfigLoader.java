@@ -34,6 +34,8 @@ public final class ConfigLoader {
         } else if (!url.startsWith("jdbc:sqlite:") && !url.startsWith("jdbc:postgresql:")) {
             throw invalid(Settings.DATABASE_URL, "must start with jdbc:sqlite: or jdbc:postgresql:");
         }
+        refusePlaceholder(Settings.DATABASE_PASSWORD);
+        refusePlaceholder(Settings.JWT_SECRET);
         var database = new ParleyConfig.Database(url, raw.get(Settings.DATABASE_USER),
                 raw.get(Settings.DATABASE_PASSWORD), intIn(Settings.DATABASE_POOL_SIZE, 1, 200));
         String secret = raw.get(Settings.JWT_SECRET);
@@ -70,6 +72,15 @@ public final class ConfigLoader {
             }
         }
         return origins;
+    }
+
+    /** A secret copied from an example ("change-me...") is public; refuse it rather than run with it. */
+    private void refusePlaceholder(Setting s) {
+        String folded = raw.get(s).toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]", "");
+        if (folded.contains("changeme")) {
+            throw new ConfigException("Setting " + s.key() + " (" + s.envName() + ", from " + raw.sourceOf(s)
+                    + ") is a placeholder from an example; set a random secret (openssl rand -base64 48).");
+        }
     }
 
     private List<AddressRange> trustedProxies() {

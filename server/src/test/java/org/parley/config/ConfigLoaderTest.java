@@ -72,6 +72,18 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void placeholderSecretsRefuseToStart() {
+        assertThatThrownBy(() -> ConfigLoader.load(List.of(),
+                Map.of("PARLEY_JWT_SECRET", "change-me-to-a-long-random-secret-of-32-bytes")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("placeholder")
+                .hasMessageContaining("PARLEY_JWT_SECRET").hasMessageNotContaining("change-me-to-a-long");
+        assertThatThrownBy(() -> ConfigLoader.load(List.of("--database-password", "CHANGEME"), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("database-password");
+        assertThat(ConfigLoader.load(List.of(), Map.of("PARLEY_JWT_SECRET", "x".repeat(40))).auth().jwtSecret())
+                .isPresent();
+    }
+
+    @Test
     void unknownFlagsAndFileKeysAreErrors(@TempDir Path dir) throws Exception {
         assertThatThrownBy(() -> ConfigLoader.load(List.of("--prot", "1"), Map.of()))
                 .hasMessageContaining("Unknown flag --prot");
