@@ -136,6 +136,26 @@ abstract class AuthApiContract {
     }
 
     @Test
+    void displayNamesAreNormalisedAndMustBeVisible() {
+        int n = 0;
+        for (String bad : new String[] {"Admin\u202E", "\u2067x", "Zero\u200Dwidth", "\uFEFFbom", "\u3164", "\u3164\u3164",
+                "\u200B", "\u0300", "\u2800"}) {
+            n++;
+            var r = api.post("/api/auth/register", Map.of("username", "invisible" + n, "email", "invisible" + n + "@example.com",
+                    "password", "longenough", "displayName", bad), null);
+            assertThat(r.status()).as(bad).isEqualTo(400);
+            assertThat(r.json().path("error").path("fields").has("displayName")).as(bad).isTrue();
+        }
+        var wide = api.post("/api/auth/register", Map.of("username", "widename", "email", "widename@example.com",
+                "password", "longenough", "displayName", "\uFF21\uFF44\uFF41"), null);
+        assertThat(wide.status()).isEqualTo(201);
+        assertThat(wide.json().path("user").path("displayName").asString()).isEqualTo("Ada");
+        String token = wide.json().path("accessToken").asString();
+        assertThat(api.patch("/api/me", Map.of("displayName", "Ada\u202E"), token).status()).isEqualTo(400);
+        assertThat(api.patch("/api/me", Map.of("displayName", "\u3164"), token).status()).isEqualTo(400);
+    }
+
+    @Test
     void loginWorksWithUsernameOrEmail() {
         var a = Accounts.register(api, "login");
         var byName = api.post("/api/auth/login", Map.of("login", a.username().toUpperCase(), "password", Accounts.PASSWORD), null);
