@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { nameOf } from '../../api/types';
 import { useChat, useChatStore } from '../../chat/ChatContext';
@@ -8,6 +8,7 @@ import { formatLastSeen } from '../../chat/format';
 import { emptyTimeline } from '../../chat/timeline';
 import { typingText } from '../../chat/typingText';
 import type { Member, Message, RoomSummary } from '../../chat/types';
+import { useFiles } from '../../files/FilesContext';
 import { Avatar } from '../../ui/Avatar';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
@@ -96,6 +97,46 @@ function TypingLine({ roomId }: { roomId: number }) {
   );
 }
 
+function carriesFiles(event: DragEvent): boolean {
+  return [...event.dataTransfer.types].includes('Files');
+}
+
+/** Files dropped anywhere on the conversation go with the next message; a frame shows where. */
+function useFileDrop(roomId: number) {
+  const files = useFiles();
+  const [over, setOver] = useState(false);
+  const depth = useRef(0);
+  return {
+    over,
+    handlers: {
+      onDragEnter: (event: DragEvent) => {
+        if (!carriesFiles(event)) return;
+        event.preventDefault();
+        depth.current += 1;
+        setOver(true);
+      },
+      onDragOver: (event: DragEvent) => {
+        if (!carriesFiles(event)) return;
+        event.preventDefault();
+        event.dataTransfer.dropEffect = 'copy';
+      },
+      onDragLeave: (event: DragEvent) => {
+        if (!carriesFiles(event)) return;
+        depth.current = Math.max(0, depth.current - 1);
+        if (depth.current === 0) setOver(false);
+      },
+      onDrop: (event: DragEvent) => {
+        if (!carriesFiles(event)) return;
+        event.preventDefault();
+        depth.current = 0;
+        setOver(false);
+        const dropped = [...event.dataTransfer.files];
+        if (dropped.length) files.uploads.add(roomId, dropped);
+      },
+    },
+  };
+}
+
 /** One open room: header, history, who is typing, and the composer. */
 export function Conversation({ roomId, detailsOpen, onToggleDetails }: { roomId: number; detailsOpen: boolean; onToggleDetails: () => void }) {
   const store = useChatStore();
@@ -112,6 +153,7 @@ export function Conversation({ roomId, detailsOpen, onToggleDetails }: { roomId:
   const [failed, setFailed] = useState(false);
   const [opening, setOpening] = useState(() => !(timeline.state === 'ready' && !timeline.hasNewer && around === null));
   const list = useRef<MessageListHandle>(null);
+  const drop = useFileDrop(roomId);
   useDocumentTitle(room?.name);
 
   const open = useCallback(() => {
@@ -189,7 +231,12 @@ export function Conversation({ roomId, detailsOpen, onToggleDetails }: { roomId:
 
   const ready = timeline.state === 'ready' && !opening;
   return (
-    <section className={styles.conversation} aria-label={`Conversation: ${room.name}`}>
+    <section className={styles.conversation} aria-label={`Conversation: ${room.name}`} {...drop.handlers}>
+      {drop.over && (
+        <div className={styles.dropZone} aria-hidden="true">
+          Drop files to send them to {room.name}
+        </div>
+      )}
       <Header room={room} detailsOpen={detailsOpen} onToggleDetails={onToggleDetails} />
       {ready ? (
         <MessageList key={`${roomId}:${around ?? ''}`} room={room} around={around} actions={actions} handle={list} />
