@@ -21,6 +21,11 @@ function Tile({ image, link, style, onOpen }: { image: Attachment; link: FileLin
   );
 }
 
+/** A tile starts again when the image's preview appears, to show the preview instead. */
+function tileKey(image: Attachment): string {
+  return `${image.id}:${image.thumbnailUrl ? 'preview' : 'full'}`;
+}
+
 /**
  * A message's images. One image keeps its proportions within a fixed box; several become square
  * tiles in columns. Either way the space is reserved before anything loads, and the grid wraps
@@ -33,7 +38,7 @@ export function ImageGrid({ images, links, onOpen }: { images: readonly Attachme
     const style: CSSProperties = { width: `min(${box.width}px, 100%)`, aspectRatio: `${box.width} / ${box.height}` };
     return (
       <div className={styles.single}>
-        <Tile image={image} link={links.get(image.id)} style={style} onOpen={() => onOpen(0)} />
+        <Tile key={tileKey(image)} image={image} link={links.get(image.id)} style={style} onOpen={() => onOpen(0)} />
       </div>
     );
   }
@@ -41,7 +46,7 @@ export function ImageGrid({ images, links, onOpen }: { images: readonly Attachme
   return (
     <div className={styles.grid} style={{ gridTemplateColumns: `repeat(${columns}, minmax(0, ${TILE}px))` }}>
       {images.map((image, i) => (
-        <Tile key={image.id} image={image} link={links.get(image.id)} style={{ aspectRatio: '1 / 1' }} onOpen={() => onOpen(i)} />
+        <Tile key={tileKey(image)} image={image} link={links.get(image.id)} style={{ aspectRatio: '1 / 1' }} onOpen={() => onOpen(i)} />
       ))}
     </div>
   );
