@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Attachment } from '../chat/types';
-import { MAX_ACTIVE, UploadsStore, fileIdOf, type PreviousUploadLike, type UploadHandle, type UploadSettings } from './UploadsStore';
+import { MAX_ACTIVE, MAX_FILES_PER_MESSAGE, UploadsStore, fileIdOf, type PreviousUploadLike, type UploadHandle, type UploadSettings } from './UploadsStore';
 import { findChip, roomUploads } from './uploadsState';
 
 /** Stands in for tus-js-client's Upload: records what the store asks and lets the test answer. */
@@ -240,6 +240,13 @@ describe('UploadsStore', () => {
     expect(chips().map((c) => c.status)).toEqual(['uploading', 'done', 'uploading', 'uploading', 'waiting']);
     store.remove(chips()[0]!.key);
     expect(chips().map((c) => c.status)).toEqual(['done', 'uploading', 'uploading', 'uploading']);
+  });
+
+  it(`takes at most ${MAX_FILES_PER_MESSAGE} files for one message`, () => {
+    const { store, chips } = setup();
+    expect(store.add(1, Array.from({ length: 8 }, (_, i) => pdf(`${i}.pdf`)))).toBe(0);
+    expect(store.add(1, Array.from({ length: 4 }, (_, i) => pdf(`more-${i}.pdf`)))).toBe(2);
+    expect(chips()).toHaveLength(MAX_FILES_PER_MESSAGE);
   });
 
   it('keeps rooms apart', async () => {

@@ -76,6 +76,8 @@ export interface UploadsStoreOptions {
 
 export const UPLOAD_ENDPOINT = '/api/uploads';
 export const MAX_ACTIVE = 3;
+/** The server takes at most this many files with one message. */
+export const MAX_FILES_PER_MESSAGE = 10;
 const DEFAULT_CHUNK = 2 * 1024 * 1024;
 const DEFAULT_RETRY_DELAYS = [0, 1_000, 3_000, 5_000, 10_000, 20_000, 30_000];
 
@@ -117,9 +119,17 @@ export class UploadsStore {
     return () => this.listeners.delete(listener);
   };
 
-  /** Attaches files to the room's next message; each starts uploading unless it can be resumed. */
-  add(roomId: RoomId, files: Iterable<File>): void {
+  /**
+   * Attaches files to the room's next message; each starts uploading unless it can be resumed.
+   * Files beyond MAX_FILES_PER_MESSAGE are left out: returns how many.
+   */
+  add(roomId: RoomId, files: Iterable<File>): number {
+    let left = 0;
     for (const file of files) {
+      if (roomUploads(this.state, roomId).chips.length >= MAX_FILES_PER_MESSAGE) {
+        left += 1;
+        continue;
+      }
       const key = `upload-${++nextKey}`;
       const previewUrl = file.type.startsWith('image/') ? this.previews.create(file) : null;
       this.dispatch({ type: 'added', chip: { key, roomId, name: file.name, size: file.size, type: file.type, previewUrl } });
@@ -127,6 +137,7 @@ export class UploadsStore {
       this.entries.set(key, entry);
       void this.check(key, entry);
     }
+    return left;
   }
 
   /** Goes on with the unfinished upload of the same file from an earlier visit. */

@@ -5,6 +5,7 @@ import { draftStore } from '../../chat/drafts';
 import type { Message } from '../../chat/types';
 import { useFiles, useRoomUploads } from '../../files/FilesContext';
 import { UploadChips } from '../files/UploadChips';
+import { useTooManyFiles } from '../files/useTooManyFiles';
 import { Icon } from '../../ui/Icon';
 import { IconButton } from '../../ui/IconButton';
 import { previewText } from '../preview';
@@ -38,6 +39,7 @@ interface ComposerProps {
 export function Composer({ roomId, roomName, replyTo, editing, onCancelReply, onCancelEdit, onSent, onEditLast, onEditSave }: ComposerProps) {
   const store = useChatStore();
   const files = useFiles();
+  const tooMany = useTooManyFiles();
   const uploads = useRoomUploads(roomId);
   const picker = useRef<HTMLInputElement>(null);
   const drafts = useMemo(() => draftStore(store.user.id), [store]);
@@ -139,11 +141,11 @@ export function Composer({ roomId, roomName, replyTo, editing, onCancelReply, on
     const pasted = [...event.clipboardData.files];
     if (pasted.length === 0) return;
     event.preventDefault();
-    files.uploads.add(roomId, pasted);
+    tooMany(files.uploads.add(roomId, pasted));
   };
 
   const picked = (list: FileList | null) => {
-    if (list?.length) files.uploads.add(roomId, [...list]);
+    if (list?.length) tooMany(files.uploads.add(roomId, [...list]));
     if (picker.current) picker.current.value = '';
   };
 

@@ -9,6 +9,7 @@ import { emptyTimeline } from '../../chat/timeline';
 import { typingText } from '../../chat/typingText';
 import type { Member, Message, RoomSummary } from '../../chat/types';
 import { useFiles } from '../../files/FilesContext';
+import { useTooManyFiles } from '../files/useTooManyFiles';
 import { Avatar } from '../../ui/Avatar';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
@@ -104,6 +105,7 @@ function carriesFiles(event: DragEvent): boolean {
 /** Files dropped anywhere on the conversation go with the next message; a frame shows where. */
 function useFileDrop(roomId: number) {
   const files = useFiles();
+  const tooMany = useTooManyFiles();
   const [over, setOver] = useState(false);
   const depth = useRef(0);
   return {
@@ -131,7 +133,7 @@ function useFileDrop(roomId: number) {
         depth.current = 0;
         setOver(false);
         const dropped = [...event.dataTransfer.files];
-        if (dropped.length) files.uploads.add(roomId, dropped);
+        if (dropped.length) tooMany(files.uploads.add(roomId, dropped));
       },
     },
   };

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef, type KeyboardEvent, type SyntheticEvent } from 'react';
 import type { Attachment } from '../../chat/types';
 import { stepIndex } from '../../files/attachmentLayout';
 import { formatSize } from '../../files/fileFormat';
@@ -38,9 +38,13 @@ export function ImageViewer({ images, links, index, onIndex, onClose }: ImageVie
   }, []);
 
   const onKeyDown = (event: KeyboardEvent) => {
+    event.stopPropagation();
     if (event.key === 'ArrowLeft' && previous !== null) onIndex(previous);
     else if (event.key === 'ArrowRight' && next !== null) onIndex(next);
   };
+  // The viewer sits inside its message in the React tree: presses and holds on it are its own,
+  // not the message's (which would open the message's actions).
+  const keep = (event: SyntheticEvent) => event.stopPropagation();
 
   return (
     <dialog
@@ -52,6 +56,12 @@ export function ImageViewer({ images, links, index, onIndex, onClose }: ImageVie
         onClose();
       }}
       onKeyDown={onKeyDown}
+      onPointerDown={keep}
+      onPointerMove={keep}
+      onPointerUp={keep}
+      onTouchEnd={keep}
+      onContextMenu={keep}
+      onClick={keep}
       data-testid="image-viewer"
     >
       <header className={styles.bar}>
@@ -72,7 +82,12 @@ export function ImageViewer({ images, links, index, onIndex, onClose }: ImageVie
           <Icon name="close" size={20} />
         </button>
       </header>
-      <div className={styles.stage}>
+      <div
+        className={styles.stage}
+        onClick={(event) => {
+          if (event.target === event.currentTarget) onClose();
+        }}
+      >
         {link ? (
           <img key={image.id} className={styles.image} src={link.url} alt={image.name} data-testid="viewer-image" />
         ) : (
