@@ -250,7 +250,8 @@ browserTest('files', async (t) => {
   await eventually(t, 'the refused file is removed', async () => (await hugeChip.count()) === 0);
 
   t.step("Bob's room details list the files, newest first");
-  await b.page.getByRole('button', { name: 'Room details' }).click();
+  const detailsButton = b.page.getByRole('button', { name: 'Room details' });
+  if ((await detailsButton.getAttribute('aria-pressed')) !== 'true') await detailsButton.click();
   const listed = b.page.getByTestId('room-files').getByRole('listitem');
   await eventually(t, 'four files are listed', async () => (await listed.count()) === 4);
   const names = await listed.evaluateAll((items) => items.map((li) => li.textContent ?? ''));

@@ -187,6 +187,15 @@ describe('UploadsStore', () => {
     expect(sent.map((s) => s.attachments.map((a) => a.id))).toEqual([['ok']]);
   });
 
+  it('removing a stored file deletes it on the server too', async () => {
+    const { store, uploads, chips } = setup();
+    store.add(1, [pdf()]);
+    await tick();
+    uploads[0]!.succeed('stored');
+    store.remove(chips()[0]!.key);
+    expect(uploads[0]!.aborted).toEqual([true]);
+  });
+
   it('removing a file cancels its upload on the server', async () => {
     const { store, uploads, chips, revoked } = setup();
     store.add(1, [png()]);

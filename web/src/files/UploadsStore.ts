@@ -176,13 +176,17 @@ export class UploadsStore {
     this.pump();
   }
 
-  /** Removes a file from the message; an unfinished upload is cancelled and deleted on the server. */
+  /**
+   * Removes a file from the message. What the server already holds of it is deleted there (an
+   * unfinished upload, or a stored file no message carries); an earlier upload only offered for
+   * resuming is left alone.
+   */
   remove(key: string): void {
     const chip = findChip(this.state, key);
     if (!chip) return;
     const entry = this.entries.get(key);
     this.entries.delete(key);
-    if (entry && chip.status !== 'done' && chip.status !== 'resumable' && chip.status !== 'checking') {
+    if (entry && chip.status !== 'resumable' && chip.status !== 'checking') {
       void entry.upload.abort(entry.upload.url !== null).catch(() => undefined);
     }
     if (chip.previewUrl) this.previews.revoke(chip.previewUrl);

@@ -26,7 +26,9 @@ describe('describeUploadError', () => {
 
   it('says how long to wait when rate limited', () => {
     const error = refused(429, { error: { code: 'rate_limited', message: 'Slow down' } }, { 'Retry-After': '12' });
-    expect(describeUploadError(error)).toBe('You are uploading too many files at once. Try again in 12 seconds.');
+    expect(describeUploadError(error)).toBe('Slow down Try again in 12 seconds.');
+    const concurrent = refused(429, { error: { code: 'rate_limited', message: 'At most 4 unfinished uploads at once.' } });
+    expect(describeUploadError(concurrent)).toBe('At most 4 unfinished uploads at once.');
     expect(describeUploadError(refused(429))).toMatch(/Wait a moment/);
   });
 

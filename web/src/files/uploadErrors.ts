@@ -51,7 +51,7 @@ export function describeUploadError(error: unknown): string {
     case 'quota_exceeded':
       return 'You have used all your storage space. Delete some files and try again.';
     case 'rate_limited':
-      return `You are uploading too many files at once.${waitHint(retryAfter) || ' Wait a moment and try again.'}`;
+      return `${parsed.message}${waitHint(retryAfter)}`;
   }
   switch (status) {
     case 413:
