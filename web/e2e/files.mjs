@@ -10,6 +10,7 @@ import path from 'node:path';
 import { deflateSync } from 'node:zlib';
 import {
   browserTest,
+  dismissNotificationOffer,
   eventually,
   expectLabelledControls,
   expectNoHorizontalOverflow,
@@ -43,16 +44,24 @@ function chunk(type, data) {
   return Buffer.concat([head, data, crc]);
 }
 
-/** A real PNG of a colour gradient, so the server can read its size and make a preview. */
-function png(width, height, [r, g, b]) {
+const mix = (a, b, t) => a.map((v, i) => Math.round(v + (b[i] - v) * t));
+
+/** A real PNG of a small landscape (sky, sun, sea), so the server can read its size and make a preview. */
+function png(width, height, { sky, horizon, sun, sea }) {
   const rows = Buffer.alloc((width * 3 + 1) * height);
+  const line = Math.round(height * 0.62);
+  const [sx, sy, sr] = [width * 0.68, height * 0.38, Math.min(width, height) * 0.11];
   for (let y = 0; y < height; y += 1) {
     const row = y * (width * 3 + 1);
     for (let x = 0; x < width; x += 1) {
-      const at = row + 1 + x * 3;
-      rows[at] = (r + (x * 97) / width) & 0xff;
-      rows[at + 1] = (g + (y * 89) / height) & 0xff;
-      rows[at + 2] = (b + ((x + y) * 53) / (width + height)) & 0xff;
+      let colour;
+      if (y < line) {
+        colour = Math.hypot(x - sx, y - sy) < sr ? sun : mix(sky, horizon, y / line);
+      } else {
+        const wave = (Math.sin(x / 9 + y * 0.9) + 1) / 2;
+        colour = mix(mix(horizon, sea, Math.min(1, (y - line) / (height - line) + 0.35)), [255, 255, 255], wave * 0.12);
+      }
+      rows.set(colour, row + 1 + x * 3);
     }
   }
   const header = Buffer.alloc(13);
@@ -112,9 +121,9 @@ browserTest('files', async (t) => {
   const b = await t.newUser();
   const dir = mkdtempSync(path.join(tmpdir(), 'parley-files-'));
   const photos = [
-    { name: 'harbour.png', type: 'image/png', data: png(640, 400, [20, 90, 160]) },
-    { name: 'market.png', type: 'image/png', data: png(300, 420, [160, 60, 30]) },
-    { name: 'ferry.png', type: 'image/png', data: png(500, 500, [40, 140, 70]) },
+    { name: 'harbour.png', type: 'image/png', data: png(640, 400, { sky: [70, 130, 210], horizon: [190, 220, 240], sun: [255, 236, 150], sea: [20, 70, 120] }) },
+    { name: 'market.png', type: 'image/png', data: png(300, 420, { sky: [90, 60, 140], horizon: [250, 160, 90], sun: [255, 210, 120], sea: [60, 40, 80] }) },
+    { name: 'ferry.png', type: 'image/png', data: png(500, 500, { sky: [120, 180, 230], horizon: [230, 240, 250], sun: [255, 250, 220], sea: [30, 110, 130] }) },
   ];
 
   t.step('Alice and Bob register; Alice writes to Bob');
@@ -129,7 +138,7 @@ browserTest('files', async (t) => {
   const held = gate();
   await a.page.route('**/api/uploads/**', async (route) => {
     if (route.request().method() === 'PATCH') await held.opened;
-    await route.continue();
+    await route.continue().catch(() => undefined);
   });
   await dropFiles(a.page, photos);
   const chips = a.page.getByRole('list', { name: 'Files to send' }).getByTestId('upload-chip');
@@ -143,7 +152,7 @@ browserTest('files', async (t) => {
   await a.page.getByTestId('composer').press('Enter');
   await a.page.getByRole('status').filter({ hasText: 'Sending when the files are uploaded' }).waitFor();
   held.open();
-  await a.page.unroute('**/api/uploads/**');
+  await a.page.unroute('**/api/uploads/**', { behavior: 'wait' });
   await eventually(t, 'the chips are gone once the message is sent', async () => (await chips.count()) === 0);
   const sent = await message(a.page, 'Harbour, market and the ferry');
   await eventually(t, "Alice's message shows its three photos", async () => (await loadedImages(sent.locator('img'))) === 3);
@@ -152,19 +161,21 @@ browserTest('files', async (t) => {
   const received = await message(b.page, 'Harbour, market and the ferry');
   const tiles = received.getByTestId('image-tile');
   await eventually(t, 'three image tiles', async () => (await tiles.count()) === 3);
-  for (const tile of await tiles.all()) {
-    const box = await tile.boundingBox();
-    if (!box || box.width < 50 || box.height < 50) t.fail(`an image tile is ${box?.width}×${box?.height}`);
-  }
+  const boxes = await tiles.evaluateAll((els) => els.map((el) => el.getBoundingClientRect()).map((r) => [r.width, r.height]));
+  if (boxes.some(([w, h]) => w < 50 || h < 50)) t.fail(`image tiles are ${JSON.stringify(boxes)} before loading`);
   await eventually(t, "Bob's three photos load through signed links", async () => (await loadedImages(received.locator('img'))) === 3);
   const src = await received.locator('img').first().getAttribute('src');
   if (!/sig=/.test(src ?? '')) t.fail(`a photo loads from ${src}, not from a signed link`);
   await eventually(
     t,
     'the previews made after sending replace the full images',
-    async () => (await received.locator('img').evaluateAll((imgs) => imgs.filter((i) => i.src.includes('/thumbnail')).length)) === 3,
+    async () => {
+      const shown = await tiles.evaluateAll((els) => els.map((el) => `${el.dataset.preview} ${el.querySelector('img')?.src.split('?')[0]}`));
+      return shown.every((tile) => tile.startsWith('ready') && tile.includes('/thumbnail')) || shown;
+    },
     30_000,
   );
+  await dismissNotificationOffer(b.page);
   await t.docsShot(b.page, 'files');
 
   t.step('Bob opens the viewer: Next, Previous, and Escape closes it');

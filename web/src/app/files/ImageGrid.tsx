@@ -9,7 +9,7 @@ import styles from './Attachments.module.css';
 function Tile({ image, link, style, onOpen }: { image: Attachment; link: FileLink | undefined; style: CSSProperties; onOpen: () => void }) {
   const { src, broken, onError } = useLinkedSrc(image.id, link?.thumbnailUrl ?? link?.url);
   return (
-    <button type="button" className={styles.tile} style={style} onClick={onOpen} aria-label={`Open ${image.name}`} data-testid="image-tile">
+    <button type="button" className={styles.tile} style={style} onClick={onOpen} aria-label={`Open ${image.name}`} data-testid="image-tile" data-preview={image.thumbnailUrl ? 'ready' : 'none'}>
       {src && !broken ? (
         <img className={styles.tileImage} src={src} alt={image.name} onError={onError} draggable={false} />
       ) : (
