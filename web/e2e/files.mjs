@@ -220,6 +220,7 @@ browserTest('files', async (t) => {
   await a.page.reload();
   await a.page.unroute('**/api/uploads/**');
   await a.page.getByTestId('room-title').filter({ hasText: bob.displayName }).waitFor();
+  await a.page.getByRole('list', { name: 'Unfinished uploads' }).getByText('survey-data.bin').waitFor();
 
   t.step('Picking the same file again offers to resume it; it goes on from where it stopped, through a dropped connection');
   const offsets = [];
@@ -238,6 +239,7 @@ browserTest('files', async (t) => {
   });
   await a.page.getByTestId('file-input').setInputFiles(bigPath);
   await a.page.getByRole('button', { name: 'Resume upload of survey-data.bin' }).click();
+  if (await a.page.getByRole('list', { name: 'Unfinished uploads' }).count()) t.fail('the resumed upload is still listed as unfinished');
   const bigChip = a.page.getByTestId('upload-chip').filter({ hasText: 'survey-data.bin' });
   await eventually(t, 'the resumed upload finishes', async () => (await bigChip.getAttribute('data-status')) === 'done', 30_000);
   if (!(offsets[0] > 0)) t.fail(`the resumed upload started at offset ${offsets[0]}, not after the stored chunk`);

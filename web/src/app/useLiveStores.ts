@@ -11,7 +11,7 @@ import type { AuthSession } from '../auth/authSession';
 import { createChatApi } from '../chat/chatApi';
 import { ChatStore } from '../chat/ChatStore';
 import { FilesStore } from '../files/FilesStore';
-import { tusUpload } from '../files/tusUpload';
+import { tusUnfinishedStorage, tusUpload } from '../files/tusUpload';
 import { reportPresence } from '../realtime/presenceReporter';
 import { RealtimeConnection } from '../realtime/RealtimeConnection';
 
@@ -34,6 +34,7 @@ export function useLiveStores(session: AuthSession, api: ApiClient, user: User):
       userId: user.id,
       send: (roomId, content, replyTo, attachments) => void chat.messages.send(roomId, content, replyTo, attachments),
       createUpload: tusUpload,
+      unfinishedStorage: tusUnfinishedStorage(session),
     });
     chat.start();
     const stopPresence = reportPresence(connection);

@@ -3,7 +3,8 @@ import { createContext, useContext, useEffect, useMemo, useState, useSyncExterna
 import type { Attachment, RoomId } from '../chat/types';
 import type { FilesStore } from './FilesStore';
 import type { FileLink, LinkWish } from './signedLinks';
-import { roomUploads, type RoomUploads } from './uploadsState';
+import type { UnfinishedUpload } from './unfinishedUploads';
+import { roomUploads, type RoomUploads, type UploadsState } from './uploadsState';
 
 const StoreContext = createContext<FilesStore | null>(null);
 
@@ -21,6 +22,30 @@ export function useFiles(): FilesStore {
 export function useRoomUploads(roomId: RoomId): RoomUploads {
   const { uploads } = useFiles();
   return useSyncExternalStore(uploads.subscribe, () => roomUploads(uploads.getState(), roomId));
+}
+
+/**
+ * Unfinished uploads of earlier visits that no chip is resuming now, read again whenever the
+ * chips change (a resumed upload that finishes drops its note).
+ */
+export function useUnfinishedUploads(): readonly UnfinishedUpload[] {
+  const { uploads, unfinished } = useFiles();
+  const state = useSyncExternalStore(uploads.subscribe, uploads.getState);
+  const list = useSyncExternalStore(unfinished.subscribe, unfinished.getSnapshot);
+  const chipKey = chipSummary(state);
+  useEffect(() => {
+    void unfinished.refresh();
+  }, [unfinished, chipKey]);
+  return useMemo(() => {
+    const names = new Set(Object.values(state).flatMap((room) => room.chips.map((c) => c.name)));
+    return list.filter((u) => !names.has(u.name));
+  }, [list, state]);
+}
+
+function chipSummary(state: UploadsState): string {
+  return Object.values(state)
+    .flatMap((room) => room.chips.map((c) => `${c.key}:${c.status}`))
+    .join(',');
 }
 
 function wishesOf(attachments: readonly Pick<Attachment, 'id' | 'thumbnailUrl'>[]): LinkWish[] {

@@ -11,6 +11,7 @@
 import type { AccessTokens } from '../api/client';
 import type { UserId } from '../api/types';
 import type { Attachment, RoomId, Seq } from '../chat/types';
+import { fingerprintPrefix } from './unfinishedUploads';
 import { describeUploadError, shouldRetryUpload, uploadErrorStatus } from './uploadErrors';
 import {
   activeCount,
@@ -286,7 +287,7 @@ export class UploadsStore {
       metadata: { filename: file.name, filetype: file.type || 'application/octet-stream' },
       storeFingerprintForResuming: true,
       removeFingerprintOnSuccess: true,
-      fingerprint: (f) => Promise.resolve(['parley', userId, f.name, f.type, f.size, f.lastModified].join('/')),
+      fingerprint: (f) => Promise.resolve(fingerprintPrefix(userId) + [f.name, f.type, f.size, f.lastModified].join('/')),
       onBeforeRequest: async (request) => {
         const token = await tokens.getAccessToken();
         const current = entry();

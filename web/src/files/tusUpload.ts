@@ -1,10 +1,13 @@
 /**
- * The real uploads: tus-js-client's `Upload` with the store's settings. The library is loaded the
- * first time a file is attached, so the chat does not wait for it; until then the handle only
- * remembers what was asked of it.
+ * The real uploads: tus-js-client's `Upload` with the store's settings, and the notes it keeps in
+ * `localStorage` of uploads to resume. The library is loaded the first time a file is attached
+ * (or a note exists), so the chat does not wait for it; until then a handle only remembers what
+ * was asked of it.
  */
 import type { Upload } from 'tus-js-client';
-import type { PreviousUploadLike, UploadFactory, UploadHandle, UploadSettings } from './UploadsStore';
+import type { AccessTokens } from '../api/client';
+import type { UnfinishedStorage } from './unfinishedUploads';
+import { UPLOAD_ENDPOINT, type PreviousUploadLike, type UploadFactory, type UploadHandle, type UploadSettings } from './UploadsStore';
 
 let library: Promise<typeof import('tus-js-client')> | null = null;
 
@@ -53,3 +56,37 @@ class LazyUpload implements UploadHandle {
 }
 
 export const tusUpload: UploadFactory = (file, settings) => new LazyUpload(file, settings);
+
+const NOTE_PREFIX = 'tus::';
+
+function hasNotes(prefix: string): boolean {
+  try {
+    for (let i = 0; i < localStorage.length; i += 1) {
+      if (localStorage.key(i)?.startsWith(NOTE_PREFIX + prefix)) return true;
+    }
+  } catch {
+    return false;
+  }
+  return false;
+}
+
+/** tus's notes of unfinished uploads; deleting one on the server sends a tus DELETE. */
+export function tusUnfinishedStorage(tokens: Pick<AccessTokens, 'getAccessToken'>): UnfinishedStorage {
+  return {
+    find: async (prefix) => {
+      if (!hasNotes(prefix)) return [];
+      const tus = await load();
+      const notes = await tus.defaultOptions.urlStorage.findAllUploads();
+      return notes
+        .filter((n) => n.urlStorageKey.startsWith(NOTE_PREFIX + prefix))
+        .map((n) => ({ key: n.urlStorageKey, name: n.metadata.filename ?? 'file', size: n.size, uploadUrl: n.uploadUrl }));
+    },
+    remove: async (key) => (await load()).defaultOptions.urlStorage.removeUpload(key),
+    terminate: async (uploadUrl) => {
+      const url = new URL(uploadUrl, location.href);
+      if (url.origin !== location.origin || !url.pathname.startsWith(`${UPLOAD_ENDPOINT}/`)) return;
+      const token = await tokens.getAccessToken();
+      await fetch(url, { method: 'DELETE', headers: { Authorization: `Bearer ${token}`, 'Tus-Resumable': '1.0.0' } });
+    },
+  };
+}

@@ -3,7 +3,7 @@ import { nameOf } from '../../api/types';
 import { useChatStore } from '../../chat/ChatContext';
 import { draftStore } from '../../chat/drafts';
 import type { Message } from '../../chat/types';
-import { useFiles, useRoomUploads } from '../../files/FilesContext';
+import { useFiles, useRoomUploads, useUnfinishedUploads } from '../../files/FilesContext';
 import { UploadChips } from '../files/UploadChips';
 import { useTooManyFiles } from '../files/useTooManyFiles';
 import { Icon } from '../../ui/Icon';
@@ -41,6 +41,7 @@ export function Composer({ roomId, roomName, replyTo, editing, onCancelReply, on
   const files = useFiles();
   const tooMany = useTooManyFiles();
   const uploads = useRoomUploads(roomId);
+  const unfinished = useUnfinishedUploads();
   const picker = useRef<HTMLInputElement>(null);
   const drafts = useMemo(() => draftStore(store.user.id), [store]);
   const [text, setText] = useState(() => drafts.get(roomId));
@@ -182,6 +183,20 @@ export function Composer({ roomId, roomName, replyTo, editing, onCancelReply, on
     <form className={styles.composer} onSubmit={submit}>
       {context}
       {!editing && <UploadChips chips={uploads.chips} />}
+      {!editing && unfinished.length > 0 && (
+        <ul className={styles.unfinished} aria-label="Unfinished uploads">
+          {unfinished.map((u) => (
+            <li key={u.key}>
+              <span>
+                Unfinished upload of <strong>{u.name}</strong>: attach it again to resume.
+              </span>{' '}
+              <button type="button" className={styles.queuedCancel} onClick={() => void files.unfinished.forget(u)} aria-label={`Forget ${u.name}`}>
+                Forget
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
       {!editing && uploads.queued && (
         <p className={styles.queued} role="status">
           Sending when the files are uploaded…{' '}
