@@ -88,6 +88,49 @@ function noise(size, seed) {
   return bytes;
 }
 
+/** A WAV of a two-second tone. */
+function wav(seconds = 2, rate = 8000) {
+  const samples = seconds * rate;
+  const data = Buffer.alloc(samples * 2);
+  for (let i = 0; i < samples; i += 1) data.writeInt16LE(Math.round(Math.sin((i / rate) * 2 * Math.PI * 440) * 8000), i * 2);
+  const header = Buffer.alloc(44);
+  header.write('RIFF', 0, 'ascii');
+  header.writeUInt32LE(36 + data.length, 4);
+  header.write('WAVEfmt ', 8, 'ascii');
+  header.writeUInt32LE(16, 16);
+  header.writeUInt16LE(1, 20);
+  header.writeUInt16LE(1, 22);
+  header.writeUInt32LE(rate, 24);
+  header.writeUInt32LE(rate * 2, 28);
+  header.writeUInt16LE(2, 32);
+  header.writeUInt16LE(16, 34);
+  header.write('data', 36, 'ascii');
+  header.writeUInt32LE(data.length, 40);
+  return Buffer.concat([header, data]);
+}
+
+/** A one-page PDF with a few coloured blocks and no fonts, its cross-reference table computed. */
+function pdf() {
+  const stream = '0.31 0.27 0.9 rg 40 620 515 120 re f 0.85 0.87 0.92 rg 40 120 515 460 re f 0.07 0.63 0.31 rg 60 480 200 60 re f';
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << >> >>',
+    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+  ];
+  let out = '%PDF-1.4\n';
+  const offsets = [];
+  objects.forEach((body, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const offset of offsets) out += `${String(offset).padStart(10, '0')} 00000 n \n`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, 'latin1');
+}
+
 /** Drops files on the conversation the way a desktop does: a DataTransfer in dragenter, dragover and drop. */
 async function dropFiles(page, files) {
   const payload = files.map((f) => ({ name: f.name, type: f.type, data: f.data.toString('base64') }));
@@ -283,6 +326,29 @@ browserTest('files', async (t) => {
   await searchbox.press('Enter');
   await b.page.getByTestId('search-hit').getByTestId('search-hit-files').filter({ hasText: 'survey-data.bin' }).waitFor();
   await expectLabelledControls(t, b.page, 'search results with files');
+
+  t.step('Alice sends a recording and a PDF: Bob gets a player that seeks, and the first page');
+  await dropFiles(a.page, [
+    { name: 'tone.wav', type: 'audio/wav', data: wav() },
+    { name: 'plan.pdf', type: 'application/pdf', data: pdf() },
+  ]);
+  await eventually(t, 'the recording and the PDF are uploaded', async () =>
+    (await a.page.getByTestId('upload-chip').evaluateAll((els) => els.length === 2 && els.every((el) => el.dataset.status === 'done'))),
+  );
+  await send(a.page, 'The recording and the plan');
+  await b.page.getByRole('complementary', { name: 'Conversations' }).getByRole('link', { name: /Alice Martin/ }).click();
+  const media = await message(b.page, 'The recording and the plan');
+  const audio = media.getByTestId('attachment-audio');
+  await eventually(t, 'the recording loads its length', async () => audio.evaluate((el) => el.readyState >= 1 && Math.round(el.duration) === 2));
+  await audio.evaluate((el) => {
+    el.currentTime = 1.5;
+  });
+  await eventually(t, 'the player seeks through a range request', async () =>
+    audio.evaluate((el) => !el.seeking && el.currentTime > 1.4 && el.error === null),
+  );
+  const plan = media.getByTestId('attachment-pdf');
+  await plan.getByRole('link', { name: 'Open plan.pdf' }).waitFor();
+  await eventually(t, 'the PDF shows its first page', async () => plan.locator('img').evaluate((img) => img.complete && img.naturalWidth > 0), 30_000);
 
   t.step('On a phone: the grid wraps, the viewer fills the screen, chips scroll sideways');
   await b.page.setViewportSize({ width: 390, height: 844 });
