@@ -9,7 +9,8 @@ import type { UserId } from '../api/types';
 import { createFilesApi, type FilesApi } from './filesApi';
 import { SignedLinks } from './signedLinks';
 import { UnfinishedUploads, type UnfinishedStorage } from './unfinishedUploads';
-import { UploadsStore, type SendWithAttachments, type UploadFactory } from './UploadsStore';
+import type { UploadFactory } from './uploadHandle';
+import { UploadsStore, type SendWithAttachments } from './UploadsStore';
 
 export interface FilesStoreOptions {
   api: ApiClient;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Attachment } from '../chat/types';
-import { MAX_ACTIVE, MAX_FILES_PER_MESSAGE, UploadsStore, fileIdOf, type PreviousUploadLike, type UploadHandle, type UploadSettings } from './UploadsStore';
+import { MAX_ACTIVE, MAX_FILES_PER_MESSAGE, UploadsStore, fileIdOf } from './UploadsStore';
+import type { PreviousUploadLike, UploadHandle, UploadSettings } from './uploadHandle';
 import { findChip, roomUploads } from './uploadsState';
 
 /** Stands in for tus-js-client's Upload: records what the store asks and lets the test answer. */

@@ -12,6 +12,7 @@ import type { AccessTokens } from '../api/client';
 import type { UserId } from '../api/types';
 import type { Attachment, RoomId, Seq } from '../chat/types';
 import { fingerprintPrefix } from './unfinishedUploads';
+import type { PreviousUploadLike, UploadFactory, UploadHandle } from './uploadHandle';
 import { describeUploadError, shouldRetryUpload, uploadErrorStatus } from './uploadErrors';
 import {
   activeCount,
@@ -23,43 +24,6 @@ import {
   type UploadsAction,
   type UploadsState,
 } from './uploadsState';
-
-/** What the store needs of a tus upload (tus-js-client's `Upload`, or a fake in tests). */
-export interface UploadHandle {
-  url: string | null;
-  start(): void;
-  abort(terminate?: boolean): Promise<void>;
-  findPreviousUploads(): Promise<PreviousUploadLike[]>;
-  resumeFromPreviousUpload(previous: PreviousUploadLike): void;
-}
-
-export interface PreviousUploadLike {
-  uploadUrl: string | null;
-  size: number | null;
-  creationTime: string;
-}
-
-export interface UploadRequestLike {
-  setHeader(name: string, value: string): void;
-}
-
-/** The options this store gives each upload; a subset of tus-js-client's. */
-export interface UploadSettings {
-  endpoint: string;
-  chunkSize: number;
-  retryDelays: number[];
-  metadata: { filename: string; filetype: string };
-  storeFingerprintForResuming: boolean;
-  removeFingerprintOnSuccess: boolean;
-  fingerprint: (file: File) => Promise<string>;
-  onBeforeRequest: (request: UploadRequestLike) => Promise<void>;
-  onProgress: (bytesSent: number, bytesTotal: number) => void;
-  onSuccess: () => void;
-  onError: (error: Error) => void;
-  onShouldRetry: (error: Error, retryAttempt: number) => boolean;
-}
-
-export type UploadFactory = (file: File, settings: UploadSettings) => UploadHandle;
 
 /** Sends the message once its files are stored (the chat store's `messages.send`). */
 export type SendWithAttachments = (roomId: RoomId, content: string, replyTo: Seq | null, attachments: Attachment[]) => void;

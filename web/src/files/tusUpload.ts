@@ -7,7 +7,8 @@
 import type { Upload } from 'tus-js-client';
 import type { AccessTokens } from '../api/client';
 import type { UnfinishedStorage } from './unfinishedUploads';
-import { UPLOAD_ENDPOINT, type PreviousUploadLike, type UploadFactory, type UploadHandle, type UploadSettings } from './UploadsStore';
+import type { PreviousUploadLike, UploadFactory, UploadHandle, UploadSettings } from './uploadHandle';
+import { UPLOAD_ENDPOINT } from './UploadsStore';
 
 let library: Promise<typeof import('tus-js-client')> | null = null;
 

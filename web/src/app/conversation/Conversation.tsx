@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { nameOf } from '../../api/types';
 import { useChat, useChatStore } from '../../chat/ChatContext';
@@ -8,8 +8,7 @@ import { formatLastSeen } from '../../chat/format';
 import { emptyTimeline } from '../../chat/timeline';
 import { typingText } from '../../chat/typingText';
 import type { Member, Message, RoomSummary } from '../../chat/types';
-import { useFiles } from '../../files/FilesContext';
-import { useTooManyFiles } from '../files/useTooManyFiles';
+import { useFileDrop } from '../files/useFileDrop';
 import { Avatar } from '../../ui/Avatar';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
@@ -96,47 +95,6 @@ function TypingLine({ roomId }: { roomId: number }) {
       )}
     </div>
   );
-}
-
-function carriesFiles(event: DragEvent): boolean {
-  return [...event.dataTransfer.types].includes('Files');
-}
-
-/** Files dropped anywhere on the conversation go with the next message; a frame shows where. */
-function useFileDrop(roomId: number) {
-  const files = useFiles();
-  const tooMany = useTooManyFiles();
-  const [over, setOver] = useState(false);
-  const depth = useRef(0);
-  return {
-    over,
-    handlers: {
-      onDragEnter: (event: DragEvent) => {
-        if (!carriesFiles(event)) return;
-        event.preventDefault();
-        depth.current += 1;
-        setOver(true);
-      },
-      onDragOver: (event: DragEvent) => {
-        if (!carriesFiles(event)) return;
-        event.preventDefault();
-        event.dataTransfer.dropEffect = 'copy';
-      },
-      onDragLeave: (event: DragEvent) => {
-        if (!carriesFiles(event)) return;
-        depth.current = Math.max(0, depth.current - 1);
-        if (depth.current === 0) setOver(false);
-      },
-      onDrop: (event: DragEvent) => {
-        if (!carriesFiles(event)) return;
-        event.preventDefault();
-        depth.current = 0;
-        setOver(false);
-        const dropped = [...event.dataTransfer.files];
-        if (dropped.length) tooMany(files.uploads.add(roomId, dropped));
-      },
-    },
-  };
 }
 
 /** One open room: header, history, who is typing, and the composer. */
