@@ -29,6 +29,8 @@ public final class ChatSocket implements AutoCloseable {
     private final Socket socket;
     private final Map<String, BlockingQueue<List<JsonNode>>> received = new ConcurrentHashMap<>();
     private final CompletableFuture<String> outcome = new CompletableFuture<>();
+    /** Completes when the first presence snapshot arrives: the server sends it once the socket is in its rooms. */
+    private final CompletableFuture<Void> subscribed = new CompletableFuture<>();
 
     private ChatSocket(Socket socket) {
         this.socket = socket;
@@ -37,6 +39,7 @@ public final class ChatSocket implements AutoCloseable {
                 List<JsonNode> rest = new ArrayList<>();
                 for (int i = 1; i < args.length; i++) rest.add(toNode(args[i]));
                 queue(name).add(rest);
+                if (name.equals("presence_snapshot")) subscribed.complete(null);
             }
         });
         socket.on(Socket.EVENT_CONNECT, a -> outcome.complete("connected"));
@@ -45,11 +48,16 @@ public final class ChatSocket implements AutoCloseable {
         socket.on(Socket.EVENT_DISCONNECT, a -> queue("disconnect").add(List.of()));
     }
 
-    /** Connects over WebSocket with the access token; fails when the server refuses. */
+    /**
+     * Connects over WebSocket with the access token and waits until the socket is in its rooms
+     * (the server answers CONNECT first and joins the rooms right after, then sends the presence
+     * snapshot); fails when the server refuses.
+     */
     public static ChatSocket connect(String baseUrl, String token) {
         ChatSocket s = open(baseUrl, token);
         String result = s.outcome.join();
         if (!result.equals("connected")) throw new IllegalStateException("socket refused: " + result);
+        s.subscribed.orTimeout(WAIT.toMillis(), TimeUnit.MILLISECONDS).join();
         return s;
     }
 
