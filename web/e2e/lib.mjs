@@ -29,6 +29,8 @@ export function browserTest(name, body, { timeoutMs = 150_000 } = {}) {
   const problems = [];
   /** Pages emulating a lost network, until when: their network errors are expected. */
   const offlineUntil = new Map();
+  /** Pages whose failed requests (refused or cut on purpose) are expected, until when. */
+  const failuresUntil = new Map();
   let current = 'starting';
   let browser = null;
   const pages = [];
@@ -50,7 +52,9 @@ export function browserTest(name, body, { timeoutMs = 150_000 } = {}) {
       const page = await context.newPage();
       const label = `page ${pages.length + 1}`;
       page.on('console', (message) => {
-        const expected = (offlineUntil.get(page) ?? 0) > Date.now() && /net::ERR_|WebSocket connection/.test(message.text());
+        const expected =
+          ((offlineUntil.get(page) ?? 0) > Date.now() && /net::ERR_|WebSocket connection/.test(message.text())) ||
+          ((failuresUntil.get(page) ?? 0) > Date.now() && /Failed to load resource|net::ERR_/.test(message.text()));
         if (message.type() === 'error' && !expected) {
           const where = message.location()?.url ? ` (${message.location().url})` : '';
           problems.push(`${label}: console error: ${message.text()}${where}`);
@@ -68,6 +72,10 @@ export function browserTest(name, body, { timeoutMs = 150_000 } = {}) {
     async setOffline(context, offline) {
       for (const page of context.pages()) offlineUntil.set(page, offline ? Number.POSITIVE_INFINITY : Date.now() + 3_000);
       await context.setOffline(offline);
+    },
+    /** Requests of this page that fail meanwhile are expected (the test refuses or cuts them). */
+    expectFailedRequests(page, durationMs = 10_000) {
+      failuresUntil.set(page, Date.now() + durationMs);
     },
     /** A debugging screenshot (SCREENSHOT_DIR). */
     async shot(page, file) {

@@ -3,6 +3,7 @@ import { useNavigate } from 'react-router-dom';
 import type { User } from '../api/types';
 import { useApi, useAuth, useSession } from '../auth/AuthContext';
 import { ChatProvider, useChat, useChatStore } from '../chat/ChatContext';
+import { FilesProvider } from '../files/FilesContext';
 import { showNotification, shouldNotify } from '../chat/notifications';
 import { totalUnread } from '../chat/rooms';
 import { ToastProvider } from '../ui/Toast';
@@ -24,10 +25,12 @@ function LiveApp({ user }: { user: User }) {
   return (
     <RealtimeProvider connection={stores.connection}>
       <ChatProvider store={stores.chat}>
-        <ToastProvider>
-          <Attention />
-          <Shell />
-        </ToastProvider>
+        <FilesProvider store={stores.files}>
+          <ToastProvider>
+            <Attention />
+            <Shell />
+          </ToastProvider>
+        </FilesProvider>
       </ChatProvider>
     </RealtimeProvider>
   );

@@ -1,8 +1,8 @@
 /**
  * Builds the signed-in user's live stores: one realtime connection and the feature stores that
  * use it. Every feature store is made and started before the connection starts, so none misses
- * an event; a new user gets new stores, and leaving stops them all. A new feature (calls, files)
- * is one more store made here from the same connection, with its provider in ChatShell.
+ * an event; a new user gets new stores, and leaving stops them all. A new feature is one more
+ * store made here, with its provider in ChatShell: files sends its messages through the chat store.
  */
 import { useEffect, useState } from 'react';
 import type { ApiClient } from '../api/client';
@@ -10,12 +10,15 @@ import type { User } from '../api/types';
 import type { AuthSession } from '../auth/authSession';
 import { createChatApi } from '../chat/chatApi';
 import { ChatStore } from '../chat/ChatStore';
+import { FilesStore } from '../files/FilesStore';
+import { tusUnfinishedStorage, tusUpload } from '../files/tusUpload';
 import { reportPresence } from '../realtime/presenceReporter';
 import { RealtimeConnection } from '../realtime/RealtimeConnection';
 
 export interface LiveStores {
   connection: RealtimeConnection;
   chat: ChatStore;
+  files: FilesStore;
 }
 
 export function useLiveStores(session: AuthSession, api: ApiClient, user: User): LiveStores | null {
@@ -25,12 +28,21 @@ export function useLiveStores(session: AuthSession, api: ApiClient, user: User):
   useEffect(() => {
     const connection = new RealtimeConnection({ session });
     const chat = new ChatStore({ connection, api: createChatApi(api), user });
+    const files = new FilesStore({
+      api,
+      tokens: session,
+      userId: user.id,
+      send: (roomId, content, replyTo, attachments) => void chat.messages.send(roomId, content, replyTo, attachments),
+      createUpload: tusUpload,
+      unfinishedStorage: tusUnfinishedStorage(session),
+    });
     chat.start();
     const stopPresence = reportPresence(connection);
     connection.start();
-    setStores({ connection, chat });
+    setStores({ connection, chat, files });
     return () => {
       stopPresence();
+      files.stop();
       chat.stop();
       connection.stop();
     };
