@@ -14,12 +14,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.parley.api.ApiRoutes;
+import org.parley.auth.AccessTokenVerifier;
 import org.parley.auth.AccessTokens;
 import org.parley.auth.AuthRoutes;
 import org.parley.auth.AuthService;
 import org.parley.auth.JwtSecrets;
 import org.parley.auth.PasswordHasher;
 import org.parley.auth.RequestAuth;
+import org.parley.auth.SessionCheckedTokens;
+import org.parley.auth.SessionRevocations;
 import org.parley.config.ConfigException;
 import org.parley.config.ConfigLoader;
 import org.parley.config.ParleyConfig;
@@ -99,8 +102,13 @@ public final class Parley implements AutoCloseable {
         try {
             AccessTokens tokens = new AccessTokens(JwtSecrets.resolve(config.auth().jwtSecret(), config.dataDir()),
                     config.auth().accessTokenTtl(), clock);
+            SessionRevocations revocations = new SessionRevocations(db, clock, java.time.Duration.ofSeconds(10),
+                    config.auth().accessTokenTtl().plusMinutes(1));
+            revocations.listenTo(bus);
+            AccessTokenVerifier verifier = new SessionCheckedTokens(tokens, revocations);
             AuthService auth = new AuthService(db, new Accounts(db),
-                    new PasswordHasher(config.auth().passwordHashConcurrency()), tokens, config.auth(), bus, clock);
+                    new PasswordHasher(config.auth().passwordHashConcurrency()), tokens, config.auth(), bus,
+                    revocations, clock);
             UserService users = new UserService(db, clock);
             UserDirectory directory = new UserDirectory(db);
             ClientAddresses addresses = new ClientAddresses(config.server().trustProxy());
@@ -124,12 +132,12 @@ public final class Parley implements AutoCloseable {
 
             Parley node = new Parley(db, bus, services);
             node.io = new SocketIoServer(socketConfig(config), metrics, clock);
-            new ChatGateway(node.io, tokens, bus, rooms, messages, sync, typing, presence,
+            new ChatGateway(node.io, verifier, bus, rooms, messages, sync, typing, presence,
                     new CallService(rooms, bus), config.chat().maxConnectionsPerUser());
             HealthRoutes health = new HealthRoutes(() -> !node.stopping.get() && db.isReachable()
                     && (!(bus instanceof RedisBus redis) || redis.isReachable()), metrics);
             List<RouteInstaller> installers = new ArrayList<>();
-            installers.add(new ApiRoutes(new RequestAuth(tokens), health, new AuthRoutes(auth, addresses),
+            installers.add(new ApiRoutes(new RequestAuth(verifier), health, new AuthRoutes(auth, addresses),
                     new UserRoutes(users), new RoomRoutes(rooms, members), new MessageRoutes(messages),
                     new SearchRoutes(new SearchService(db, new MessageReader(db.dialect())))));
             installers.add(node.io::install);

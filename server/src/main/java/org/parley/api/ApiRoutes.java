@@ -11,7 +11,8 @@ import org.parley.search.SearchRoutes;
 import org.parley.users.UserRoutes;
 
 /**
- * The one table of REST routes. Everything under {@code /api/} except {@code /api/auth/} needs a token.
+ * The one table of REST routes. Everything under {@code /api/} except {@code /api/auth/} needs a token,
+ * and so does {@code /api/auth/logout-all}.
  * It lives above the features, so it may name every feature's handlers, while the HTTP kit
  * ({@code org.parley.http}) imports no feature.
  */
@@ -30,6 +31,10 @@ public record ApiRoutes(RequestAuth requestAuth, HealthRoutes health, AuthRoutes
         r.post("/api/auth/login", auth::login);
         r.post("/api/auth/refresh", auth::refresh);
         r.post("/api/auth/logout", auth::logout);
+        r.post("/api/auth/logout-all", ctx -> {
+            requestAuth.authenticate(ctx);
+            auth.logoutAll(ctx);
+        });
 
         r.beforeMatched("/api/*", ctx -> {
             if (!ctx.path().startsWith("/api/auth/") && !"OPTIONS".equals(ctx.method().name())) {
@@ -38,6 +43,7 @@ public record ApiRoutes(RequestAuth requestAuth, HealthRoutes health, AuthRoutes
         });
         r.get("/api/me", ctx -> users.me(ctx, RequestAuth.principal(ctx).userId()));
         r.patch("/api/me", ctx -> users.updateMe(ctx, RequestAuth.principal(ctx).userId()));
+        r.post("/api/me/password", auth::changePassword);
         r.get("/api/users", users::search);
 
         r.get("/api/rooms", rooms::list);

@@ -65,6 +65,23 @@ class ChatRecoveryTest {
         }
     }
 
+    @Test
+    void aSignedOutSessionDoesNotResume() throws Exception {
+        try (TestServer server = TestServer.start()) {
+            Account owner = Accounts.register(server.api(), "so_o"), reader = Accounts.register(server.api(), "so_r");
+            long roomId = server.api().post("/api/rooms", Map.of("name", "Out", "memberIds", List.of(reader.id())),
+                    owner.accessToken()).json().path("id").asLong();
+
+            JsonNode result = NodeScripts.run("chat-recovery-revoked.mjs", server.baseUrl(), "signed-out",
+                    String.valueOf(roomId), owner.accessToken(), reader.accessToken(), String.valueOf(reader.id()),
+                    reader.refreshToken());
+
+            assertThat(result.path("status").asInt()).isEqualTo(204);
+            assertThat(result.path("outcome").asString()).isEqualTo("error: unauthorized");
+            assertThat(result.path("received").toString()).isEqualTo("[\"before\"]");
+        }
+    }
+
     private static List<Long> longs(JsonNode array) {
         List<Long> out = new ArrayList<>();
         array.forEach(n -> out.add(n.asLong()));
