@@ -4,6 +4,7 @@ import org.parley.auth.Principal;
 import org.parley.bus.BusEvent;
 import org.parley.bus.EventBus;
 import org.parley.bus.JsonPayload;
+import org.parley.errors.ParleyException;
 import org.parley.rooms.RoomService;
 
 /**
@@ -23,8 +24,19 @@ public final class CallService {
         this.bus = bus;
     }
 
-    /** Relays {@code signal} from {@code from}; not a member (of either end) is refused. */
+    /** The largest session description (offer or answer) relayed, as JSON text. */
+    public static final int MAX_DESCRIPTION_CHARS = 64 * 1024;
+    /** The largest ICE candidate relayed, as JSON text. */
+    public static final int MAX_CANDIDATE_CHARS = 4 * 1024;
+    /** The longest call id. */
+    public static final int MAX_CALL_ID_CHARS = 128;
+
+    /**
+     * Relays {@code signal} from {@code from}; a body or call id over its limit is refused, and so
+     * is a sender or addressee who is not a member. Nothing refused is relayed.
+     */
     public void signal(Principal from, CallSignal signal) {
+        checkSizes(signal);
         rooms.requireMember(from.userId(), signal.roomId());
         if (signal.to() != null) rooms.requireMember(signal.to(), signal.roomId());
         bus.publish(switch (signal) {
@@ -33,6 +45,24 @@ public final class CallService {
             case CallSignal.IceCandidate s -> relayed(from, s, CANDIDATE, s.candidate());
             case CallSignal.HangUp s -> relayed(from, s, END, null);
         });
+    }
+
+    private static void checkSizes(CallSignal signal) {
+        switch (signal) {
+            case CallSignal.Offer s -> checkBody(OFFER, s.offer(), MAX_DESCRIPTION_CHARS);
+            case CallSignal.Answer s -> checkBody(ANSWER, s.answer(), MAX_DESCRIPTION_CHARS);
+            case CallSignal.IceCandidate s -> checkBody(CANDIDATE, s.candidate(), MAX_CANDIDATE_CHARS);
+            case CallSignal.HangUp s -> { }
+        }
+        if (signal.callId() != null && (signal.callId().isEmpty() || signal.callId().length() > MAX_CALL_ID_CHARS)) {
+            throw ParleyException.invalid("callId", "callId must be 1-" + MAX_CALL_ID_CHARS + " characters.");
+        }
+    }
+
+    private static void checkBody(String field, JsonPayload body, int maxChars) {
+        if (body != null && body.json().length() > maxChars) {
+            throw ParleyException.invalid(field, field + " must be at most " + maxChars + " characters of JSON.");
+        }
     }
 
     private static BusEvent.CallSignalled relayed(Principal from, CallSignal s, String name, JsonPayload body) {

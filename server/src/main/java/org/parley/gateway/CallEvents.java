@@ -28,25 +28,27 @@ final class CallEvents {
             CallService.END, ServerEvent.END_CALL.wire());
 
     private final CallService calls;
+    private final EventLimits limits;
 
-    CallEvents(CallService calls) {
+    CallEvents(CallService calls, EventLimits limits) {
         this.calls = calls;
+        this.limits = limits;
     }
 
     void register(Namespace ns) {
-        ns.on(ClientEvent.VIDEO_CALL_OFFER.wire(), ChatEvents.guarded((s, a, ack) -> {
+        ns.on(ClientEvent.VIDEO_CALL_OFFER.wire(), limits.limited(ClientEvent.VIDEO_CALL_OFFER, (s, a, ack) -> {
             JsonNode p = Payloads.object(a);
             signal(s, new CallSignal.Offer(roomId(p), to(p), body(p, CallService.OFFER), callId(p)), ack);
         }));
-        ns.on(ClientEvent.VIDEO_CALL_ANSWER.wire(), ChatEvents.guarded((s, a, ack) -> {
+        ns.on(ClientEvent.VIDEO_CALL_ANSWER.wire(), limits.limited(ClientEvent.VIDEO_CALL_ANSWER, (s, a, ack) -> {
             JsonNode p = Payloads.object(a);
             signal(s, new CallSignal.Answer(roomId(p), to(p), body(p, CallService.ANSWER), callId(p)), ack);
         }));
-        ns.on(ClientEvent.ICE_CANDIDATE.wire(), ChatEvents.guarded((s, a, ack) -> {
+        ns.on(ClientEvent.ICE_CANDIDATE.wire(), limits.limited(ClientEvent.ICE_CANDIDATE, (s, a, ack) -> {
             JsonNode p = Payloads.object(a);
             signal(s, new CallSignal.IceCandidate(roomId(p), to(p), body(p, CallService.CANDIDATE), callId(p)), ack);
         }));
-        ns.on(ClientEvent.END_CALL.wire(), ChatEvents.guarded((s, a, ack) -> {
+        ns.on(ClientEvent.END_CALL.wire(), limits.limited(ClientEvent.END_CALL, (s, a, ack) -> {
             JsonNode p = Payloads.object(a);
             signal(s, new CallSignal.HangUp(roomId(p), to(p), callId(p)), ack);
         }));

@@ -44,8 +44,9 @@ public final class ChatGateway {
         ns.recoveryFilter(this::roomsToRestore);
         ns.onConnection(this::connected);
         ns.onDisconnect((socket, reason) -> presence.disconnected(ChatNamespaceAuth.principal(socket).userId(), socket.id()));
-        new ChatEvents(rooms, messages, sync, typing, presence).register(ns);
-        new CallEvents(calls).register(ns);
+        EventLimits limits = new EventLimits(java.time.Clock.systemUTC());
+        new ChatEvents(rooms, messages, sync, typing, presence, limits).register(ns);
+        new CallEvents(calls, limits).register(ns);
         BusRelay relay = new BusRelay(ns);
         bus.subscribe(relay::deliver);
     }
