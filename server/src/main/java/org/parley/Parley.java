@@ -30,6 +30,7 @@ import org.parley.config.Settings;
 import org.parley.http.ClientAddresses;
 import org.parley.http.HealthRoutes;
 import org.parley.http.HttpServer;
+import org.parley.http.ManagementServer;
 import org.parley.http.RouteInstaller;
 import org.parley.bus.EventBus;
 import org.parley.bus.LocalBus;
@@ -71,6 +72,7 @@ public final class Parley implements AutoCloseable {
     private final List<AutoCloseable> services;
     private SocketIoServer io;
     private HttpServer http;
+    private ManagementServer management;
     private final AtomicBoolean stopping = new AtomicBoolean();
 
     private Parley(Database db, EventBus bus, List<AutoCloseable> services) {
@@ -135,13 +137,18 @@ public final class Parley implements AutoCloseable {
             new ChatGateway(node.io, verifier, bus, rooms, messages, sync, typing, presence,
                     new CallService(rooms, bus), config.chat().maxConnectionsPerUser());
             HealthRoutes health = new HealthRoutes(() -> !node.stopping.get() && db.isReachable()
-                    && (!(bus instanceof RedisBus redis) || redis.isReachable()), metrics);
+                    && (!(bus instanceof RedisBus redis) || redis.isReachable()));
             List<RouteInstaller> installers = new ArrayList<>();
             installers.add(new ApiRoutes(new RequestAuth(verifier), health, new AuthRoutes(auth, addresses),
                     new UserRoutes(users), new RoomRoutes(rooms, members), new MessageRoutes(messages),
                     new SearchRoutes(new SearchService(db, new MessageReader(db.dialect())))));
             installers.add(node.io::install);
+            node.management = ManagementServer.start(config.server().managementHost(),
+                    config.server().managementPort(), metrics);
+            services.add(node.management::stop);
             node.http = new HttpServer(config.server(), metrics, installers).start();
+            log.info("Metrics are served at http://{}:{}/metrics", config.server().managementHost(),
+                    node.management.port());
             log.info("Parley is listening on http://{}:{}", displayHost(config.server().host()), node.http.port());
             return node;
         } catch (RuntimeException e) {
@@ -170,6 +177,11 @@ public final class Parley implements AutoCloseable {
 
     public int port() {
         return http.port();
+    }
+
+    /** The port of the management listener ({@code /metrics}). */
+    public int managementPort() {
+        return management.port();
     }
 
     /** Stops accepting work, lets in-flight requests finish, then closes the database. */

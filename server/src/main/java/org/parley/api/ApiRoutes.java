@@ -25,7 +25,7 @@ public record ApiRoutes(RequestAuth requestAuth, HealthRoutes health, AuthRoutes
         var r = config.routes;
         r.get("/healthz", health::health);
         r.get("/readyz", health::readiness);
-        r.get("/metrics", health::metrics);
+        r.get("/metrics", health::metricsNotServedHere); // served on the management address only
 
         r.post("/api/auth/register", auth::register);
         r.post("/api/auth/login", auth::login);

@@ -52,6 +52,10 @@ public final class Settings {
             "Open socket connections one user may hold on one node.");
     public static final Setting TRUST_PROXY = new Setting("trust-proxy", "false",
             "Take the client address from X-Forwarded-For (only behind a trusted reverse proxy).");
+    public static final Setting MANAGEMENT_HOST = new Setting("management-host", "127.0.0.1",
+            "Address of the management listener that serves /metrics; keep it off the public network.");
+    public static final Setting MANAGEMENT_PORT = new Setting("management-port", "9464",
+            "Port of the management listener that serves /metrics (1-65535; 0 picks a free one).");
     public static final Setting SHUTDOWN_GRACE = new Setting("shutdown-grace-seconds", "10",
             "How long a stopping node waits for in-flight work.");
 
@@ -59,7 +63,8 @@ public final class Settings {
             DATABASE_PASSWORD, DATABASE_POOL_SIZE, REDIS_URL, JWT_SECRET, ACCESS_TOKEN_TTL, REFRESH_TOKEN_TTL,
             ALLOWED_ORIGINS, MAX_REQUEST_BYTES, PASSWORD_HASH_CONCURRENCY, LOGIN_MAX_FAILURES,
             LOGIN_MAX_FAILURES_PER_ADDRESS, LOGIN_WINDOW, REGISTRATIONS_PER_ADDRESS, MESSAGE_MAX_CHARS,
-            MESSAGES_PER_MINUTE, MESSAGE_BURST, MAX_CONNECTIONS_PER_USER, TRUST_PROXY, SHUTDOWN_GRACE);
+            MESSAGES_PER_MINUTE, MESSAGE_BURST, MAX_CONNECTIONS_PER_USER, TRUST_PROXY, MANAGEMENT_HOST, MANAGEMENT_PORT,
+            SHUTDOWN_GRACE);
 
     public static Optional<Setting> byKey(String key) {
         return ALL.stream().filter(s -> s.key().equals(key)).findFirst();
