@@ -14,12 +14,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.parley.api.ApiRoutes;
+import org.parley.auth.AccessTokenVerifier;
 import org.parley.auth.AccessTokens;
 import org.parley.auth.AuthRoutes;
 import org.parley.auth.AuthService;
 import org.parley.auth.JwtSecrets;
 import org.parley.auth.PasswordHasher;
 import org.parley.auth.RequestAuth;
+import org.parley.auth.SessionCheckedTokens;
+import org.parley.auth.SessionRevocations;
 import org.parley.config.ConfigException;
 import org.parley.config.ConfigLoader;
 import org.parley.config.ParleyConfig;
@@ -27,6 +30,7 @@ import org.parley.config.Settings;
 import org.parley.http.ClientAddresses;
 import org.parley.http.HealthRoutes;
 import org.parley.http.HttpServer;
+import org.parley.http.ManagementServer;
 import org.parley.http.RouteInstaller;
 import org.parley.bus.EventBus;
 import org.parley.bus.LocalBus;
@@ -83,6 +87,7 @@ public final class Parley implements AutoCloseable {
     private final List<AutoCloseable> services;
     private SocketIoServer io;
     private HttpServer http;
+    private ManagementServer management;
     private final AtomicBoolean stopping = new AtomicBoolean();
 
     private Parley(Database db, EventBus bus, List<AutoCloseable> services) {
@@ -114,8 +119,13 @@ public final class Parley implements AutoCloseable {
         try {
             byte[] tokenSecret = JwtSecrets.resolve(config.auth().jwtSecret(), config.dataDir());
             AccessTokens tokens = new AccessTokens(tokenSecret, config.auth().accessTokenTtl(), clock);
+            SessionRevocations revocations = new SessionRevocations(db, clock, java.time.Duration.ofSeconds(10),
+                    config.auth().accessTokenTtl().plusMinutes(1));
+            revocations.listenTo(bus);
+            AccessTokenVerifier verifier = new SessionCheckedTokens(tokens, revocations);
             AuthService auth = new AuthService(db, new Accounts(db),
-                    new PasswordHasher(config.auth().passwordHashConcurrency()), tokens, config.auth(), bus, clock);
+                    new PasswordHasher(config.auth().passwordHashConcurrency()), tokens, config.auth(), bus,
+                    revocations, clock);
             UserService users = new UserService(db, clock);
             UserDirectory directory = new UserDirectory(db);
             ClientAddresses addresses = new ClientAddresses(config.server().trustedProxies());
@@ -157,19 +167,24 @@ public final class Parley implements AutoCloseable {
 
             Parley node = new Parley(db, bus, services);
             node.io = new SocketIoServer(socketConfig(config), metrics, clock);
-            new ChatGateway(node.io, tokens, bus, rooms, messages, sync, typing, presence,
+            new ChatGateway(node.io, verifier, bus, rooms, messages, sync, typing, presence,
                     calls, new CallSignals(db, memberships, calls, bus, clock), config.chat().maxConnectionsPerUser());
             HealthRoutes health = new HealthRoutes(() -> !node.stopping.get() && db.isReachable()
-                    && (!(bus instanceof RedisBus redis) || redis.isReachable()), metrics);
+                    && (!(bus instanceof RedisBus redis) || redis.isReachable()));
             List<RouteInstaller> installers = new ArrayList<>();
-            installers.add(new ApiRoutes(new RequestAuth(tokens), health, new AuthRoutes(auth, addresses),
+            installers.add(new ApiRoutes(new RequestAuth(verifier), health, new AuthRoutes(auth, addresses),
                     new UserRoutes(users), new RoomRoutes(rooms, members), new MessageRoutes(messages),
                     new SearchRoutes(new SearchService(db, new MessageReader(db.dialect()))),
                     new TusRoutes(uploads), new FileRoutes(fileService),
                     new CallRoutes(calls, new IceServers(callConfig.stunUrls(), callConfig.turnUrls(),
                             callConfig.turnSecret(), callConfig.turnCredentialTtl(), clock))));
             installers.add(node.io::install);
+            node.management = ManagementServer.start(config.server().managementHost(),
+                    config.server().managementPort(), metrics);
+            services.add(node.management::stop);
             node.http = new HttpServer(config.server(), metrics, installers).start();
+            log.info("Metrics are served at http://{}:{}/metrics", config.server().managementHost(),
+                    node.management.port());
             log.info("Parley is listening on http://{}:{}", displayHost(config.server().host()), node.http.port());
             return node;
         } catch (RuntimeException e) {
@@ -198,6 +213,11 @@ public final class Parley implements AutoCloseable {
 
     public int port() {
         return http.port();
+    }
+
+    /** The port of the management listener ({@code /metrics}). */
+    public int managementPort() {
+        return management.port();
     }
 
     /** Stops accepting work, lets in-flight requests finish, then closes the database. */

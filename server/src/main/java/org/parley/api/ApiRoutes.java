@@ -15,7 +15,8 @@ import org.parley.users.UserRoutes;
 
 /**
  * The one table of REST routes. Everything under {@code /api/} except {@code /api/auth/} needs a token,
- * but for a file's content or thumbnail requested with a signed link (which the file handler verifies).
+ * and so does {@code /api/auth/logout-all}; a file's content or thumbnail requested with a signed link
+ * needs none (the file handler verifies the link).
  * It lives above the features, so it may name every feature's handlers, while the HTTP kit
  * ({@code org.parley.http}) imports no feature.
  */
@@ -29,12 +30,16 @@ public record ApiRoutes(RequestAuth requestAuth, HealthRoutes health, AuthRoutes
         var r = config.routes;
         r.get("/healthz", health::health);
         r.get("/readyz", health::readiness);
-        r.get("/metrics", health::metrics);
+        r.get("/metrics", health::metricsNotServedHere); // served on the management address only
 
         r.post("/api/auth/register", auth::register);
         r.post("/api/auth/login", auth::login);
         r.post("/api/auth/refresh", auth::refresh);
         r.post("/api/auth/logout", auth::logout);
+        r.post("/api/auth/logout-all", ctx -> {
+            requestAuth.authenticate(ctx);
+            auth.logoutAll(ctx);
+        });
 
         r.beforeMatched("/api/*", ctx -> {
             if (!ctx.path().startsWith("/api/auth/") && !"OPTIONS".equals(ctx.method().name()) && !FileRoutes.signed(ctx)) {
@@ -43,6 +48,7 @@ public record ApiRoutes(RequestAuth requestAuth, HealthRoutes health, AuthRoutes
         });
         r.get("/api/me", ctx -> users.me(ctx, RequestAuth.principal(ctx).userId()));
         r.patch("/api/me", ctx -> users.updateMe(ctx, RequestAuth.principal(ctx).userId()));
+        r.post("/api/me/password", auth::changePassword);
         r.get("/api/users", users::search);
 
         r.get("/api/rooms", rooms::list);

@@ -13,6 +13,8 @@ public final class AuthRoutes {
 
     record TokenRequest(String refreshToken) {}
 
+    record PasswordChange(String currentPassword, String newPassword) {}
+
     private final AuthService auth;
     private final ClientAddresses addresses;
 
@@ -34,6 +36,19 @@ public final class AuthRoutes {
 
     public void refresh(Context ctx) {
         ctx.json(auth.refresh(Commands.decode(RequestBody.object(ctx), TokenRequest.class).refreshToken()));
+    }
+
+    /** {@code POST /api/auth/logout-all}: signs the caller out everywhere; needs an access token. */
+    public void logoutAll(Context ctx) {
+        auth.logoutAll(RequestAuth.principal(ctx));
+        ctx.status(204);
+    }
+
+    /** {@code POST /api/me/password}: ends every other session; the caller's stays signed in. */
+    public void changePassword(Context ctx) {
+        PasswordChange req = Commands.decode(RequestBody.object(ctx), PasswordChange.class);
+        auth.changePassword(RequestAuth.principal(ctx), req.currentPassword(), req.newPassword(), addresses.of(ctx));
+        ctx.status(204);
     }
 
     public void logout(Context ctx) {

@@ -6,8 +6,10 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 import org.parley.bus.BusEvent;
 import org.parley.bus.EventBus;
@@ -22,9 +24,12 @@ import org.parley.users.User;
 import org.parley.users.UserRules;
 
 /**
- * Accounts and sign-in sessions: register, log in, rotate refresh tokens, log out.
- * A session is a family of refresh tokens; each refresh spends one and issues the next. Presenting
- * a spent token means it leaked, so the whole family is revoked.
+ * Accounts and sign-in sessions: register, log in, rotate refresh tokens, log out (one session or
+ * all), change the password. A session is a family of refresh tokens; each refresh spends one and
+ * issues the next. Presenting a spent token means it leaked, so the whole family is revoked. Every
+ * revocation is committed first, then recorded in {@link SessionRevocations} on this node (its
+ * access tokens stop working at once) and published as {@code SessionRevoked} for the other nodes
+ * and for the sockets of the session.
  */
 public final class AuthService {
     public static final int PASSWORD_MIN_CHARS = PasswordRules.MIN_CHARS;
@@ -45,11 +50,13 @@ public final class AuthService {
     private final Duration refreshTtl;
     private final Clock clock;
     private final EventBus bus;
+    private final SessionRevocations revocations;
     private final SecureRandom random = new SecureRandom();
 
     public AuthService(Database db, Accounts users, PasswordHasher hasher, AccessTokens accessTokens,
-                       ParleyConfig.Auth config, EventBus bus, Clock clock) {
+                       ParleyConfig.Auth config, EventBus bus, SessionRevocations revocations, Clock clock) {
         this.bus = bus;
+        this.revocations = revocations;
         this.db = db;
         this.users = users;
         this.hasher = hasher;
@@ -135,7 +142,7 @@ public final class AuthService {
             if (user.isEmpty()) return RefreshOutcome.rejected();
             return new RefreshOutcome(startSession(h, user.get(), rt.familyId(), now), null);
         });
-        if (outcome.revoked() != null) bus.publish(outcome.revoked());
+        if (outcome.revoked() != null) ended(List.of(outcome.revoked()));
         if (outcome.session() == null) throw new ParleyException(ErrorCode.UNAUTHORIZED, BAD_REFRESH);
         return outcome.session();
     }
@@ -148,7 +155,63 @@ public final class AuthService {
             refreshTokens.revokeFamily(h, rt.familyId(), now);
             return new BusEvent.SessionRevoked(rt.userId(), rt.familyId());
         }));
-        revoked.ifPresent(bus::publish);
+        revoked.ifPresent(event -> ended(List.of(event)));
+    }
+
+    /** Ends every session of the caller's user, the caller's own included. */
+    public void logoutAll(Principal caller) {
+        ended(revokeSessionsOf(caller.userId(), null));
+    }
+
+    /**
+     * Replaces the caller's password after checking the current one, and ends every other session
+     * of the user; the caller's session stays signed in. Wrong current passwords count as failed
+     * sign-ins of the account, so a stolen access token cannot be used to guess the password.
+     */
+    public void changePassword(Principal caller, String currentPassword, String newPassword, String clientAddress) {
+        Validation v = new Validation();
+        v.check(currentPassword != null && !currentPassword.isEmpty(), "currentPassword", "Enter your current password.");
+        String login = caller.username();
+        var account = users.credentials(login).filter(c -> c.user().id() == caller.userId());
+        PasswordRules.check(v, "newPassword", newPassword, login, account.map(c -> c.user().email()).orElse(""));
+        v.throwIfInvalid();
+        loginThrottle.checkAllowed(login, clientAddress);
+        var credentials = users.credentials(login).filter(c -> c.user().id() == caller.userId());
+        boolean ok = currentPassword.getBytes(StandardCharsets.UTF_8).length <= PASSWORD_MAX_BYTES
+                && hasher.verify(currentPassword, credentials.map(c -> c.passwordHash()).orElse(null));
+        if (!ok) {
+            loginThrottle.recordFailure(login, clientAddress);
+            throw ParleyException.invalid("currentPassword", "That is not your current password.");
+        }
+        String hash = hasher.hash(newPassword);
+        long now = clock.millis();
+        ended(db.inTransaction(h -> {
+            users.changePasswordHash(h, caller.userId(), hash, now);
+            return revokeSessionsOf(h, caller.userId(), caller.sessionId(), now);
+        }));
+    }
+
+    private List<BusEvent.SessionRevoked> revokeSessionsOf(long userId, String keep) {
+        long now = clock.millis();
+        return db.inTransaction(h -> revokeSessionsOf(h, userId, keep, now));
+    }
+
+    private List<BusEvent.SessionRevoked> revokeSessionsOf(org.jdbi.v3.core.Handle h, long userId, String keep, long now) {
+        List<BusEvent.SessionRevoked> ended = new ArrayList<>();
+        for (String family : refreshTokens.liveFamilies(h, userId)) {
+            if (family.equals(keep)) continue;
+            refreshTokens.revokeFamily(h, family, now);
+            ended.add(new BusEvent.SessionRevoked(userId, family));
+        }
+        return ended;
+    }
+
+    /** After commit: the sessions' access tokens stop working here at once, and everywhere on delivery. */
+    private void ended(List<BusEvent.SessionRevoked> sessions) {
+        for (BusEvent.SessionRevoked session : sessions) {
+            revocations.revoked(session.sessionId());
+            bus.publish(session);
+        }
     }
 
     private AuthSession startSession(org.jdbi.v3.core.Handle h, User user, String familyId, long now) {

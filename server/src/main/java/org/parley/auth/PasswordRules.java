@@ -25,16 +25,21 @@ public final class PasswordRules {
 
     /** Adds a {@code password} field error to {@code v} for each rule {@code password} breaks. */
     public static void check(Validation v, String password, String username, String email) {
+        check(v, "password", password, username, email);
+    }
+
+    /** Adds an error on {@code field} to {@code v} for each rule {@code password} breaks. */
+    public static void check(Validation v, String field, String password, String username, String email) {
         v.check(password != null && password.codePointCount(0, password.length()) >= MIN_CHARS,
-                "password", "Password must be at least " + MIN_CHARS + " characters.");
+                field, "Password must be at least " + MIN_CHARS + " characters.");
         v.check(password == null || password.getBytes(StandardCharsets.UTF_8).length <= MAX_BYTES,
-                "password", "Password must be at most " + MAX_BYTES + " bytes.");
+                field, "Password must be at most " + MAX_BYTES + " bytes.");
         if (password == null) return;
         String folded = password.strip().toLowerCase(Locale.ROOT);
-        v.check(!COMMON.contains(folded), "password",
+        v.check(!COMMON.contains(folded), field,
                 "That password is one of the most common ones and is guessed first. Choose another.");
         v.check(!folded.equals(username.toLowerCase(Locale.ROOT)) && !folded.equals(email.toLowerCase(Locale.ROOT)),
-                "password", "Password must not be your username or email.");
+                field, "Password must not be your username or email.");
     }
 
     static boolean isCommon(String password) {

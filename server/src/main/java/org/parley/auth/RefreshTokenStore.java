@@ -1,5 +1,6 @@
 package org.parley.auth;
 
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
@@ -33,6 +34,18 @@ final class RefreshTokenStore {
     void revokeFamily(Handle h, String familyId, long now) {
         h.createUpdate("UPDATE refresh_tokens SET revoked_at = :now WHERE family_id = :family AND revoked_at IS NULL")
                 .bind("now", now).bind("family", familyId).execute();
+    }
+
+    /** Whether the family has a token that was not revoked: the session it names is live. */
+    boolean isFamilyLive(Handle h, String familyId) {
+        return h.createQuery("SELECT 1 FROM refresh_tokens WHERE family_id = :family AND revoked_at IS NULL LIMIT 1")
+                .bind("family", familyId).mapTo(Integer.class).findOne().isPresent();
+    }
+
+    /** The live sessions of a user. */
+    List<String> liveFamilies(Handle h, long userId) {
+        return h.createQuery("SELECT DISTINCT family_id FROM refresh_tokens WHERE user_id = :user AND revoked_at IS NULL")
+                .bind("user", userId).mapTo(String.class).list();
     }
 
     private static Long nullableLong(java.sql.ResultSet rs, String column) throws java.sql.SQLException {

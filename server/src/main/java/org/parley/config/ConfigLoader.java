@@ -27,7 +27,9 @@ public final class ConfigLoader {
                 origins(),
                 longIn(Settings.MAX_REQUEST_BYTES, 1024, 64L * 1024 * 1024),
                 trustedProxies(),
-                Duration.ofSeconds(intIn(Settings.SHUTDOWN_GRACE, 0, 600)));
+                Duration.ofSeconds(intIn(Settings.SHUTDOWN_GRACE, 0, 600)),
+                nonEmpty(Settings.MANAGEMENT_HOST),
+                intIn(Settings.MANAGEMENT_PORT, 0, 65535));
         String url = raw.get(Settings.DATABASE_URL);
         if (url.isEmpty()) {
             url = "jdbc:sqlite:" + dataDir.resolve("parley.db");

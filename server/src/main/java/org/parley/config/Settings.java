@@ -55,6 +55,10 @@ public final class Settings {
             + "right-most X-Forwarded-For hop that is not one of them. Empty: X-Forwarded-For is ignored.");
     public static final Setting TRUST_PROXY = new Setting("trust-proxy", "false",
             "Removed: true refuses to start; list your proxies in trusted-proxies instead.");
+    public static final Setting MANAGEMENT_HOST = new Setting("management-host", "127.0.0.1",
+            "Address of the management listener that serves /metrics; keep it off the public network.");
+    public static final Setting MANAGEMENT_PORT = new Setting("management-port", "9464",
+            "Port of the management listener that serves /metrics (1-65535; 0 picks a free one).");
     public static final Setting SHUTDOWN_GRACE = new Setting("shutdown-grace-seconds", "10",
             "How long a stopping node waits for in-flight work.");
     public static final Setting FILES_DIR = new Setting("files-dir", "",
@@ -106,7 +110,7 @@ public final class Settings {
             DATABASE_PASSWORD, DATABASE_POOL_SIZE, REDIS_URL, JWT_SECRET, ACCESS_TOKEN_TTL, REFRESH_TOKEN_TTL,
             ALLOWED_ORIGINS, MAX_REQUEST_BYTES, PASSWORD_HASH_CONCURRENCY, LOGIN_MAX_FAILURES,
             LOGIN_MAX_FAILURES_PER_ADDRESS, LOGIN_WINDOW, REGISTRATIONS_PER_ADDRESS, MESSAGE_MAX_CHARS,
-            MESSAGES_PER_MINUTE, MESSAGE_BURST, MAX_CONNECTIONS_PER_USER, TRUSTED_PROXIES, TRUST_PROXY, SHUTDOWN_GRACE,
+            MESSAGES_PER_MINUTE, MESSAGE_BURST, MAX_CONNECTIONS_PER_USER, TRUSTED_PROXIES, TRUST_PROXY, MANAGEMENT_HOST, MANAGEMENT_PORT, SHUTDOWN_GRACE,
             FILES_DIR, FILES_STORE, S3_ENDPOINT, S3_REGION, S3_BUCKET, S3_ACCESS_KEY, S3_SECRET_KEY,
             UPLOAD_MAX_BYTES, UPLOAD_QUOTA_BYTES, UPLOADS_CONCURRENT_PER_USER, UPLOADS_PER_MINUTE, UPLOAD_EXPIRY,
             FILE_LINK_TTL, FILE_DELETE_GRACE, UPLOAD_STRIP_GPS, PREVIEW_MAX_PIXELS, PREVIEW_WORKERS,

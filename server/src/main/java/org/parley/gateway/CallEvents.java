@@ -35,10 +35,12 @@ final class CallEvents {
 
     private final CallService calls;
     private final CallSignals signals;
+    private final EventLimits limits;
 
-    CallEvents(CallService calls, CallSignals signals) {
+    CallEvents(CallService calls, CallSignals signals, EventLimits limits) {
         this.calls = calls;
         this.signals = signals;
+        this.limits = limits;
     }
 
     void register(Namespace ns) {
@@ -93,10 +95,11 @@ final class CallEvents {
         Object handle(SocketIoSocket socket, Principal user, JsonNode payload);
     }
 
-    private static void on(Namespace ns, ClientEvent event, CallHandler handler) {
+    /** Registers a call event: rate limited per user (call_start by its service), decoded, answered through its ack. */
+    private void on(Namespace ns, ClientEvent event, CallHandler handler) {
         EventHandler guarded = ChatEvents.guarded((s, a, ack) ->
                 Acks.ok(ack, handler.handle(s, ChatNamespaceAuth.principal(s), Payloads.object(a))));
-        ns.on(event.wire(), guarded);
+        ns.on(event.wire(), EventLimits.LIMITED_BY_SERVICES.contains(event) ? guarded : limits.limited(event, guarded));
     }
 
     private Object signal(SocketIoSocket socket, Principal user, CallSignal signal) {

@@ -20,15 +20,21 @@ import org.parley.presence.TypingService;
 import org.parley.rooms.RoomService;
 import tools.jackson.databind.JsonNode;
 
-/** The chat events clients send, each mapped to one service call and answered through its ack. */
+/**
+ * The chat events clients send, each mapped to one service call and answered through its ack;
+ * events their services do not limit go through {@link EventLimits} first.
+ */
 final class ChatEvents {
     private final RoomService rooms;
     private final MessageService messages;
     private final SyncService sync;
     private final TypingService typing;
     private final PresenceService presence;
+    private final EventLimits limits;
 
-    ChatEvents(RoomService rooms, MessageService messages, SyncService sync, TypingService typing, PresenceService presence) {
+    ChatEvents(RoomService rooms, MessageService messages, SyncService sync, TypingService typing, PresenceService presence,
+               EventLimits limits) {
+        this.limits = limits;
         this.rooms = rooms;
         this.messages = messages;
         this.sync = sync;
@@ -36,17 +42,17 @@ final class ChatEvents {
         this.presence = presence;
     }
 
-    /** Registers a handler for every client event but the call signals, which {@link CallSignals} relays. */
+    /** Registers a handler for every client event but the call signals, which {@link CallEvents} relays. */
     void register(Namespace ns) {
         ns.on(ClientEvent.JOIN_ROOM.wire(), guarded(this::joinRoom));
         ns.on(ClientEvent.SEND_MESSAGE.wire(), this::sendMessage);
-        ns.on(ClientEvent.EDIT_MESSAGE.wire(), guarded((s, a, ack) ->
+        ns.on(ClientEvent.EDIT_MESSAGE.wire(), limits.limited(ClientEvent.EDIT_MESSAGE, (s, a, ack) ->
                 Acks.ok(ack, messages.edit(ChatNamespaceAuth.principal(s), Payloads.command(a, EditMessage.class)))));
-        ns.on(ClientEvent.DELETE_MESSAGE.wire(), guarded((s, a, ack) ->
+        ns.on(ClientEvent.DELETE_MESSAGE.wire(), limits.limited(ClientEvent.DELETE_MESSAGE, (s, a, ack) ->
                 Acks.ok(ack, messages.delete(ChatNamespaceAuth.principal(s), Payloads.command(a, DeleteMessage.class)))));
-        ns.on(ClientEvent.REACT.wire(), guarded((s, a, ack) ->
+        ns.on(ClientEvent.REACT.wire(), limits.limited(ClientEvent.REACT, (s, a, ack) ->
                 Acks.ok(ack, messages.react(ChatNamespaceAuth.principal(s), Payloads.command(a, React.class)))));
-        ns.on(ClientEvent.MARK_READ.wire(), guarded((s, a, ack) -> {
+        ns.on(ClientEvent.MARK_READ.wire(), limits.limited(ClientEvent.MARK_READ, (s, a, ack) -> {
             long seq = messages.markRead(ChatNamespaceAuth.principal(s), Payloads.command(a, MarkRead.class));
             Acks.ok(ack, Map.of("seq", seq));
         }));
@@ -54,11 +60,11 @@ final class ChatEvents {
             typing.started(ChatNamespaceAuth.principal(s), Payloads.roomIdArg(a));
             Acks.ok(ack, null);
         }));
-        ns.on(ClientEvent.STOP_TYPING.wire(), guarded((s, a, ack) -> {
+        ns.on(ClientEvent.STOP_TYPING.wire(), limits.limited(ClientEvent.STOP_TYPING, (s, a, ack) -> {
             typing.stopped(ChatNamespaceAuth.principal(s), Payloads.roomIdArg(a));
             Acks.ok(ack, null);
         }));
-        ns.on(ClientEvent.SET_PRESENCE.wire(), guarded((s, a, ack) -> {
+        ns.on(ClientEvent.SET_PRESENCE.wire(), limits.limited(ClientEvent.SET_PRESENCE, (s, a, ack) -> {
             String status = Payloads.string(Payloads.object(a), "status");
             if (!"away".equals(status) && !"online".equals(status)) {
                 throw new BadPayloadException("status must be \"online\" or \"away\".");
@@ -66,7 +72,7 @@ final class ChatEvents {
             presence.setIdle(ChatNamespaceAuth.principal(s).userId(), s.id(), "away".equals(status));
             Acks.ok(ack, null);
         }));
-        ns.on(ClientEvent.SYNC.wire(), guarded(this::sync));
+        ns.on(ClientEvent.SYNC.wire(), limits.limited(ClientEvent.SYNC, this::sync));
     }
 
     private void joinRoom(SocketIoSocket socket, EventArgs args, Ack ack) {

@@ -1,6 +1,8 @@
 package org.parley.gateway;
 
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.parley.auth.AccessTokenVerifier;
 import org.parley.auth.Principal;
 import org.parley.bus.EventBus;
@@ -19,7 +21,9 @@ import org.parley.rooms.RoomService;
 
 /**
  * The chat namespace: authenticates sockets, subscribes each to its user's rooms, maps client
- * events to services and bus events to sockets. Talks to services and the bus only.
+ * events to services and bus events to sockets. Talks to services and the bus only. A socket is
+ * only ever in the Socket.IO rooms of its user and of rooms its user belongs to, also after
+ * connection state recovery.
  */
 public final class ChatGateway {
     private final RoomService rooms;
@@ -40,24 +44,38 @@ public final class ChatGateway {
                 throw new ConnectionRefusedException("too many connections");
             }
         });
+        ns.recoveryFilter(this::roomsToRestore);
         ns.onConnection(this::connected);
         ns.onDisconnect((socket, reason) -> {
             presence.disconnected(ChatNamespaceAuth.principal(socket).userId(), socket.id());
             calls.deviceDisconnected(socket.id());
         });
-        new ChatEvents(rooms, messages, sync, typing, presence).register(ns);
-        new CallEvents(calls, signals).register(ns);
+        EventLimits limits = new EventLimits(java.time.Clock.systemUTC());
+        new ChatEvents(rooms, messages, sync, typing, presence, limits).register(ns);
+        new CallEvents(calls, signals, limits).register(ns);
         BusRelay relay = new BusRelay(ns);
         bus.subscribe(relay::deliver);
     }
 
+    /**
+     * A resuming socket re-enters only its user's room and the rooms its user still belongs to, read
+     * from the rooms service (its session was checked again by the token middleware): nothing of a
+     * room left while away is replayed or delivered later.
+     */
+    private Set<String> roomsToRestore(SocketIoSocket socket, Set<String> saved) {
+        long userId = ChatNamespaceAuth.principal(socket).userId();
+        Set<String> allowed = new HashSet<>();
+        allowed.add(ChatNamespaceAuth.userRoom(userId));
+        for (long roomId : rooms.roomIds(userId)) allowed.add(Topic.room(roomId).key());
+        allowed.retainAll(saved);
+        return allowed;
+    }
+
+    /** Joins every room of the user: all of them afresh, or those added while a resumed socket was away. */
     private void connected(SocketIoSocket socket) {
         Principal user = ChatNamespaceAuth.principal(socket);
-        if (!socket.recovered()) {
-            for (long roomId : rooms.roomIds(user.userId())) socket.join(Topic.room(roomId).key());
-        } else {
-            calls.deviceReconnected(socket.id());
-        }
+        for (long roomId : rooms.roomIds(user.userId())) socket.join(Topic.room(roomId).key());
+        if (socket.recovered()) calls.deviceReconnected(socket.id());
         presence.connected(user.userId(), socket.id());
         socket.emit(ServerEvent.PRESENCE_SNAPSHOT.wire(), Map.of("users", presence.snapshotFor(user.userId())));
     }

@@ -1,18 +1,21 @@
 package org.parley.http;
 
 import io.javalin.http.Context;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import org.parley.errors.ErrorCode;
+import org.parley.errors.ParleyException;
 
-/** {@code /healthz} (the process answers), {@code /readyz} (it can serve: database reachable), {@code /metrics}. */
+/**
+ * {@code /healthz} (the process answers) and {@code /readyz} (it can serve: database reachable).
+ * {@code /metrics} is not served on the app's port but by the {@link ManagementServer}; here it
+ * is a plain 404, so that it never falls through to the web app's pages either.
+ */
 public final class HealthRoutes {
     private final BooleanSupplier ready;
-    private final PrometheusMeterRegistry metrics;
 
-    public HealthRoutes(BooleanSupplier ready, PrometheusMeterRegistry metrics) {
+    public HealthRoutes(BooleanSupplier ready) {
         this.ready = ready;
-        this.metrics = metrics;
     }
 
     public void health(Context ctx) {
@@ -24,7 +27,7 @@ public final class HealthRoutes {
         ctx.status(ok ? 200 : 503).json(Map.of("status", ok ? "ready" : "unavailable"));
     }
 
-    public void metrics(Context ctx) {
-        ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape());
+    public void metricsNotServedHere(Context ctx) {
+        throw new ParleyException(ErrorCode.NOT_FOUND, "Not found.");
     }
 }

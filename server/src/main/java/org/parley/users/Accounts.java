@@ -6,7 +6,8 @@ import org.parley.storage.Database;
 
 /**
  * What signing up and signing in need from the accounts: whether a name or an email is taken,
- * creating an account in the caller's transaction, and the stored credentials of a login.
+ * creating an account in the caller's transaction, the stored credentials of a login, and
+ * replacing a password hash.
  */
 public final class Accounts {
     private final UserStore store;
@@ -32,6 +33,11 @@ public final class Accounts {
     /** The account and its password hash, by username or email (both lower-case). */
     public Optional<Credentials> credentials(String login) {
         return store.findCredentials(login);
+    }
+
+    /** Replaces the account's password hash in the caller's transaction. */
+    public void changePasswordHash(Handle h, long userId, String passwordHash, long now) {
+        store.updatePasswordHash(h, userId, passwordHash, now);
     }
 
     public Optional<User> find(long userId) {

@@ -61,6 +61,11 @@ final class UserStore {
                 .findFirst());
     }
 
+    void updatePasswordHash(Handle h, long id, String passwordHash, long now) {
+        h.createUpdate("UPDATE users SET password_hash = :hash, updated_at = :now WHERE id = :id")
+                .bind("hash", passwordHash).bind("now", now).bind("id", id).execute();
+    }
+
     Optional<User> updateDisplayName(long id, String displayName, long now) {
         int changed = db.withHandle(h -> h.createUpdate(
                         "UPDATE users SET display_name = :d, updated_at = :now WHERE id = :id")

@@ -56,4 +56,25 @@ class TwoNodeClusterTest {
             }
         }
     }
+
+    @Test
+    void signingOutOnOneNodeEndsTheAccessTokenOnTheOther() throws Exception {
+        Map<String, String> settings = Map.of("redis-url", TestRedis.url(),
+                "jwt-secret", "cluster-test-secret-that-is-long-enough-0123456789");
+        try (TestDatabase db = TestDatabase.postgres();
+             TestServer nodeA = TestServer.start(db, settings);
+             TestServer nodeB = TestServer.start(db, settings)) {
+            Account dan = Accounts.register(nodeA.api(), "cl_dan");
+            assertThat(nodeB.api().get("/api/me", dan.accessToken()).status()).as("node B knows the session live")
+                    .isEqualTo(200);
+            assertThat(nodeA.api().post("/api/auth/logout", Map.of("refreshToken", dan.refreshToken()), null).status())
+                    .isEqualTo(204);
+            int status = 0;
+            for (int i = 0; i < 50 && status != 401; i++) {
+                status = nodeB.api().get("/api/me", dan.accessToken()).status();
+                if (status != 401) Thread.sleep(20);
+            }
+            assertThat(status).as("within a second, long before the cache would expire").isEqualTo(401);
+        }
+    }
 }

@@ -27,7 +27,7 @@ class HttpBasicsTest {
         assertThat(ready.status()).isEqualTo(200);
         assertThat(ready.json().path("status").asString()).isEqualTo("ready");
         api.get("/api/me", null);
-        var metrics = api.get("/metrics", null);
+        var metrics = new ApiClient("http://127.0.0.1:" + server.managementPort()).get("/metrics", null);
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.text()).contains("jvm_memory_used_bytes").contains("http_server_requests_seconds_count");
     }

@@ -51,7 +51,7 @@ public final class TestServer implements AutoCloseable {
         boolean owns = database == null;
         TestDatabase db = owns ? TestDatabase.sqlite(dir) : database;
         List<String> args = new ArrayList<>(List.of("--host", "127.0.0.1", "--port", "0", "--data-dir", dir.toString(),
-                "--database-url", db.url(), "--password-hash-concurrency", "4",
+                "--database-url", db.url(), "--password-hash-concurrency", "4", "--management-port", "0",
                 "--registrations-per-address-per-hour", "100000"));
         settings.forEach((k, v) -> {
             args.add("--" + k);
@@ -77,6 +77,11 @@ public final class TestServer implements AutoCloseable {
 
     public int port() {
         return node.port();
+    }
+
+    /** The port of the management listener ({@code /metrics}), on 127.0.0.1. */
+    public int managementPort() {
+        return node.managementPort();
     }
 
     public Path dataDir() {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -85,19 +86,37 @@ final class ConnectionStateRecovery {
         sessions.put(session.pid(), session);
     }
 
+    /** {@link #restore(String, String, int, long, Set)} with every saved room. */
+    Optional<Restored> restore(String pid, String offset, int maxPackets, long maxBytes) {
+        return restore(pid, offset, maxPackets, maxBytes, null);
+    }
+
+    /** The saved session of {@code pid}, left in place (a later {@link #restore} takes it). */
+    Optional<SavedSession> peek(String pid) {
+        return Optional.ofNullable(sessions.get(pid));
+    }
+
+    /** Forgets the saved session of {@code pid}: it will not be resumed. */
+    void discard(String pid) {
+        sessions.remove(pid);
+    }
+
     /**
-     * Takes the saved session of {@code pid} and the broadcasts it missed. {@code offset} is the
+     * Takes the saved session of {@code pid} and the broadcasts it missed, keeping only the rooms in
+     * {@code allowedRooms} (null: every saved room) besides the socket's own; broadcasts that reach
+     * it only through a room left out are not replayed. {@code offset} is the
      * last broadcast the client saw (null when it saw none). If that is the last one the socket was
      * sent, nothing was lost in transit and only broadcasts after the disconnection are replayed;
      * otherwise everything after {@code offset}. Empty when the session is unknown or expired, the
      * offset is foreign, a broadcast it may have missed was already dropped from the log, or more
      * than {@code maxPackets} / {@code maxBytes} would have to be replayed.
      */
-    Optional<Restored> restore(String pid, String offset, int maxPackets, long maxBytes) {
-        SavedSession session = sessions.remove(pid);
-        if (session == null || session.disconnectedAt() + maxDisconnection.toMillis() < clock.millis()) {
+    Optional<Restored> restore(String pid, String offset, int maxPackets, long maxBytes, Set<String> allowedRooms) {
+        SavedSession saved = sessions.remove(pid);
+        if (saved == null || saved.disconnectedAt() + maxDisconnection.toMillis() < clock.millis()) {
             return Optional.empty();
         }
+        SavedSession session = allowedRooms == null ? saved : keepOnly(saved, allowedRooms);
         long received = session.baselineSeq();
         if (offset != null) {
             String prefix = epoch + "-";
@@ -126,6 +145,17 @@ final class ConnectionStateRecovery {
             }
         }
         return Optional.of(new Restored(session, missed));
+    }
+
+    private static SavedSession keepOnly(SavedSession saved, Set<String> allowedRooms) {
+        Set<String> kept = new HashSet<>();
+        for (String room : saved.rooms()) {
+            if (room.equals(saved.socketId()) || allowedRooms.contains(room)) {
+                kept.add(room);
+            }
+        }
+        return new SavedSession(saved.pid(), saved.socketId(), Set.copyOf(kept), saved.attributes(),
+                saved.baselineSeq(), saved.lastQueuedSeq(), saved.disconnectSeq(), saved.disconnectedAt());
     }
 
     private static boolean reaches(LoggedPacket packet, Set<String> rooms) {

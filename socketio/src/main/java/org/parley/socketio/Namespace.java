@@ -36,6 +36,7 @@ public final class Namespace {
     private final List<Consumer<SocketIoSocket>> connectionHandlers = new CopyOnWriteArrayList<>();
     private final List<BiConsumer<SocketIoSocket, DisconnectReason>> disconnectHandlers = new CopyOnWriteArrayList<>();
     private final Map<String, EventHandler> handlers = new ConcurrentHashMap<>();
+    private volatile RecoveryFilter recoveryFilter;
 
     Namespace(String name, SocketIoServer server, ConnectionStateRecovery recovery) {
         this.name = name;
@@ -50,6 +51,15 @@ public final class Namespace {
     /** Adds a check run before each socket joins; the first refusal wins. */
     public Namespace use(ConnectMiddleware middleware) {
         middlewares.add(middleware);
+        return this;
+    }
+
+    /**
+     * Sets the check that decides which saved rooms a resuming socket re-enters (replacing an earlier
+     * one); without one, a resumed socket gets back every room it was in.
+     */
+    public Namespace recoveryFilter(RecoveryFilter filter) {
+        this.recoveryFilter = filter;
         return this;
     }
 
@@ -161,13 +171,31 @@ public final class Namespace {
             }
         }
         String pid = recovery == null ? null : handshake.authString("pid");
+        Set<String> allowedRooms = null;
+        RecoveryFilter filter = recoveryFilter;
+        if (pid != null && filter != null) {
+            try {
+                allowedRooms = allowedRooms(filter, socket, pid);
+                if (allowedRooms == null) {
+                    pid = null;
+                }
+            } catch (ConnectionRefusedException e) {
+                recovery.discard(pid);
+                refuse(client, e.getMessage(), e.data());
+                return null;
+            } catch (RuntimeException e) {
+                LOG.warn("recovery filter of {} failed; the socket connects afresh", name, e);
+                recovery.discard(pid);
+                pid = null;
+            }
+        }
         lock.lock();
         try {
             Optional<ConnectionStateRecovery.Restored> restored = pid == null
                     ? Optional.empty()
                     : recovery.restore(pid, handshake.authString("offset"),
                             server.config().engine().maxQueuedPackets() / 2,
-                            server.config().engine().maxQueuedBytes() / 2)
+                            server.config().engine().maxQueuedBytes() / 2, allowedRooms)
                             .filter(r -> sameIdentity(r.session().attributes(), socket.attributes()))
                             .filter(r -> !sockets.containsKey(r.session().socketId()));
             if (restored.isPresent()) {
@@ -188,6 +216,25 @@ public final class Namespace {
             lock.unlock();
         }
         return socket;
+    }
+
+    /**
+     * The saved rooms {@code filter} lets {@code socket} re-enter, asked outside the namespace lock
+     * (the filter may query a database); null when there is no session of the same identity to
+     * resume, so that a session saved after this check is never resumed unfiltered.
+     */
+    private Set<String> allowedRooms(RecoveryFilter filter, SocketIoSocket socket, String pid)
+            throws ConnectionRefusedException {
+        Optional<ConnectionStateRecovery.SavedSession> pending = recovery.peek(pid)
+                .filter(saved -> sameIdentity(saved.attributes(), socket.attributes()));
+        if (pending.isEmpty()) {
+            return null;
+        }
+        ConnectionStateRecovery.SavedSession saved = pending.get();
+        Set<String> rooms = new java.util.HashSet<>(saved.rooms());
+        rooms.remove(saved.socketId());
+        Set<String> allowed = filter.roomsToRestore(socket, Set.copyOf(rooms));
+        return allowed == null ? Set.of() : Set.copyOf(allowed);
     }
 
     private void resume(SocketIoSocket socket, ConnectionStateRecovery.Restored restored) {

@@ -46,6 +46,19 @@ class ConnectionStateRecoveryTest {
     }
 
     @Test
+    void roomsLeftOutByTheFilterAreNeitherRestoredNorReplayed() {
+        long seen = broadcast("a");
+        recovery.save(new ConnectionStateRecovery.SavedSession("pf", "socket-pf", Set.of("socket-pf", "a", "b"),
+                Map.of(), 0, seen, recovery.currentSeq(), clock.millis()));
+        long inA = broadcast("a");
+        broadcast("b");
+        long toSocket = broadcast("socket-pf");
+        var restored = recovery.restore("pf", recovery.offset(seen), 100, 1_000_000, Set.of("a", "c")).orElseThrow();
+        assertThat(restored.session().rooms()).containsExactlyInAnyOrder("socket-pf", "a");
+        assertThat(seqs(restored)).containsExactly(inA, toSocket);
+    }
+
+    @Test
     void clientThatSawEverythingSentOnlyNeedsWhatCameAfterTheDisconnection() {
         for (int i = 0; i < 5; i++) {
             broadcast("b");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,25 @@ class NodeClientTest {
                 ack.send();
             });
             main.on("cut-my-transport", (socket, args, ack) ->
+                    socket.client().session().close(CloseReason.TRANSPORT_CLOSE));
+
+            Namespace guarded = io.namespace("/guarded");
+            guarded.recoveryFilter((socket, saved) -> {
+                if ("refuse".equals(socket.handshake().authString("token"))) {
+                    throw new ConnectionRefusedException("session ended");
+                }
+                return saved.stream().filter(room -> !room.startsWith("gone-")).collect(Collectors.toSet());
+            });
+            guarded.use(socket -> socket.attributes().put("user", "reader"));
+            guarded.on("join", (socket, args, ack) -> {
+                socket.join(args.string(0));
+                ack.send();
+            });
+            guarded.on("say", (socket, args, ack) -> {
+                guarded.to(args.string(0)).except(socket.id()).emit("room-message", args.string(1));
+                ack.send();
+            });
+            guarded.on("cut-my-transport", (socket, args, ack) ->
                     socket.client().session().close(CloseReason.TRANSPORT_CLOSE));
 
             io.namespace("/secure").use(socket -> {
@@ -74,5 +94,15 @@ class NodeClientTest {
         assertThat(result.get("sameId").booleanValue()).isTrue();
         assertThat(result.get("received").toString())
                 .isEqualTo("[\"before\",\"missed-1\",\"missed-2\",\"after\"]");
+    }
+
+    @Test
+    void recoveryFilterDecidesWhichRoomsComeBackAndNothingOfTheOthersIsDelivered() throws Exception {
+        JsonNode result = NodeScripts.run("recovery-filter.mjs", server.url() + "/guarded");
+        assertThat(result.get("recovered").booleanValue()).isTrue();
+        assertThat(result.get("received").toString())
+                .as("nothing of the room left out, neither replayed nor later")
+                .isEqualTo("[\"kept before\",\"kept missed\",\"kept after\"]");
+        assertThat(result.get("refused").stringValue()).isEqualTo("session ended");
     }
 }
