@@ -29,8 +29,8 @@ public final class Attachments {
      * Links files to the message at {@code (roomId, seq)}: each must be a finished, unexpired,
      * undeleted file of {@code senderId} that no message holds yet. Returns them in the order given.
      */
-    public List<Attachment> attach(Handle h, long senderId, long roomId, long seq, List<String> fileIds) {
-        List<Attachment> attached = check(h, senderId, fileIds);
+    public List<Attachment> attach(Handle h, long senderId, long roomId, long seq, List<String> fileIds, long now) {
+        List<Attachment> attached = check(h, senderId, fileIds, now);
         if (!attached.isEmpty()) files.link(h, roomId, seq, fileIds);
         return attached;
     }
@@ -39,7 +39,7 @@ public final class Attachments {
      * What {@link #attach} would link, checked without linking anything: lets a caller that gives
      * out seqs refuse a message for its files before it takes a seq for it.
      */
-    public List<Attachment> check(Handle h, long senderId, List<String> fileIds) {
+    public List<Attachment> check(Handle h, long senderId, List<String> fileIds, long now) {
         if (fileIds.isEmpty()) return List.of();
         if (fileIds.size() > MAX_PER_MESSAGE) {
             throw ParleyException.invalid("attachments", "A message can carry at most " + MAX_PER_MESSAGE + " files.");
@@ -55,6 +55,9 @@ public final class Attachments {
                 throw new ParleyException(ErrorCode.NOT_FOUND, "File " + id + " was not found.");
             }
             if (!f.complete()) throw ParleyException.invalid("attachments", "File " + id + " has not finished uploading.");
+            if (f.expiresAt() != null && f.expiresAt() <= now) {
+                throw ParleyException.invalid("attachments", "File " + id + " has expired; upload it again.");
+            }
             if (f.attached()) throw ParleyException.invalid("attachments", "File " + id + " is already attached to a message.");
             attached.add(f.attachment());
         }

@@ -18,7 +18,8 @@ final class FileStore {
     }
 
     /** What deciding whether a file may be attached needs, with the attachment it would become. */
-    record Attachable(long ownerId, boolean complete, boolean deleted, boolean attached, Attachment attachment) {}
+    record Attachable(long ownerId, boolean complete, boolean deleted, boolean attached, Long expiresAt,
+                      Attachment attachment) {}
 
     Map<String, Attachable> attachable(Handle h, Collection<String> ids) {
         Map<String, Attachable> out = new HashMap<>();
@@ -29,7 +30,8 @@ final class FileStore {
                          WHERE f.id IN (<ids>)""")
                 .bindList("ids", List.copyOf(ids))
                 .map((rs, ctx) -> new Attachable(rs.getLong("owner_id"), rs.getObject("completed_at") != null,
-                        rs.getObject("deleted_at") != null, rs.getString("linked") != null, attachment(rs)))
+                        rs.getObject("deleted_at") != null, rs.getString("linked") != null,
+                        Rows.longOrNull(rs, "expires_at"), attachment(rs)))
                 .forEach(a -> out.put(a.attachment().id(), a));
         return out;
     }

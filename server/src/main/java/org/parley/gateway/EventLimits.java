@@ -14,7 +14,7 @@ import org.parley.socketio.EventHandler;
  * The per-user rate limits of the client events, applied before the event is decoded, so that a
  * refused event costs next to nothing and changes nothing. Each event has its own token bucket per
  * user, shared by all of the user's connections on this node. {@code send_message}, {@code typing},
- * {@code join_room} and {@code call_start} are limited by their services instead (their limits also cover REST), and
+ * {@code join_room}, {@code call_start} and the call signals are limited by their services instead (their limits also cover REST), and
  * every other event is in {@link #RATES}: a test holds the two lists to {@link ClientEvent}.
  */
 final class EventLimits {
@@ -24,7 +24,8 @@ final class EventLimits {
 
     /** Events whose services limit them. */
     static final Set<ClientEvent> LIMITED_BY_SERVICES =
-            Set.of(ClientEvent.SEND_MESSAGE, ClientEvent.TYPING, ClientEvent.JOIN_ROOM, ClientEvent.CALL_START);
+            Set.of(ClientEvent.SEND_MESSAGE, ClientEvent.TYPING, ClientEvent.JOIN_ROOM, ClientEvent.CALL_START,
+                    ClientEvent.VIDEO_CALL_OFFER, ClientEvent.VIDEO_CALL_ANSWER, ClientEvent.ICE_CANDIDATE, ClientEvent.END_CALL);
 
     /** The limits documented in docs/protocol.md section 10.1. */
     static final Map<ClientEvent, Rate> RATES = Map.ofEntries(
@@ -38,11 +39,7 @@ final class EventLimits {
             Map.entry(ClientEvent.CALL_ACCEPT, new Rate(10, 30)),
             Map.entry(ClientEvent.CALL_DECLINE, new Rate(10, 30)),
             Map.entry(ClientEvent.CALL_LEAVE, new Rate(10, 30)),
-            Map.entry(ClientEvent.CALL_MEDIA, new Rate(30, 120)),
-            Map.entry(ClientEvent.VIDEO_CALL_OFFER, new Rate(30, 120)),
-            Map.entry(ClientEvent.VIDEO_CALL_ANSWER, new Rate(30, 120)),
-            Map.entry(ClientEvent.ICE_CANDIDATE, new Rate(100, 600)),
-            Map.entry(ClientEvent.END_CALL, new Rate(10, 60)));
+            Map.entry(ClientEvent.CALL_MEDIA, new Rate(30, 120)));
 
     private final Map<ClientEvent, RateLimiter> limiters = new EnumMap<>(ClientEvent.class);
 

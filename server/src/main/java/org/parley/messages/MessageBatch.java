@@ -75,7 +75,7 @@ final class MessageBatch {
                 if (r.replyTo() != null && !messages.isLive(h, r.roomId(), r.replyTo())) {
                     throw ParleyException.invalid("replyTo", "The message you reply to is not in this room.");
                 }
-                List<Attachment> files = files(h, r, filesInBatch);
+                List<Attachment> files = files(h, r, filesInBatch, now);
                 var sender = new PublicUser(member.userId(), member.username(), member.displayName());
                 unsaved.add(new Message(0, r.roomId(), 0, 0, Message.TEXT, r.content(), sender, r.clientId(),
                         r.replyTo(), now, null, false, List.of(), files));
@@ -95,7 +95,7 @@ final class MessageBatch {
                 Message m = saved.get(j);
                 if (!m.attachments().isEmpty()) {
                     List<String> ids = requests.get(accepted.get(j)).attachments();
-                    m = m.withAttachments(attachments.attach(h, m.sender().id(), m.roomId(), m.seq(), ids));
+                    m = m.withAttachments(attachments.attach(h, m.sender().id(), m.roomId(), m.seq(), ids, now));
                 }
                 outcomes[accepted.get(j)] = new SendResult(m, false);
                 readMarks.merge(new MemberKey(m.roomId(), m.sender().id()), m.seq(), Math::max);
@@ -109,14 +109,14 @@ final class MessageBatch {
     }
 
     /** The files the send may attach, checked before it takes a seq; refused when one is already in this batch. */
-    private List<Attachment> files(Handle h, SendRequest r, Set<String> filesInBatch) {
+    private List<Attachment> files(Handle h, SendRequest r, Set<String> filesInBatch, long now) {
         if (r.attachments().isEmpty()) return List.of();
         for (String id : r.attachments()) {
             if (filesInBatch.contains(id)) {
                 throw ParleyException.invalid("attachments", "File " + id + " is already attached to a message.");
             }
         }
-        return attachments.check(h, r.sender().userId(), r.attachments());
+        return attachments.check(h, r.sender().userId(), r.attachments(), now);
     }
 
     /** The messages with the seqs and revs just taken: each room's range, given out in queue order. */

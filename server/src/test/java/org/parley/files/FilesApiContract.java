@@ -296,6 +296,26 @@ abstract class FilesApiContract {
     }
 
     @Test
+    void anSvgWithAScriptIsNeverServedInlineNorPreviewed() {
+        var ann = Accounts.register(api, "svg");
+        var t = tus(ann);
+        byte[] svg = ("<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\">"
+                + "<script>alert(document.cookie)</script><rect width=\"10\" height=\"10\"/></svg>")
+                .getBytes(StandardCharsets.UTF_8);
+        String loc = location(t.create(svg.length, "logo.svg", "image/svg+xml"));
+        t.patch(loc, 0, svg);
+        String id = loc.substring(loc.lastIndexOf('/') + 1);
+        var info = api.get("/api/files/" + id, ann.accessToken()).json();
+        assertThat(info.path("kind").asString()).isEqualTo("file");
+        assertThat(info.has("thumbnailUrl")).isFalse();
+        var r = t.get("/api/files/" + id + "/content", Map.of());
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment;");
+        assertThat(r.headers().firstValue("X-Content-Type-Options").orElseThrow()).isEqualTo("nosniff");
+        assertThat(r.headers().allValues("Content-Security-Policy")).containsExactly("sandbox; default-src 'none'");
+    }
+
+    @Test
     void namesAreEncodedForDownload() {
         var t = tus(Accounts.register(api, "enc"));
         String id = t.upload("Résumé \"2026\".txt", "plain words".getBytes(StandardCharsets.UTF_8));
@@ -315,7 +335,7 @@ abstract class FilesApiContract {
         long seq = api.post("/api/rooms/" + roomId + "/messages", Map.of("content", "see attached"), sender.accessToken())
                 .json().path("seq").asLong();
         Dialect dialect = database.isPostgres() ? Dialect.POSTGRES : Dialect.SQLITE;
-        jdbi.useTransaction(h -> new Attachments(dialect).attach(h, sender.id(), roomId, seq, fileIds));
+        jdbi.useTransaction(h -> new Attachments(dialect).attach(h, sender.id(), roomId, seq, fileIds, System.currentTimeMillis()));
         return seq;
     }
 

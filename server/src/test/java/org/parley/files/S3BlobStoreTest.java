@@ -11,6 +11,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.parley.testkit.Accounts;
+import org.parley.testkit.TestDatabase;
+import org.parley.testkit.TestRedis;
 import org.parley.testkit.TestServer;
 
 /** The S3 blob store against a real S3-compatible server, alone and under the tus API. */
@@ -73,6 +75,32 @@ class S3BlobStoreTest {
         store.complete(key);
         try (InputStream in = store.read(key, 0, 6)) {
             assertThat(new String(in.readAllBytes(), StandardCharsets.US_ASCII)).isEqualTo("abcxyz");
+        }
+    }
+
+    @Test
+    void anUploadStartedOnOneNodeResumesOnAnother() {
+        Map<String, String> settings = Map.of("files-store", "s3", "s3-endpoint", s3.endpoint(),
+                "s3-bucket", TestS3.BUCKET, "s3-access-key", TestS3.ACCESS, "s3-secret-key", TestS3.SECRET,
+                "redis-url", TestRedis.url(), "jwt-secret", "a-secret-both-nodes-share-0123456789abcdef");
+        try (TestDatabase db = TestDatabase.postgres();
+             TestServer nodeA = TestServer.start(db, settings);
+             TestServer nodeB = TestServer.start(db, settings)) {
+            var ann = Accounts.register(nodeA.api(), "roamer");
+            byte[] data = random(3 * 1024 * 1024 + 11);
+            var onA = new TusClient(nodeA.baseUrl(), ann.accessToken());
+            String loc = onA.create(data.length, "notes.bin", null).headers().firstValue("Location").orElseThrow();
+            int cut = 1024 * 1024 + 5;
+            assertThat(onA.patch(loc, 0, java.util.Arrays.copyOf(data, cut)).statusCode()).isEqualTo(204);
+
+            // the connection moves to the other node: it knows the offset and takes the rest
+            var onB = new TusClient(nodeB.baseUrl(), ann.accessToken());
+            assertThat(onB.head(loc).headers().firstValue("Upload-Offset").orElseThrow()).isEqualTo(Integer.toString(cut));
+            assertThat(onB.patch(loc, cut, java.util.Arrays.copyOfRange(data, cut, data.length)).statusCode()).isEqualTo(204);
+
+            String id = loc.substring(loc.lastIndexOf('/') + 1);
+            assertThat(onA.get("/api/files/" + id + "/content", Map.of()).body()).isEqualTo(data);
+            assertThat(onB.get("/api/files/" + id + "/content", Map.of()).body()).isEqualTo(data);
         }
     }
 

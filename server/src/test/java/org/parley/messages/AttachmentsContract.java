@@ -144,6 +144,7 @@ abstract class AttachmentsContract {
         String theirs = files.image(b.id(), "theirs.png");
         String unfinished = files.unfinished(a.id(), "half.bin");
         String expired = files.expired(a.id(), "old.bin");
+        String finishedButExpired = files.finishedButExpired(a.id(), "late.bin");
         String taken = files.document(a.id(), "taken.pdf");
         assertThat(api.post(messages(room), Map.of("content", "first", "attachments", List.of(taken)), a.accessToken())
                 .status()).isEqualTo(201);
@@ -157,6 +158,7 @@ abstract class AttachmentsContract {
         assertRefused(a, room, Map.of("content", "x", "attachments", List.of("AAAAAAAAAAAAAAAAAAAAAA")), 404, null);
         assertRefused(a, room, Map.of("content", "x", "attachments", List.of(mine, unfinished)), 400, "attachments");
         assertRefused(a, room, Map.of("content", "x", "attachments", List.of(expired)), 400, "attachments");
+        assertRefused(a, room, Map.of("content", "x", "attachments", List.of(finishedButExpired)), 400, "attachments");
         assertRefused(a, room, Map.of("content", "x", "attachments", List.of(mine, taken)), 400, "attachments");
         assertRefused(a, room, Map.of("content", "x", "attachments", List.of(42)), 400, "attachments");
         assertRefused(a, room, Map.of("content", "x", "attachments", mine), 400, "attachments");

@@ -43,6 +43,11 @@ public final class TestFiles {
         return insert(ownerId, name, null, null, null, null, false, System.currentTimeMillis() - 1);
     }
 
+    /** A finished upload that no message took before its expiry passed. */
+    public String finishedButExpired(long ownerId, String name) {
+        return insert(ownerId, name, "application/octet-stream", "file", null, null, true, System.currentTimeMillis() - 1);
+    }
+
     /** The file's preview is made: it has a thumbnail from now on. */
     public void previewReady(String fileId) {
         update("UPDATE files SET thumb_key = ?, preview_state = 'ready' WHERE id = ?", "thumbs/" + fileId, fileId);
