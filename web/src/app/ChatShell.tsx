@@ -2,12 +2,14 @@ import { useEffect, useMemo } from 'react';
 import { useNavigate } from 'react-router-dom';
 import type { User } from '../api/types';
 import { useApi, useAuth, useSession } from '../auth/AuthContext';
+import { CallProvider } from '../calls/CallContext';
 import { ChatProvider, useChat, useChatStore } from '../chat/ChatContext';
 import { showNotification, shouldNotify } from '../chat/notifications';
 import { totalUnread } from '../chat/rooms';
 import { ToastProvider } from '../ui/Toast';
 import { RealtimeProvider } from '../realtime/RealtimeContext';
 import { setUnreadInTitle } from '../ui/useDocumentTitle';
+import { CallLayer } from './calls/CallLayer';
 import { Shell } from './Shell';
 import { useLiveStores } from './useLiveStores';
 
@@ -24,10 +26,13 @@ function LiveApp({ user }: { user: User }) {
   return (
     <RealtimeProvider connection={stores.connection}>
       <ChatProvider store={stores.chat}>
-        <ToastProvider>
-          <Attention />
-          <Shell />
-        </ToastProvider>
+        <CallProvider store={stores.calls}>
+          <ToastProvider>
+            <Attention />
+            <Shell />
+            <CallLayer />
+          </ToastProvider>
+        </CallProvider>
       </ChatProvider>
     </RealtimeProvider>
   );

@@ -8,6 +8,8 @@ import { useEffect, useState } from 'react';
 import type { ApiClient } from '../api/client';
 import type { User } from '../api/types';
 import type { AuthSession } from '../auth/authSession';
+import { createCallApi } from '../calls/callApi';
+import { CallStore } from '../calls/CallStore';
 import { createChatApi } from '../chat/chatApi';
 import { ChatStore } from '../chat/ChatStore';
 import { reportPresence } from '../realtime/presenceReporter';
@@ -16,6 +18,7 @@ import { RealtimeConnection } from '../realtime/RealtimeConnection';
 export interface LiveStores {
   connection: RealtimeConnection;
   chat: ChatStore;
+  calls: CallStore;
 }
 
 export function useLiveStores(session: AuthSession, api: ApiClient, user: User): LiveStores | null {
@@ -26,11 +29,14 @@ export function useLiveStores(session: AuthSession, api: ApiClient, user: User):
     const connection = new RealtimeConnection({ session });
     const chat = new ChatStore({ connection, api: createChatApi(api), user });
     chat.start();
+    const calls = new CallStore({ connection, api: createCallApi(api), user });
+    calls.start();
     const stopPresence = reportPresence(connection);
     connection.start();
-    setStores({ connection, chat });
+    setStores({ connection, chat, calls });
     return () => {
       stopPresence();
+      calls.stop();
       chat.stop();
       connection.stop();
     };

@@ -15,6 +15,7 @@ import { EmptyState } from '../../ui/EmptyState';
 import { IconButton } from '../../ui/IconButton';
 import { useToast } from '../../ui/Toast';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { CallButtons } from '../calls/CallButtons';
 import { Composer } from './Composer';
 import type { MessageActions } from './rowContext';
 import { MessageList, type MessageListHandle } from './MessageList';
@@ -71,6 +72,7 @@ function Header({ room, detailsOpen, onToggleDetails }: { room: RoomSummary; det
           <span className={`${styles.headerSub} ${typingLine ? styles.headerTyping : ''}`}>{typingLine || subtitle}</span>
         </span>
       </button>
+      <CallButtons roomId={room.id} />
       <IconButton icon="info" label="Room details" aria-pressed={detailsOpen} onClick={onToggleDetails} />
     </header>
   );
