@@ -1,5 +1,6 @@
+import { useMemo } from 'react';
 import { useCallMediaVersion, useCallStore, useCalls } from '../../calls/CallContext';
-import { remoteParticipants, sessionCall, type CallSession } from '../../calls/callState';
+import { sessionCall, type CallSession } from '../../calls/callState';
 import { toMillis, type Call } from '../../calls/types';
 import { CallControls } from './CallControls';
 import { CallIcon } from './CallIcon';
@@ -23,7 +24,10 @@ export function CallView({ session }: { session: CallSession }) {
   const call = useCalls(sessionCall);
   const peers = useCalls((s) => s.peers);
   const speaker = useCalls((s) => s.activeSpeaker);
-  const remote = useCalls(remoteParticipants);
+  const remote = useMemo(
+    () => (call?.participants ?? []).filter((p) => (session.deviceId ? p.deviceId !== session.deviceId : p.userId !== store.user.id)),
+    [call, session.deviceId, store.user.id],
+  );
   useCallMediaVersion();
   const names = useMemberNames(session.roomId);
   const roomName = useRoomName(session.roomId);
