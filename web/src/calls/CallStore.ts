@@ -247,10 +247,11 @@ export class CallStore {
   /** The server took this device into the call: offer to everyone already there. */
   private joined(call: Call): void {
     const deviceId = call.participants.find((p) => p.userId === this.user.id)?.deviceId ?? null;
+    const others = deviceId ? offerTargets(call, deviceId) : [];
     this.followedCall = call;
-    this.hadCompany = false;
+    this.hadCompany = others.length > 0;
     this.state.dispatch({ type: 'sessionJoined', call, deviceId });
-    if (deviceId && this.media) this.media.connect(deviceId, offerTargets(call, deviceId));
+    if (deviceId && this.media) this.media.connect(deviceId, others);
   }
 
   private async reconnected(recovered: boolean): Promise<void> {

@@ -6,8 +6,19 @@ import { CallTimer } from './CallTimer';
 import { useRoomName } from './useCallNames';
 import styles from './Calls.module.css';
 
-/** While the person reads other rooms: the call goes on in this bar, with a way back and "Leave call". */
+/**
+ * While the person reads other rooms: the call goes on in this bar, with a way back and "Leave
+ * call". Its slot is always there (empty without a call), so the frame's rows stay put.
+ */
 export function CallBar() {
+  return (
+    <div>
+      <Bar />
+    </div>
+  );
+}
+
+function Bar() {
   const store = useCallStore();
   const session = useCalls((s) => (s.session?.view === 'bar' ? s.session : null));
   const call = useCalls(sessionCall);
