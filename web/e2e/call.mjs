@@ -140,6 +140,24 @@ browserTest(
     await eventually(t, 'the timeline shows the missed call', async () => (await systemNotes(b.page)).some((n) => /Missed call from/.test(n)) || (await systemNotes(b.page)));
     await a.page.getByRole('button', { name: 'Start video call' }).waitFor();
     await t.shot(b.page, 'after-calls');
+
+    t.step('Bob’s camera is refused: he joins a video call with audio only and is told why');
+    await b.page.evaluate(() => {
+      const devices = navigator.mediaDevices;
+      const ask = devices.getUserMedia.bind(devices);
+      devices.getUserMedia = (constraints) =>
+        constraints?.video ? Promise.reject(new DOMException('Permission denied', 'NotAllowedError')) : ask(constraints);
+    });
+    await a.page.getByRole('button', { name: 'Start video call' }).click();
+    await incomingCall(b.page).getByRole('button', { name: 'Accept' }).click();
+    const notice = b.page.getByTestId('call-notice');
+    await notice.getByText('No camera: access was refused').waitFor();
+    await b.page.getByRole('button', { name: 'Turn camera on' }).waitFor();
+    await expectMediaFlowing(t, b.page, 'Bob, without a camera');
+    await expectMediaFlowing(t, a.page, 'Alice, hearing Bob without his video', { video: false });
+    await notice.getByRole('button', { name: 'OK' }).click();
+    await a.page.getByRole('button', { name: 'Leave call' }).click();
+    await callView(b.page).waitFor({ state: 'detached' });
   },
   { timeoutMs: 240_000, chromiumArgs: CALL_CHROMIUM_ARGS },
 );

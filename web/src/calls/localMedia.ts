@@ -3,8 +3,8 @@
  * microphone only, the camera only, or nothing (receive only), and says in one sentence what is
  * missing and why (`mediaNotice`).
  *
- * Invariants: every track this module hands out is stopped by whoever replaces it; a refused
- * permission is never asked for again in the same attempt.
+ * Invariants: every track this module hands out is stopped by whoever replaces it; a call asks
+ * for the pair once, then for each device on its own only if the pair failed.
  */
 import type { CallKind } from './types';
 import type { MediaKind } from './transport';
@@ -55,12 +55,9 @@ export async function acquireLocalMedia(kind: CallKind, choice: DeviceChoice = {
     });
     return { audio: stream.getAudioTracks()[0] ?? null, video: stream.getVideoTracks()[0] ?? null, problems: {} };
   } catch (error) {
-    if (wanted.length === 1 || problemOf(error) === 'refused') {
-      const problem = problemOf(error);
-      return { audio: null, video: null, problems: Object.fromEntries(wanted.map((k) => [k, problem])) };
-    }
+    if (wanted.length === 1) return { audio: null, video: null, problems: { audio: problemOf(error) } };
   }
-  // One of the two is missing or busy: take each on its own.
+  // One of the two is refused, missing or busy (either fails the pair): take each on its own.
   const media: LocalMedia = { audio: null, video: null, problems: {} };
   for (const k of wanted) {
     try {
