@@ -39,6 +39,18 @@ browserTest(
     await expectNoHorizontalOverflow(t, b.page, 'the phone call screen');
     await t.shot(b.page, 'phone-call');
 
+    t.step('Bob’s phone loses the network for a moment: he rejoins on a new socket and media flows again');
+    await t.setOffline(b.context, true);
+    await callView(b.page).getByText('Reconnecting…').waitFor();
+    await b.page.waitForTimeout(1500);
+    await t.setOffline(b.context, false);
+    await callView(b.page).getByText('Reconnecting…').waitFor({ state: 'detached' });
+    await expectMediaFlowing(t, b.page, 'Bob, after the network came back');
+    await expectMediaFlowing(t, a.page, 'Alice, after Bob came back');
+    await remoteTiles(a.page).filter({ hasText: 'Bob Chen' }).waitFor();
+    const made = await b.page.evaluate(() => window.__peers.length);
+    console.log(`phone-call: Bob's page made ${made} peer connection(s) (2: it rejoined on a new socket, 1: the socket was recovered)`);
+
     t.step('Bob goes back to the chat: the call bar stays while he reads and writes');
     await b.page.getByRole('button', { name: 'Back to chat' }).click();
     await b.page.getByTestId('call-bar').waitFor();

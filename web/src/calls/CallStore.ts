@@ -15,7 +15,7 @@ import { ClientEvents, type ClientEvent } from '../realtime/events';
 import type { Realtime } from '../realtime/RealtimeConnection';
 import type { CallApi } from './callApi';
 import { listenToCalls } from './callEvents';
-import { CallMedia } from './callMedia';
+import { CallMedia, type CallMediaOptions } from './callMedia';
 import { remoteParticipants, sessionCall, type CallsState, type SessionSwitches } from './callState';
 import { CallsStateStore } from './callsStateStore';
 import { IceServerSource } from './iceServers';
@@ -33,10 +33,35 @@ const SIGNAL_EVENTS: Record<SignalKind, ClientEvent> = {
   candidate: ClientEvents.iceCandidate,
 };
 
+/** What the store uses of a call's media (tests pass a fake). */
+export type CallMediaPort = Pick<
+  CallMedia,
+  | 'preview'
+  | 'audio'
+  | 'camera'
+  | 'hasAudio'
+  | 'hasCamera'
+  | 'acquire'
+  | 'connect'
+  | 'follow'
+  | 'handleSignal'
+  | 'restartIce'
+  | 'connections'
+  | 'setMuted'
+  | 'setCameraOff'
+  | 'startShare'
+  | 'stopShare'
+  | 'resumeVideo'
+  | 'selectInput'
+  | 'close'
+>;
+
 export interface CallStoreOptions {
   connection: Realtime;
   api: CallApi;
   user: User;
+  /** Makes a call's media; `CallMedia` by default. */
+  createMedia?: (options: CallMediaOptions) => CallMediaPort;
 }
 
 export class CallStore {
@@ -48,7 +73,8 @@ export class CallStore {
   private readonly ringtone = new Ringtone();
   private readonly mediaListeners = new Set<() => void>();
   private readonly cleanups: (() => void)[] = [];
-  private media: CallMedia | null = null;
+  private media: CallMediaPort | null = null;
+  private readonly createMedia: (options: CallMediaOptions) => CallMediaPort;
   private mediaVersion = 0;
   private followedCall: Call | null = null;
   private hadCompany = false;
@@ -60,6 +86,7 @@ export class CallStore {
     this.api = options.api;
     this.state = new CallsStateStore(options.user.id);
     this.ice = new IceServerSource(() => this.api.iceServers());
+    this.createMedia = options.createMedia ?? ((media) => new CallMedia(media));
   }
 
   readonly getState = (): CallsState => this.state.getState();
@@ -72,7 +99,7 @@ export class CallStore {
     return () => this.mediaListeners.delete(listener);
   };
 
-  get currentMedia(): CallMedia | null {
+  get currentMedia(): CallMediaPort | null {
     return this.media;
   }
 
@@ -222,7 +249,7 @@ export class CallStore {
   private async prepareMedia(kind: CallKind): Promise<void> {
     this.closeMedia();
     const policy: RTCIceTransportPolicy = readFlag(RELAY_ONLY_KEY) ? 'relay' : 'all';
-    const media = new CallMedia({
+    const media = this.createMedia({
       kind,
       iceServers: this.ice,
       iceTransportPolicy: policy,
