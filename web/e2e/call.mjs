@@ -66,6 +66,19 @@ browserTest(
     await b.page.waitForTimeout(1500);
     await t.docsShot(b.page, 'call');
 
+    t.step('Bob opens the device picker: microphone, camera and speaker');
+    await b.page.getByRole('button', { name: 'Devices' }).click();
+    const devices = b.page.getByRole('dialog', { name: 'Devices' });
+    for (const label of ['Microphone', 'Camera']) {
+      const options = await devices.getByLabel(label).locator('option').allTextContents();
+      if (!options.length || options.some((o) => /No .* found/.test(o))) t.fail(`the ${label} choice offers ${JSON.stringify(options)}`);
+    }
+    const camera = devices.getByLabel('Camera');
+    await camera.selectOption({ index: 0 });
+    await b.page.keyboard.press('Escape');
+    await devices.waitFor({ state: 'detached' });
+    await expectMediaFlowing(t, a.page, 'Alice, after Bob chose his camera');
+
     t.step('Alice mutes: her outbound audio stops and Bob sees the muted badge');
     await a.page.getByRole('button', { name: 'Mute', exact: true }).click();
     await a.page.getByRole('button', { name: 'Unmute' }).waitFor();
@@ -126,8 +139,41 @@ browserTest(
     }
     await eventually(t, "Alice's peer connections are closed", async () => (await mediaStats(a.page)).length === 0);
 
-    t.step('Alice calls again (voice); Bob declines; Alice sees it and the timeline says so');
+    t.step('Alice calls again (voice) while Bob’s tab is hidden: a notification and a ring');
+    await b.page.evaluate(() => {
+      window.__notifications = [];
+      window.Notification = class {
+        static permission = 'granted';
+        static requestPermission = () => Promise.resolve('granted');
+        constructor(title, options) {
+          window.__notifications.push({ title, body: options?.body });
+        }
+        close() {}
+      };
+      window.__rings = 0;
+      const NativeAudioContext = window.AudioContext;
+      window.AudioContext = class extends NativeAudioContext {
+        constructor(...args) {
+          super(...args);
+          window.__rings += 1;
+        }
+      };
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
     await a.page.getByRole('button', { name: 'Start voice call' }).click();
+    await incomingCall(b.page).waitFor();
+    await eventually(t, 'Bob is notified of the call', async () =>
+      JSON.stringify(await b.page.evaluate(() => window.__notifications)) ===
+      JSON.stringify([{ title: 'Alice Martin is calling', body: 'Voice call · Alice Martin' }]),
+    );
+    if ((await b.page.evaluate(() => window.__rings)) !== 1) t.fail('the incoming call did not ring');
+    await b.page.evaluate(() => {
+      delete document.visibilityState;
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+
+    t.step('Bob declines; Alice sees it and the timeline says so');
     await incomingCall(b.page).getByRole('button', { name: 'Decline' }).click();
     await callView(a.page).waitFor({ state: 'detached' });
     await eventually(t, 'the timeline shows the declined call', async () => (await systemNotes(a.page)).some((n) => /declined the call/.test(n)) || (await systemNotes(a.page)));
