@@ -45,6 +45,7 @@ browserTest(
       await expectMediaFlowing(t, user.page, who, { count: 2 });
       await eventually(t, `${who} sees two remote tiles`, async () => (await remoteTiles(user.page).count()) === 2);
     }
+    await eventually(t, 'a speaker is highlighted (the fake microphones beep)', async () => (await a.page.locator('[data-testid="call-tile"][data-speaking]').count()) === 1);
     await t.shot(c.page, 'three');
 
     t.step('Carol leaves; Alice and Bob go on with one connection each');

@@ -41,6 +41,7 @@ export class CallMedia {
   private videoPaused = false;
   private transport: CallTransport | null = null;
   private participants = 0;
+  private myDeviceId: string | null = null;
   private adaptation: AdaptationState = INITIAL_ADAPTATION;
   private speaker: string | null = null;
   private timer: ReturnType<typeof setInterval> | null = null;
@@ -88,6 +89,7 @@ export class CallMedia {
   connect(myDeviceId: string, remote: readonly CallParticipant[]): void {
     this.transport?.close();
     if (this.closed) return;
+    this.myDeviceId = myDeviceId;
     this.transport = new MeshTransport({
       myDeviceId,
       iceServers: this.options.iceServers.current(),
@@ -212,13 +214,16 @@ export class CallMedia {
     if (this.closed) return;
     const levels: Record<string, number> = {};
     let worst: LinkSample = { loss: null, rttMs: null };
+    let own = 0;
     for (const { c, m } of results) {
       if (!m) continue;
       levels[c.deviceId] = m.audioLevel;
+      if (!this.muted) own = Math.max(own, m.sentAudioLevel);
       this.options.onPeerStatus(c.deviceId, { connection: c.status, quality: qualityLevel(m), rttMs: m.rttMs, loss: m.loss });
       if (c.status !== 'connected') continue;
       worst = { loss: maxOf(worst.loss, m.loss), rttMs: maxOf(worst.rttMs, m.rttMs) };
     }
+    if (this.myDeviceId) levels[this.myDeviceId] = own;
     this.speaker = pickActiveSpeaker(levels, this.speaker);
     this.options.onSpeaker(this.speaker);
     if (!this.sentVideo() || this.screen) return;

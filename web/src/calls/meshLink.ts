@@ -217,6 +217,7 @@ export class MeshLink implements ParticipantConnection {
     let rttMs: number | null = null;
     let loss: number | null = null;
     let audioLevel = 0;
+    let sentAudioLevel = 0;
     const worse = (value: number | null) => {
       if (value !== null) loss = Math.max(loss ?? 0, value);
     };
@@ -231,8 +232,9 @@ export class MeshLink implements ParticipantConnection {
         if (stat.kind === 'audio' && typeof stat.audioLevel === 'number') audioLevel = stat.audioLevel;
       }
       if (stat.type === 'remote-inbound-rtp' && typeof stat.fractionLost === 'number') worse(stat.fractionLost);
+      if (stat.type === 'media-source' && stat.kind === 'audio' && typeof stat.audioLevel === 'number') sentAudioLevel = stat.audioLevel;
     });
-    return { rttMs, loss, audioLevel };
+    return { rttMs, loss, audioLevel, sentAudioLevel };
   }
 
   private enqueue(task: () => Promise<void>): void {

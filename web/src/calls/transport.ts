@@ -25,6 +25,8 @@ export interface LinkMeasurement {
   loss: number | null;
   /** The remote participant's audio level, 0..1. */
   audioLevel: number;
+  /** This device's own audio level as sent on this link, 0..1 (0 while muted). */
+  sentAudioLevel: number;
 }
 
 /** What the call knows of one remote participant's device. */

@@ -88,7 +88,7 @@ export function CallView({ session }: { session: CallSession }) {
           sharing={session.sharing}
           muted={session.muted}
           showVideo={localVideo}
-          speaking={false}
+          speaking={speaker !== null && speaker === session.deviceId}
         />
       </div>
       <CallControls session={session} />
