@@ -212,7 +212,7 @@ describe('the calls store', () => {
     connection.answer = (event) => (event === ClientEvents.callAccept ? call([participant(2, 'dev-b'), participant(1, 'dev-me')]) : true);
     connection.serverSends(ServerEvents.callRinging, call([participant(2, 'dev-b')], { state: 'ringing' }));
     await store.accept('c1');
-    await store.toggleMute();
+    await store.controls.toggleMute();
     expect(media.log).toContain('muted true');
     expect(connection.sentOf(ClientEvents.callMedia)).toEqual([{ callId: 'c1', muted: true, cameraOff: false }]);
   });

@@ -16,12 +16,13 @@ import type { Realtime } from '../realtime/RealtimeConnection';
 import type { CallApi } from './callApi';
 import { listenToCalls } from './callEvents';
 import { CallMedia, type CallMediaOptions } from './callMedia';
-import { remoteParticipants, sessionCall, type CallsState, type SessionSwitches } from './callState';
+import { CallSwitches, type CallMediaPort } from './callSwitches';
+import { remoteParticipants, sessionCall, type CallsState } from './callState';
 import { CallsStateStore } from './callsStateStore';
 import { IceServerSource } from './iceServers';
 import { offerTargets } from './negotiation';
 import { Ringtone } from './ringtone';
-import type { MediaKind, SignalKind } from './transport';
+import type { SignalKind } from './transport';
 import type { Call, CallKind, RelayedSignal } from './types';
 
 /** Set to "true" in localStorage to send media only through the TURN relay (hides this device's addresses). */
@@ -33,29 +34,6 @@ const SIGNAL_EVENTS: Record<SignalKind, ClientEvent> = {
   candidate: ClientEvents.iceCandidate,
 };
 
-/** What the store uses of a call's media (tests pass a fake). */
-export type CallMediaPort = Pick<
-  CallMedia,
-  | 'preview'
-  | 'audio'
-  | 'camera'
-  | 'hasAudio'
-  | 'hasCamera'
-  | 'acquire'
-  | 'connect'
-  | 'follow'
-  | 'handleSignal'
-  | 'restartIce'
-  | 'connections'
-  | 'setMuted'
-  | 'setCameraOff'
-  | 'startShare'
-  | 'stopShare'
-  | 'resumeVideo'
-  | 'selectInput'
-  | 'close'
->;
-
 export interface CallStoreOptions {
   connection: Realtime;
   api: CallApi;
@@ -64,8 +42,12 @@ export interface CallStoreOptions {
   createMedia?: (options: CallMediaOptions) => CallMediaPort;
 }
 
+export type { CallMediaPort } from './callSwitches';
+
 export class CallStore {
   readonly user: User;
+  /** Mute, camera, screen, devices and video after a pause: the session's switches. */
+  readonly controls: CallSwitches;
   private readonly state: CallsStateStore;
   private readonly connection: Realtime;
   private readonly api: CallApi;
@@ -87,6 +69,12 @@ export class CallStore {
     this.state = new CallsStateStore(options.user.id);
     this.ice = new IceServerSource(() => this.api.iceServers());
     this.createMedia = options.createMedia ?? ((media) => new CallMedia(media));
+    this.controls = new CallSwitches({
+      state: this.state,
+      connection: this.connection,
+      media: () => this.media,
+      mediaChanged: () => this.mediaChanged(),
+    });
   }
 
   readonly getState = (): CallsState => this.state.getState();
@@ -180,49 +168,6 @@ export class CallStore {
     if (session.callId) await this.connection.request(ClientEvents.callLeave, { callId: session.callId }).catch(() => undefined);
   }
 
-  async toggleMute(): Promise<void> {
-    const session = this.getState().session;
-    if (!session || !this.media) return;
-    const muted = !session.muted;
-    await this.media.setMuted(muted);
-    this.switch({ muted });
-  }
-
-  async toggleCamera(): Promise<void> {
-    const session = this.getState().session;
-    if (!session || !this.media) return;
-    const cameraOff = !session.cameraOff;
-    if (session.sharing) await this.media.stopShare();
-    await this.media.setCameraOff(cameraOff);
-    this.switch({ cameraOff, sharing: false, videoPaused: false });
-  }
-
-  async toggleShare(): Promise<void> {
-    const session = this.getState().session;
-    if (!session || !this.media) return;
-    if (session.sharing) {
-      await this.media.stopShare();
-      this.switch({ sharing: false });
-      return;
-    }
-    await this.media.startShare(() => {
-      if (this.getState().session?.sharing) void this.toggleShare();
-    });
-    this.switch({ sharing: true });
-  }
-
-  async resumeVideo(): Promise<void> {
-    if (!this.media) return;
-    await this.media.resumeVideo();
-    this.switch({ videoPaused: false, notice: null });
-  }
-
-  async selectInput(kind: MediaKind, deviceId: string): Promise<void> {
-    await this.media?.selectInput(kind, deviceId);
-    if (kind === 'video') this.switch({ cameraOff: false });
-    this.mediaChanged();
-  }
-
   /** Where remote audio plays (`setSinkId`); the tiles follow `speakerDevice`. */
   selectSpeaker(deviceId: string): void {
     this.speakerId = deviceId;
@@ -258,7 +203,7 @@ export class CallStore {
       onPeerStatus: (deviceId, status) => this.state.dispatch({ type: 'peerStatus', deviceId, status }),
       onSpeaker: (deviceId) => this.state.dispatch({ type: 'activeSpeaker', deviceId }),
       onVideoPaused: () =>
-        this.switch({ videoPaused: true, notice: 'Your connection can’t carry video right now, so it was turned off. Audio goes on.' }),
+        this.controls.apply({ videoPaused: true, notice: 'Your connection can’t carry video right now, so it was turned off. Audio goes on.' }),
     });
     this.media = media;
     const [notice] = await Promise.all([media.acquire(), this.ice.start()]);
@@ -315,16 +260,6 @@ export class CallStore {
     if (!session?.callId) return;
     const payload = { roomId: session.roomId, callId: session.callId, to: to.userId, toDevice: to.deviceId, [kind]: body };
     this.connection.request(SIGNAL_EVENTS[kind], payload).catch((error: unknown) => console.warn(`Could not send the call's ${kind}`, error));
-  }
-
-  private switch(switches: SessionSwitches): void {
-    this.state.dispatch({ type: 'switches', switches });
-    const session = this.getState().session;
-    if (!session?.callId || !('muted' in switches || 'cameraOff' in switches || 'sharing' in switches || 'videoPaused' in switches)) return;
-    const cameraOff = (session.cameraOff || session.videoPaused) && !session.sharing;
-    this.connection
-      .request(ClientEvents.callMedia, { callId: session.callId, muted: session.muted, cameraOff })
-      .catch((error: unknown) => console.warn('Could not announce the media switches', error));
   }
 
   /** Keeps media, ring and the followed participant list in line with the state. */

@@ -33,15 +33,15 @@ export function CallControls({ session }: { session: CallSession }) {
 
   return (
     <div className={styles.controls} role="toolbar" aria-label="Call controls">
-      <Control icon={session.muted ? 'micOff' : 'mic'} label={session.muted ? 'Unmute' : 'Mute'} active={session.muted} onClick={run(() => store.toggleMute())} />
+      <Control icon={session.muted ? 'micOff' : 'mic'} label={session.muted ? 'Unmute' : 'Mute'} active={session.muted} onClick={run(() => store.controls.toggleMute())} />
       <Control
         icon={cameraShown ? 'video' : 'videoOff'}
         label={cameraShown ? 'Turn camera off' : 'Turn camera on'}
         active={!cameraShown}
-        onClick={run(() => (session.videoPaused && !session.cameraOff ? store.resumeVideo() : store.toggleCamera()))}
+        onClick={run(() => (session.videoPaused && !session.cameraOff ? store.controls.resumeVideo() : store.controls.toggleCamera()))}
       />
       {canShareScreen() && (
-        <Control icon="screen" label={session.sharing ? 'Stop sharing' : 'Share screen'} active={session.sharing} onClick={run(() => store.toggleShare())} />
+        <Control icon="screen" label={session.sharing ? 'Stop sharing' : 'Share screen'} active={session.sharing} onClick={run(() => store.controls.toggleShare())} />
       )}
       <Control icon="settings" label="Devices" onClick={() => setPicking(true)} />
       <Control icon="hangUp" label="Leave call" danger onClick={run(() => store.leave())} />

@@ -55,7 +55,7 @@ export function CallView({ session }: { session: CallSession }) {
         <div className={styles.notice} role="status" data-testid="call-notice">
           <span>{session.notice ?? 'Video is off: your connection can’t carry it right now.'}</span>
           {session.videoPaused && (
-            <button type="button" className={styles.noticeButton} onClick={() => void store.resumeVideo()}>
+            <button type="button" className={styles.noticeButton} onClick={() => void store.controls.resumeVideo()}>
               Turn video back on
             </button>
           )}

@@ -28,7 +28,7 @@ export function DevicePicker({ onClose }: { onClose: () => void }) {
     };
   }, []);
 
-  const choose = (kind: 'audio' | 'video', deviceId: string) => store.selectInput(kind, deviceId).catch((error: unknown) => toast(describeError(error), 'error'));
+  const choose = (kind: 'audio' | 'video', deviceId: string) => store.controls.selectInput(kind, deviceId).catch((error: unknown) => toast(describeError(error), 'error'));
 
   return (
     <Dialog title="Devices" onClose={onClose} variant="sheet">
