@@ -32,6 +32,17 @@ import org.parley.bus.EventBus;
 import org.parley.bus.LocalBus;
 import org.parley.bus.RedisBus;
 import org.parley.calls.CallService;
+import org.parley.files.BlobStore;
+import org.parley.files.BlobStores;
+import org.parley.files.FileLinks;
+import org.parley.files.FileRoutes;
+import org.parley.files.FileService;
+import org.parley.files.FileSweeper;
+import org.parley.files.Previews;
+import org.parley.files.TusRoutes;
+import org.parley.files.UploadCompletion;
+import org.parley.files.UploadLimits;
+import org.parley.files.Uploads;
 import org.parley.gateway.ChatGateway;
 import org.parley.socketio.engine.EngineConfig;
 import org.parley.socketio.SocketIoConfig;
@@ -97,8 +108,8 @@ public final class Parley implements AutoCloseable {
         }
         List<AutoCloseable> services = new ArrayList<>();
         try {
-            AccessTokens tokens = new AccessTokens(JwtSecrets.resolve(config.auth().jwtSecret(), config.dataDir()),
-                    config.auth().accessTokenTtl(), clock);
+            byte[] tokenSecret = JwtSecrets.resolve(config.auth().jwtSecret(), config.dataDir());
+            AccessTokens tokens = new AccessTokens(tokenSecret, config.auth().accessTokenTtl(), clock);
             AuthService auth = new AuthService(db, new Accounts(db),
                     new PasswordHasher(config.auth().passwordHashConcurrency()), tokens, config.auth(), bus, clock);
             UserService users = new UserService(db, clock);
@@ -122,6 +133,20 @@ public final class Parley implements AutoCloseable {
             TypingService typing = new TypingService(db, memberships, bus, clock, java.time.Duration.ofSeconds(5));
             services.add(typing);
 
+            // files reads rooms (membership decides access); it knows nothing of messages
+            var fileConfig = config.files();
+            BlobStore blobs = BlobStores.open(fileConfig);
+            services.add(blobs);
+            Previews previews = new Previews(db, blobs, fileConfig.previewWorkers(), fileConfig.previewMaxPixels());
+            services.add(previews);
+            // a preview made after its message was sent: the message is announced again with it
+            previews.listen(messages::attachmentChanged);
+            Uploads uploads = new Uploads(db, blobs, UploadLimits.of(fileConfig), new UploadCompletion(db, blobs,
+                    fileConfig.previewMaxPixels(), previews, fileConfig.uploadExpiry(), clock), clock);
+            FileService fileService = new FileService(db, memberships, blobs,
+                    new FileLinks(tokenSecret, fileConfig.linkTtl(), clock));
+            services.add(new FileSweeper(db, blobs, fileConfig.deleteGrace(), clock).start());
+
             Parley node = new Parley(db, bus, services);
             node.io = new SocketIoServer(socketConfig(config), metrics, clock);
             new ChatGateway(node.io, tokens, bus, rooms, messages, sync, typing, presence,
@@ -131,7 +156,8 @@ public final class Parley implements AutoCloseable {
             List<RouteInstaller> installers = new ArrayList<>();
             installers.add(new ApiRoutes(new RequestAuth(tokens), health, new AuthRoutes(auth, addresses),
                     new UserRoutes(users), new RoomRoutes(rooms, members), new MessageRoutes(messages),
-                    new SearchRoutes(new SearchService(db, new MessageReader(db.dialect())))));
+                    new SearchRoutes(new SearchService(db, new MessageReader(db.dialect()))),
+                    new TusRoutes(uploads), new FileRoutes(fileService)));
             installers.add(node.io::install);
             node.http = new HttpServer(config.server(), metrics, installers).start();
             log.info("Parley is listening on http://{}:{}", displayHost(config.server().host()), node.http.port());

@@ -3,6 +3,8 @@ package org.parley.api;
 import io.javalin.config.JavalinConfig;
 import org.parley.auth.AuthRoutes;
 import org.parley.auth.RequestAuth;
+import org.parley.files.FileRoutes;
+import org.parley.files.TusRoutes;
 import org.parley.http.HealthRoutes;
 import org.parley.http.RouteInstaller;
 import org.parley.messages.MessageRoutes;
@@ -11,12 +13,14 @@ import org.parley.search.SearchRoutes;
 import org.parley.users.UserRoutes;
 
 /**
- * The one table of REST routes. Everything under {@code /api/} except {@code /api/auth/} needs a token.
+ * The one table of REST routes. Everything under {@code /api/} except {@code /api/auth/} needs a token,
+ * but for a file's content or thumbnail requested with a signed link (which the file handler verifies).
  * It lives above the features, so it may name every feature's handlers, while the HTTP kit
  * ({@code org.parley.http}) imports no feature.
  */
 public record ApiRoutes(RequestAuth requestAuth, HealthRoutes health, AuthRoutes auth, UserRoutes users,
-                        RoomRoutes rooms, MessageRoutes messages, SearchRoutes search)
+                        RoomRoutes rooms, MessageRoutes messages, SearchRoutes search, TusRoutes uploads,
+                        FileRoutes files)
         implements RouteInstaller {
 
     @Override
@@ -32,7 +36,7 @@ public record ApiRoutes(RequestAuth requestAuth, HealthRoutes health, AuthRoutes
         r.post("/api/auth/logout", auth::logout);
 
         r.beforeMatched("/api/*", ctx -> {
-            if (!ctx.path().startsWith("/api/auth/") && !"OPTIONS".equals(ctx.method().name())) {
+            if (!ctx.path().startsWith("/api/auth/") && !"OPTIONS".equals(ctx.method().name()) && !FileRoutes.signed(ctx)) {
                 requestAuth.authenticate(ctx);
             }
         });
@@ -59,5 +63,18 @@ public record ApiRoutes(RequestAuth requestAuth, HealthRoutes health, AuthRoutes
         r.post("/api/rooms/{roomId}/read", messages::markRead);
 
         r.get("/api/search", search::search);
+
+        r.options("/api/uploads", uploads::options);
+        r.post("/api/uploads", uploads::create);
+        r.options("/api/uploads/{uploadId}", uploads::options);
+        r.head("/api/uploads/{uploadId}", uploads::head);
+        r.patch("/api/uploads/{uploadId}", uploads::patch);
+        r.delete("/api/uploads/{uploadId}", uploads::delete);
+
+        r.post("/api/files/links", files::links);
+        r.get("/api/files/{fileId}", files::info);
+        r.get("/api/files/{fileId}/content", files::content);
+        r.get("/api/files/{fileId}/thumbnail", files::thumbnail);
+        r.get("/api/rooms/{roomId}/files", files::inRoom);
     }
 }

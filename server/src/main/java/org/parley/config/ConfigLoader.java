@@ -56,7 +56,52 @@ public final class ConfigLoader {
         if (!redis.isEmpty() && !redis.startsWith("redis://") && !redis.startsWith("rediss://")) {
             throw invalid(Settings.REDIS_URL, "must start with redis:// or rediss://");
         }
-        return new ParleyConfig(dataDir, server, database, auth, chat, redis.isEmpty() ? Optional.empty() : Optional.of(redis));
+        return new ParleyConfig(dataDir, server, database, auth, chat, redis.isEmpty() ? Optional.empty() : Optional.of(redis),
+                files(dataDir));
+    }
+
+    private ParleyConfig.Files files(Path dataDir) {
+        String dir = raw.get(Settings.FILES_DIR);
+        String store = raw.get(Settings.FILES_STORE).toLowerCase();
+        if (!store.equals("local") && !store.equals("s3")) throw invalid(Settings.FILES_STORE, "must be local or s3");
+        var s3 = new ParleyConfig.S3(raw.get(Settings.S3_ENDPOINT), raw.get(Settings.S3_REGION),
+                raw.get(Settings.S3_BUCKET), raw.get(Settings.S3_ACCESS_KEY), raw.get(Settings.S3_SECRET_KEY));
+        if (store.equals("s3")) {
+            if (s3.bucket().isEmpty()) throw invalid(Settings.S3_BUCKET, "must be set when files-store is s3");
+            if (!s3.endpoint().isEmpty() && !s3.endpoint().matches("https?://\\S+")) {
+                throw invalid(Settings.S3_ENDPOINT, "must be an http:// or https:// URL");
+            }
+        }
+        return new ParleyConfig.Files(
+                dir.isEmpty() ? dataDir.resolve("files") : Path.of(dir).toAbsolutePath().normalize(),
+                store, s3,
+                longIn(Settings.UPLOAD_MAX_BYTES, 1, Long.MAX_VALUE / 4),
+                longIn(Settings.UPLOAD_QUOTA_BYTES, 1, Long.MAX_VALUE / 4),
+                intIn(Settings.UPLOADS_CONCURRENT_PER_USER, 1, 10_000),
+                intIn(Settings.UPLOADS_PER_MINUTE, 1, 1_000_000),
+                duration(Settings.UPLOAD_EXPIRY, Duration.ofMinutes(1), Duration.ofDays(365)),
+                duration(Settings.FILE_LINK_TTL, Duration.ofMinutes(1), Duration.ofDays(7)),
+                duration(Settings.FILE_DELETE_GRACE, Duration.ZERO, Duration.ofDays(365)),
+                longIn(Settings.PREVIEW_MAX_PIXELS, 1, 1_000_000_000_000L),
+                intIn(Settings.PREVIEW_WORKERS, 1, 64));
+    }
+
+    /** A duration written as a whole number with an optional unit: s (the default), m, h or d. */
+    private Duration duration(Setting s, Duration min, Duration max) {
+        String v = raw.get(s).strip().toLowerCase();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,9})([smhd]?)").matcher(v);
+        if (!m.matches()) throw invalid(s, "must be a number with an optional unit s, m, h or d (like 24h)");
+        long n = Long.parseLong(m.group(1));
+        Duration d = switch (m.group(2)) {
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            case "d" -> Duration.ofDays(n);
+            default -> Duration.ofSeconds(n);
+        };
+        if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
+            throw invalid(s, "must be between " + min.toSeconds() + "s and " + max.toSeconds() + "s");
+        }
+        return d;
     }
 
     private List<String> origins() {

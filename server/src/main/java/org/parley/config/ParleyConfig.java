@@ -7,7 +7,20 @@ import java.util.Optional;
 
 /** The validated configuration of one Parley node. Built by {@link ConfigLoader}. */
 public record ParleyConfig(Path dataDir, Server server, Database database, Auth auth, Chat chat,
-                           Optional<String> redisUrl) {
+                           Optional<String> redisUrl, Files files) {
+
+    /** File sharing: where bytes live, upload limits, lifetimes and previews. */
+    public record Files(Path dir, String store, S3 s3, long uploadMaxBytes, long uploadQuotaBytes,
+                        int uploadsConcurrentPerUser, int uploadsPerMinute, Duration uploadExpiry,
+                        Duration linkTtl, Duration deleteGrace, long previewMaxPixels,
+                        int previewWorkers) {
+        public boolean usesS3() {
+            return "s3".equals(store);
+        }
+    }
+
+    /** An S3-compatible bucket addressed path-style. */
+    public record S3(String endpoint, String region, String bucket, String accessKey, String secretKey) {}
 
     public record Chat(int messageMaxChars, int messagesPerMinute, int messageBurst, int maxConnectionsPerUser) {}
 

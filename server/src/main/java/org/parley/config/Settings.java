@@ -54,12 +54,43 @@ public final class Settings {
             "Take the client address from X-Forwarded-For (only behind a trusted reverse proxy).");
     public static final Setting SHUTDOWN_GRACE = new Setting("shutdown-grace-seconds", "10",
             "How long a stopping node waits for in-flight work.");
+    public static final Setting FILES_DIR = new Setting("files-dir", "",
+            "Directory of uploaded files (local store). Empty: <data-dir>/files.");
+    public static final Setting FILES_STORE = new Setting("files-store", "local",
+            "Where file bytes live: local (files-dir) or s3 (an S3-compatible bucket).");
+    public static final Setting S3_ENDPOINT = new Setting("s3-endpoint", "",
+            "S3 endpoint URL (path-style), e.g. https://s3.eu-west-1.amazonaws.com or http://minio:9000.");
+    public static final Setting S3_REGION = new Setting("s3-region", "us-east-1", "S3 region.");
+    public static final Setting S3_BUCKET = new Setting("s3-bucket", "", "S3 bucket for file bytes (must exist).");
+    public static final Setting S3_ACCESS_KEY = new Setting("s3-access-key", "", "S3 access key id.");
+    public static final Setting S3_SECRET_KEY = new Setting("s3-secret-key", "", "S3 secret access key.");
+    public static final Setting UPLOAD_MAX_BYTES = new Setting("upload-max-bytes", "104857600",
+            "Largest file one upload may carry, in bytes (100 MiB).");
+    public static final Setting UPLOAD_QUOTA_BYTES = new Setting("upload-quota-bytes", "10737418240",
+            "Bytes one user's files (finished and unfinished, not deleted) may take in total (10 GiB).");
+    public static final Setting UPLOADS_CONCURRENT_PER_USER = new Setting("uploads-concurrent-per-user", "4",
+            "Unfinished uploads one user may have at once.");
+    public static final Setting UPLOADS_PER_MINUTE = new Setting("uploads-per-minute", "30",
+            "Uploads one user may start per minute (also the burst).");
+    public static final Setting UPLOAD_EXPIRY = new Setting("upload-expiry", "24h",
+            "How long an unfinished upload, or a finished one attached to no message, is kept (s, m, h or d).");
+    public static final Setting FILE_LINK_TTL = new Setting("file-link-ttl", "10m",
+            "Lifetime of a signed file link (s, m, h or d; 1 minute to 7 days).");
+    public static final Setting FILE_DELETE_GRACE = new Setting("file-delete-grace", "24h",
+            "How long the bytes of a deleted file are kept before they are purged (s, m, h or d).");
+    public static final Setting PREVIEW_MAX_PIXELS = new Setting("preview-max-pixels", "50000000",
+            "Largest image (width x height) decoded for a preview; larger images get none.");
+    public static final Setting PREVIEW_WORKERS = new Setting("preview-workers", "2",
+            "Threads making previews (thumbnails of images and PDF first pages).");
 
     public static final List<Setting> ALL = List.of(CONFIG, PORT, HOST, DATA_DIR, DATABASE_URL, DATABASE_USER,
             DATABASE_PASSWORD, DATABASE_POOL_SIZE, REDIS_URL, JWT_SECRET, ACCESS_TOKEN_TTL, REFRESH_TOKEN_TTL,
             ALLOWED_ORIGINS, MAX_REQUEST_BYTES, PASSWORD_HASH_CONCURRENCY, LOGIN_MAX_FAILURES,
             LOGIN_MAX_FAILURES_PER_ADDRESS, LOGIN_WINDOW, REGISTRATIONS_PER_ADDRESS, MESSAGE_MAX_CHARS,
-            MESSAGES_PER_MINUTE, MESSAGE_BURST, MAX_CONNECTIONS_PER_USER, TRUST_PROXY, SHUTDOWN_GRACE);
+            MESSAGES_PER_MINUTE, MESSAGE_BURST, MAX_CONNECTIONS_PER_USER, TRUST_PROXY, SHUTDOWN_GRACE,
+            FILES_DIR, FILES_STORE, S3_ENDPOINT, S3_REGION, S3_BUCKET, S3_ACCESS_KEY, S3_SECRET_KEY,
+            UPLOAD_MAX_BYTES, UPLOAD_QUOTA_BYTES, UPLOADS_CONCURRENT_PER_USER, UPLOADS_PER_MINUTE, UPLOAD_EXPIRY,
+            FILE_LINK_TTL, FILE_DELETE_GRACE, PREVIEW_MAX_PIXELS, PREVIEW_WORKERS);
 
     public static Optional<Setting> byKey(String key) {
         return ALL.stream().filter(s -> s.key().equals(key)).findFirst();

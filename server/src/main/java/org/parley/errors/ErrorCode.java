@@ -9,7 +9,20 @@ public enum ErrorCode {
     CONFLICT("conflict", 409),
     TOO_LARGE("too_large", 413),
     RATE_LIMITED("rate_limited", 429),
-    UNAVAILABLE("unavailable", 503);
+    UNAVAILABLE("unavailable", 503),
+    /** A user's files would take more than their quota. */
+    QUOTA_EXCEEDED("quota_exceeded", 403),
+    /** An upload that expired (or was finished) and can no longer be written. */
+    GONE("gone", 410),
+    /** A tus request without the protocol version this server speaks. */
+    UNSUPPORTED_VERSION("unsupported_version", 412),
+    UNSUPPORTED_MEDIA_TYPE("unsupported_media_type", 415),
+    /** A Range header that asks for bytes beyond the end. */
+    RANGE_NOT_SATISFIABLE("range_not_satisfiable", 416),
+    /** The bytes of a tus PATCH do not match its Upload-Checksum. */
+    CHECKSUM_MISMATCH("checksum_mismatch", 460),
+    /** The file store has no room left; nothing of the request was kept. */
+    STORAGE_FULL("storage_full", 507);
 
     private final String code;
     private final int httpStatus;

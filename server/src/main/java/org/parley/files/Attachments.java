@@ -30,6 +30,16 @@ public final class Attachments {
      * undeleted file of {@code senderId} that no message holds yet. Returns them in the order given.
      */
     public List<Attachment> attach(Handle h, long senderId, long roomId, long seq, List<String> fileIds) {
+        List<Attachment> attached = check(h, senderId, fileIds);
+        if (!attached.isEmpty()) files.link(h, roomId, seq, fileIds);
+        return attached;
+    }
+
+    /**
+     * What {@link #attach} would link, checked without linking anything: lets a caller that gives
+     * out seqs refuse a message for its files before it takes a seq for it.
+     */
+    public List<Attachment> check(Handle h, long senderId, List<String> fileIds) {
         if (fileIds.isEmpty()) return List.of();
         if (fileIds.size() > MAX_PER_MESSAGE) {
             throw ParleyException.invalid("attachments", "A message can carry at most " + MAX_PER_MESSAGE + " files.");
@@ -48,7 +58,6 @@ public final class Attachments {
             if (f.attached()) throw ParleyException.invalid("attachments", "File " + id + " is already attached to a message.");
             attached.add(f.attachment());
         }
-        files.link(h, roomId, seq, fileIds);
         return attached;
     }
 

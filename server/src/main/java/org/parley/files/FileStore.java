@@ -68,8 +68,8 @@ final class FileStore {
     private static Attachment attachment(java.sql.ResultSet rs) throws java.sql.SQLException {
         String id = rs.getString("id");
         return new Attachment(id, rs.getString("name"), rs.getLong("size"), rs.getString("content_type"),
-                rs.getString("kind"), rs.getObject("width", Integer.class),
-                rs.getObject("height", Integer.class), Attachment.contentUrl(id),
+                rs.getString("kind"), Rows.intOrNull(rs, "width"),
+                Rows.intOrNull(rs, "height"), Attachment.contentUrl(id),
                 rs.getString("thumb_key") == null ? null : Attachment.thumbnailUrl(id));
     }
 }

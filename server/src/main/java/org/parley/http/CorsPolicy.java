@@ -12,6 +12,10 @@ import org.parley.socketio.engine.OriginPolicy;
  * lists the methods and headers of REST and tus uploads).
  */
 final class CorsPolicy {
+    /** Response headers scripts of an allowed origin may read: tus uploads' and file downloads'. */
+    static final String EXPOSED = "Location, Upload-Offset, Upload-Length, Upload-Expires, Tus-Resumable, Tus-Version, "
+            + "Tus-Extension, Tus-Max-Size, Tus-Checksum-Algorithm, Retry-After, X-Request-Id, Content-Range, "
+            + "Content-Disposition, ETag";
     private final OriginPolicy origins;
 
     CorsPolicy(List<String> allowedOrigins) {
@@ -32,11 +36,13 @@ final class CorsPolicy {
         if ("OPTIONS".equals(ctx.method().name()) && ctx.header("Access-Control-Request-Method") != null) {
             ctx.header("Access-Control-Allow-Methods", "GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS");
             ctx.header("Access-Control-Allow-Headers",
-                    "Authorization, Content-Type, Upload-Length, Upload-Offset, Upload-Metadata, Tus-Resumable, X-Requested-With");
+                    "Authorization, Content-Type, Upload-Length, Upload-Offset, Upload-Metadata, Upload-Checksum, "
+                            + "Upload-Defer-Length, Upload-Concat, Tus-Resumable, X-Requested-With, Range, If-None-Match");
             ctx.header("Access-Control-Max-Age", "600");
             ctx.status(204);
             return true;
         }
+        ctx.header("Access-Control-Expose-Headers", EXPOSED);
         return false;
     }
 }

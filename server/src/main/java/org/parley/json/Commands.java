@@ -18,7 +18,8 @@ import tools.jackson.databind.JsonNode;
  *   <li>{@code long} or {@code Long}: an id or count, given as a whole number or a string of digits;
  *       a {@code long} is required, a {@code Long} may be missing or null;</li>
  *   <li>{@code String}: a string, or missing or null;</li>
- *   <li>{@code List<Long>}: an array of such numbers, or missing or null.</li>
+ *   <li>{@code List<Long>}: an array of such numbers, or missing or null;</li>
+ *   <li>{@code List<String>}: an array of strings, or missing or null.</li>
  * </ul>
  * Nothing else is coerced: {@code {"content": 42}} and {@code {"userId": 1.5}} are refused as
  * {@code invalid_input} naming the field. Unknown fields are ignored. Values the transport
@@ -62,6 +63,7 @@ public final class Commands {
         if (type == Long.class) return optionalId(object, field);
         if (type == String.class) return string(object, field);
         if (type == List.class && elementType(c) == Long.class) return ids(object, field);
+        if (type == List.class && elementType(c) == String.class) return strings(object, field);
         throw new IllegalArgumentException("Commands cannot decode " + c.getGenericType() + " " + field);
     }
 
@@ -112,6 +114,18 @@ public final class Commands {
             }
         }
         return List.copyOf(ids);
+    }
+
+    private static List<String> strings(JsonNode object, String field) {
+        JsonNode n = object.path(field);
+        if (n.isMissingNode() || n.isNull()) return null;
+        if (!n.isArray()) throw ParleyException.invalid(field, field + " must be a list of strings.");
+        List<String> strings = new ArrayList<>(n.size());
+        for (JsonNode element : n) {
+            if (!element.isString()) throw ParleyException.invalid(field, field + " must be a list of strings.");
+            strings.add(element.stringValue());
+        }
+        return List.copyOf(strings);
     }
 
     private static Type elementType(RecordComponent c) {

@@ -1,25 +1,39 @@
 package org.parley.messages;
 
 import java.util.List;
+import org.parley.files.Attachment;
 import org.parley.rooms.RoomMessage;
 import org.parley.users.PublicUser;
 
 /**
  * A message as clients see it. {@code seq} is its gap-free position in the room; {@code rev} is
- * the room's change counter at its last change (send, edit, delete or reaction), which
- * {@code sync} uses to find what changed. A deleted message keeps its seq with empty content.
+ * the room's change counter at its last change (send, edit, delete, reaction, or a file's preview
+ * becoming ready), which {@code sync} uses to find what changed. A deleted message keeps its seq
+ * with empty content, no reactions and no attachments. {@code attachments} is never null: a
+ * message without files carries an empty list, in every payload.
  */
 public record Message(long id, long roomId, long seq, long rev, String kind, String content, PublicUser sender,
                       String clientId, Long replyTo, long createdAt, Long editedAt, boolean deleted,
-                      List<Reaction> reactions) implements RoomMessage {
+                      List<Reaction> reactions, List<Attachment> attachments) implements RoomMessage {
 
     public static final String TEXT = "text";
     public static final String SYSTEM = "system";
+
+    public Message {
+        reactions = List.copyOf(reactions);
+        attachments = List.copyOf(attachments);
+    }
 
     /** One emoji on a message: how many reacted with it and who. */
     public record Reaction(String emoji, int count, List<Long> userIds) {}
 
     public Message withReactions(List<Reaction> r) {
-        return new Message(id, roomId, seq, rev, kind, content, sender, clientId, replyTo, createdAt, editedAt, deleted, r);
+        return new Message(id, roomId, seq, rev, kind, content, sender, clientId, replyTo, createdAt, editedAt, deleted,
+                r, attachments);
+    }
+
+    public Message withAttachments(List<Attachment> a) {
+        return new Message(id, roomId, seq, rev, kind, content, sender, clientId, replyTo, createdAt, editedAt, deleted,
+                reactions, a);
     }
 }

@@ -10,6 +10,8 @@ import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.parley.errors.ErrorCode;
 import org.parley.errors.ParleyException;
+import org.parley.files.Attachment;
+import org.parley.files.Attachments;
 import org.parley.messages.MessageStore.ClientKey;
 import org.parley.rooms.Member;
 import org.parley.rooms.MemberKey;
@@ -20,19 +22,25 @@ import org.parley.users.PublicUser;
  * Stores a batch of sends in the caller's transaction with a fixed number of statements, however
  * many messages it holds: the messages already stored under the batch's clientIds, the senders'
  * memberships, the rooms' counters, the new messages and the senders' read marks take one
- * statement each on PostgreSQL; only a reply looks up the message it answers on its own.
+ * statement each on PostgreSQL; only a reply looks up the message it answers on its own, and
+ * only a message with files checks them before it is numbered and links them after it is
+ * inserted ({@link Attachments}), so messages without files cost no statement more.
  * Each send comes out as it would if the sends were stored one after another in queue order:
- * gap-free seqs per room in that order, a clientId already used earlier in the batch returns
- * that message, and a refused send fails alone. Memberships, counters and read marks belong to
- * rooms and are reached through {@link Memberships} on the same handle, one statement each as before.
+ * gap-free seqs per room in that order (a send refused for its files never takes a seq), a
+ * clientId already used earlier in the batch returns that message, a file attached earlier in the
+ * batch cannot be attached again, and a refused send fails alone. Memberships, counters and read
+ * marks belong to rooms and are reached through {@link Memberships} on the same handle, one
+ * statement each as before.
  */
 final class MessageBatch {
     private final MessageStore messages;
     private final Memberships rooms;
+    private final Attachments attachments;
 
-    MessageBatch(MessageStore messages, Memberships rooms) {
+    MessageBatch(MessageStore messages, Memberships rooms, Attachments attachments) {
         this.messages = messages;
         this.rooms = rooms;
+        this.attachments = attachments;
     }
 
     /** One outcome per request, in order: a {@link SendResult}, or a {@link BatchOutcome.Refused} with the refusal. */
@@ -46,6 +54,7 @@ final class MessageBatch {
         List<Integer> accepted = new ArrayList<>();
         List<Message> unsaved = new ArrayList<>();
         Map<Long, Integer> newInRoom = new HashMap<>();
+        Set<String> filesInBatch = new HashSet<>();
         for (int i = 0; i < requests.size(); i++) {
             SendRequest r = requests.get(i);
             ClientKey key = clientKey(r);
@@ -66,12 +75,14 @@ final class MessageBatch {
                 if (r.replyTo() != null && !messages.isLive(h, r.roomId(), r.replyTo())) {
                     throw ParleyException.invalid("replyTo", "The message you reply to is not in this room.");
                 }
+                List<Attachment> files = files(h, r, filesInBatch);
                 var sender = new PublicUser(member.userId(), member.username(), member.displayName());
                 unsaved.add(new Message(0, r.roomId(), 0, 0, Message.TEXT, r.content(), sender, r.clientId(),
-                        r.replyTo(), now, null, false, List.of()));
+                        r.replyTo(), now, null, false, List.of(), files));
                 accepted.add(i);
                 newInRoom.merge(r.roomId(), 1, Integer::sum);
                 if (key != null) claimedInBatch.put(key, i);
+                filesInBatch.addAll(r.attachments());
             } catch (ParleyException refused) {
                 outcomes[i] = new BatchOutcome.Refused(refused);
             }
@@ -82,6 +93,10 @@ final class MessageBatch {
             Map<MemberKey, Long> readMarks = new HashMap<>();
             for (int j = 0; j < saved.size(); j++) {
                 Message m = saved.get(j);
+                if (!m.attachments().isEmpty()) {
+                    List<String> ids = requests.get(accepted.get(j)).attachments();
+                    m = m.withAttachments(attachments.attach(h, m.sender().id(), m.roomId(), m.seq(), ids));
+                }
                 outcomes[accepted.get(j)] = new SendResult(m, false);
                 readMarks.merge(new MemberKey(m.roomId(), m.sender().id()), m.seq(), Math::max);
             }
@@ -91,6 +106,17 @@ final class MessageBatch {
             if (duplicateOf[i] >= 0) outcomes[i] = new SendResult(((SendResult) outcomes[duplicateOf[i]]).message(), true);
         }
         return Arrays.asList(outcomes);
+    }
+
+    /** The files the send may attach, checked before it takes a seq; refused when one is already in this batch. */
+    private List<Attachment> files(Handle h, SendRequest r, Set<String> filesInBatch) {
+        if (r.attachments().isEmpty()) return List.of();
+        for (String id : r.attachments()) {
+            if (filesInBatch.contains(id)) {
+                throw ParleyException.invalid("attachments", "File " + id + " is already attached to a message.");
+            }
+        }
+        return attachments.check(h, r.sender().userId(), r.attachments());
     }
 
     /** The messages with the seqs and revs just taken: each room's range, given out in queue order. */
@@ -105,7 +131,7 @@ final class MessageBatch {
         for (Message m : unsaved) {
             long[] seqRev = next.get(m.roomId());
             numbered.add(new Message(m.id(), m.roomId(), seqRev[0]++, seqRev[1]++, m.kind(), m.content(), m.sender(),
-                    m.clientId(), m.replyTo(), m.createdAt(), m.editedAt(), m.deleted(), m.reactions()));
+                    m.clientId(), m.replyTo(), m.createdAt(), m.editedAt(), m.deleted(), m.reactions(), m.attachments()));
         }
         return numbered;
     }

@@ -13,7 +13,7 @@ public final class MessageReader {
         this.messages = new MessageStore(dialect);
     }
 
-    /** These messages, with their reactions, in no particular order; ids that do not exist are left out. */
+    /** These messages, with their reactions and attachments, in no particular order; ids that do not exist are left out. */
     public List<Message> byIds(Handle h, Collection<Long> ids) {
         return messages.byIds(h, ids);
     }

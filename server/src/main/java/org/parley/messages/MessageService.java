@@ -2,23 +2,30 @@ package org.parley.messages;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.parley.auth.Principal;
 import org.parley.bus.BusEvent;
 import org.parley.bus.EventBus;
 import org.parley.errors.ErrorCode;
 import org.parley.errors.ParleyException;
+import org.parley.files.Attachments;
 import org.parley.limits.RateLimiter;
 import org.parley.rooms.Memberships;
 import org.parley.storage.Database;
 
-/** Sending, editing, deleting and reacting to messages, and reading history. Only members may do any of it. */
+/**
+ * Sending, editing, deleting and reacting to messages, and reading history. Only members may do
+ * any of it. Deleting a message releases its files in the same transaction; a file whose preview
+ * is made after its message was sent gets the message announced again ({@link #attachmentChanged}).
+ */
 public final class MessageService implements AutoCloseable {
     public static final int PAGE_DEFAULT = 50;
     public static final int PAGE_MAX = 100;
 
     private final Database db;
     private final MessageStore messages;
+    private final Attachments attachments;
     private final Memberships rooms;
     private final MessageRules rules;
     private final RateLimiter sendLimit;
@@ -30,6 +37,7 @@ public final class MessageService implements AutoCloseable {
                           Clock clock) {
         this.db = db;
         this.messages = new MessageStore(db.dialect());
+        this.attachments = new Attachments(db.dialect());
         this.rooms = rooms;
         this.rules = rules;
         this.sendLimit = sendLimit;
@@ -41,12 +49,13 @@ public final class MessageService implements AutoCloseable {
     /** Stores the message; the future completes after commit, with the original on a retried clientId. */
     public CompletableFuture<SendResult> send(Principal sender, SendMessage command) {
         try {
-            String text = rules.content(command.content());
+            List<String> files = MessageRules.attachments(command.attachments());
+            String text = rules.content(command.content(), !files.isEmpty());
             String cid = MessageRules.clientId(command.clientId());
             sendLimit.acquire("user:" + sender.userId()).ifPresent(wait -> {
                 throw ParleyException.rateLimited("You are sending messages too fast.", wait);
             });
-            return writer.submit(new SendRequest(sender, command.roomId(), text, cid, command.replyTo()));
+            return writer.submit(new SendRequest(sender, command.roomId(), text, cid, command.replyTo(), files));
         } catch (ParleyException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -86,6 +95,7 @@ public final class MessageService implements AutoCloseable {
                 throw new ParleyException(ErrorCode.FORBIDDEN, "You can only delete your own messages.");
             }
             messages.tombstone(h, roomId, seq, now, rooms.takeRev(h, roomId));
+            attachments.release(h, roomId, seq, now);
             return messages.bySeq(h, roomId, seq).orElseThrow();
         });
         bus.publish(MessageEvents.changed(deleted));
@@ -106,6 +116,21 @@ public final class MessageService implements AutoCloseable {
         });
         bus.publish(MessageEvents.changed(reacted));
         return reacted;
+    }
+
+    /**
+     * Something shown of one of this file's attachments changed (its preview became ready): the
+     * message holding it takes the room's next rev, so {@code sync} finds it, and is published as
+     * changed after commit. Empty when no message, or only a deleted one, holds the file.
+     */
+    public Optional<Message> attachmentChanged(String fileId) {
+        Message changed = db.inTransaction(h -> messages.holderOf(h, fileId).map(at -> {
+            messages.touch(h, at.roomId(), at.seq(), rooms.takeRev(h, at.roomId()));
+            return messages.bySeq(h, at.roomId(), at.seq()).orElseThrow();
+        }).orElse(null));
+        if (changed == null) return Optional.empty();
+        bus.publish(MessageEvents.changed(changed));
+        return Optional.of(changed);
     }
 
     /** A page of history: the newest messages, or those before, after or around a seq, oldest first. */

@@ -4,13 +4,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
+import org.parley.files.Attachment;
+import org.parley.files.Attachments;
 import org.parley.storage.Dialect;
 import org.parley.users.PublicUser;
 
@@ -19,45 +21,70 @@ import org.parley.users.PublicUser;
  * Methods that take many rows run one statement on PostgreSQL, where every statement is a round
  * trip, and the single-row statement per row on SQLite, where a statement costs no round trip.
  * The rooms' counters belong to rooms: callers take seqs and revs through
- * {@link org.parley.rooms.Memberships} in the same transaction and hand them in. Used only inside
+ * {@link org.parley.rooms.Memberships} in the same transaction and hand them in. A message stored
+ * with files keeps their names and kinds in its own row ({@code file_names}, {@code has_file},
+ * {@code has_image}) for search; the files themselves are linked by {@link Attachments}. Messages
+ * read here come with their reactions and attachments ({@link MessageDetails}). Used only inside
  * this package.
  */
 final class MessageStore {
     private static final String SELECT_COLUMNS = """
             SELECT m.id, m.room_id, m.seq, m.rev, m.kind, m.content, m.client_id, m.reply_to, m.created_at,
                    m.edited_at, m.deleted_at, u.id AS sender_id, u.username AS sender_username,
-                   u.display_name AS sender_display_name
+                   u.display_name AS sender_display_name, m.has_file
             """;
     private static final String SELECT = SELECT_COLUMNS + "  FROM messages m LEFT JOIN users u ON u.id = m.sender_id\n";
 
     private final Dialect dialect;
+    private final MessageDetails details;
 
     MessageStore(Dialect dialect) {
         this.dialect = dialect;
+        this.details = new MessageDetails(new Attachments(dialect));
     }
 
-    /** Inserts one message at a seq and rev already taken; returns its id. */
+    /** Inserts one message without files at a seq and rev already taken; returns its id. */
     long insertAt(Handle h, long roomId, long seq, long rev, Long senderId, String kind, String content,
                           String clientId, Long replyTo, long now) {
+        return insertOne(h, new Message(0, roomId, seq, rev, kind, content, null, clientId, replyTo, now, null, false,
+                List.of(), List.of()), senderId);
+    }
+
+    private long insertOne(Handle h, Message m, Long senderId) {
         return h.createUpdate("""
-                        INSERT INTO messages (room_id, seq, rev, sender_id, kind, content, client_id, reply_to, created_at)
-                        VALUES (:room, :seq, :rev, :sender, :kind, :content, :clientId, :replyTo, :now)""")
-                .bind("room", roomId).bind("seq", seq).bind("rev", rev).bind("sender", senderId)
-                .bind("kind", kind).bind("content", content).bind("clientId", clientId).bind("replyTo", replyTo)
-                .bind("now", now).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+                        INSERT INTO messages (room_id, seq, rev, sender_id, kind, content, client_id, reply_to, created_at,
+                                              file_names, has_file, has_image)
+                        VALUES (:room, :seq, :rev, :sender, :kind, :content, :clientId, :replyTo, :now,
+                                :fileNames, :hasFile, :hasImage)""")
+                .bind("room", m.roomId()).bind("seq", m.seq()).bind("rev", m.rev()).bind("sender", senderId)
+                .bind("kind", m.kind()).bind("content", m.content()).bind("clientId", m.clientId())
+                .bind("replyTo", m.replyTo()).bind("now", m.createdAt()).bind("fileNames", fileNames(m))
+                .bind("hasFile", !m.attachments().isEmpty()).bind("hasImage", hasImage(m))
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    }
+
+    /** The names of a message's files, one a line, as search indexes them; null without files. */
+    private static String fileNames(Message m) {
+        if (m.attachments().isEmpty()) return null;
+        return String.join("\n", m.attachments().stream().map(Attachment::name).toList());
+    }
+
+    private static boolean hasImage(Message m) {
+        return m.attachments().stream().anyMatch(a -> "image".equals(a.kind()));
     }
 
     /** Inserts these messages, whose seq and rev are taken, and returns them with their ids. */
     List<Message> insertAll(Handle h, List<Message> unsaved) {
         if (unsaved.isEmpty()) return List.of();
         if (dialect == Dialect.SQLITE) {
-            return unsaved.stream().map(m -> withId(m, insertAt(h, m.roomId(), m.seq(), m.rev(), senderId(m), m.kind(),
-                    m.content(), m.clientId(), m.replyTo(), m.createdAt()))).toList();
+            return unsaved.stream().map(m -> withId(m, insertOne(h, m, senderId(m)))).toList();
         }
         Map<RoomSeq, Long> ids = new HashMap<>();
         h.createQuery("""
-                        INSERT INTO messages (room_id, seq, rev, sender_id, kind, content, client_id, reply_to, created_at)
-                        SELECT * FROM unnest(:rooms, :seqs, :revs, :senders, :kinds, :contents, :clientIds, :replyTos, :times)
+                        INSERT INTO messages (room_id, seq, rev, sender_id, kind, content, client_id, reply_to, created_at,
+                                              file_names, has_file, has_image)
+                        SELECT * FROM unnest(:rooms, :seqs, :revs, :senders, :kinds, :contents, :clientIds, :replyTos, :times,
+                                             :fileNames, :hasFiles, :hasImages)
                         RETURNING id, room_id, seq""")
                 .bindArray("rooms", Long.class, column(unsaved, Message::roomId))
                 .bindArray("seqs", Long.class, column(unsaved, Message::seq))
@@ -68,11 +95,14 @@ final class MessageStore {
                 .bindArray("clientIds", String.class, column(unsaved, Message::clientId))
                 .bindArray("replyTos", Long.class, column(unsaved, Message::replyTo))
                 .bindArray("times", Long.class, column(unsaved, Message::createdAt))
+                .bindArray("fileNames", String.class, column(unsaved, MessageStore::fileNames))
+                .bindArray("hasFiles", Boolean.class, column(unsaved, m -> !m.attachments().isEmpty()))
+                .bindArray("hasImages", Boolean.class, column(unsaved, MessageStore::hasImage))
                 .map((rs, ctx) -> ids.put(new RoomSeq(rs.getLong(2), rs.getLong(3)), rs.getLong(1))).list();
         return unsaved.stream().map(m -> withId(m, ids.get(new RoomSeq(m.roomId(), m.seq())))).toList();
     }
 
-    private record RoomSeq(long roomId, long seq) {}
+    record RoomSeq(long roomId, long seq) {}
 
     private static <T> List<T> column(List<Message> rows, Function<Message, T> value) {
         List<T> column = new ArrayList<>(rows.size());
@@ -87,7 +117,7 @@ final class MessageStore {
     private static Message withId(Message m, Long id) {
         if (id == null) throw new IllegalStateException("message " + m.roomId() + "/" + m.seq() + " was not inserted");
         return new Message(id, m.roomId(), m.seq(), m.rev(), m.kind(), m.content(), m.sender(), m.clientId(),
-                m.replyTo(), m.createdAt(), m.editedAt(), m.deleted(), m.reactions());
+                m.replyTo(), m.createdAt(), m.editedAt(), m.deleted(), m.reactions(), m.attachments());
     }
 
     /** A sender's clientId, unique among their messages. */
@@ -104,36 +134,47 @@ final class MessageStore {
         // One unique-index probe per key, whatever the planner believes about the table's size:
         // LIMIT keeps the subquery from being turned into a join that could scan the table.
         List<ClientKey> ordered = List.copyOf(keys);
-        List<Message> stored = withReactions(h, h.createQuery(SELECT_COLUMNS + """
+        List<Message> stored = load(h, h.createQuery(SELECT_COLUMNS + """
                           FROM unnest(:senders, :clientIds) AS k(sender_id, client_id)
                          CROSS JOIN LATERAL (SELECT * FROM messages
                                               WHERE sender_id = k.sender_id AND client_id = k.client_id
                                                 AND client_id IS NOT NULL LIMIT 1) m
                           LEFT JOIN users u ON u.id = m.sender_id""")
                 .bindArray("senders", Long.class, ordered.stream().map(ClientKey::senderId).toList())
-                .bindArray("clientIds", String.class, ordered.stream().map(ClientKey::clientId).toList())
-                .map(MessageStore::map).list());
+                .bindArray("clientIds", String.class, ordered.stream().map(ClientKey::clientId).toList()));
         for (Message m : stored) found.put(new ClientKey(m.sender().id(), m.clientId()), m);
         return found;
     }
 
     Optional<Message> byClientId(Handle h, long senderId, String clientId) {
-        return h.createQuery(SELECT + " WHERE m.sender_id = :sender AND m.client_id = :clientId")
-                .bind("sender", senderId).bind("clientId", clientId).map(MessageStore::map).findOne()
-                .map(m -> withReactions(h, List.of(m)).getFirst());
+        return load(h, h.createQuery(SELECT + " WHERE m.sender_id = :sender AND m.client_id = :clientId")
+                .bind("sender", senderId).bind("clientId", clientId)).stream().findFirst();
     }
 
     Optional<Message> bySeq(Handle h, long roomId, long seq) {
-        return h.createQuery(SELECT + " WHERE m.room_id = :room AND m.seq = :seq")
-                .bind("room", roomId).bind("seq", seq).map(MessageStore::map).findOne()
-                .map(m -> withReactions(h, List.of(m)).getFirst());
+        return load(h, h.createQuery(SELECT + " WHERE m.room_id = :room AND m.seq = :seq")
+                .bind("room", roomId).bind("seq", seq)).stream().findFirst();
     }
 
-    /** These messages, with their reactions, in no particular order. */
+    /** These messages, with their reactions and attachments, in no particular order. */
     List<Message> byIds(Handle h, java.util.Collection<Long> ids) {
         if (ids.isEmpty()) return List.of();
-        return withReactions(h, h.createQuery(SELECT + " WHERE m.id IN (<ids>)").bindList("ids", List.copyOf(ids))
-                .map(MessageStore::map).list());
+        return load(h, h.createQuery(SELECT + " WHERE m.id IN (<ids>)").bindList("ids", List.copyOf(ids)));
+    }
+
+    /** Where the message holding this file is, when a message that is not deleted holds it. */
+    Optional<RoomSeq> holderOf(Handle h, String fileId) {
+        return h.createQuery("""
+                        SELECT m.room_id, m.seq FROM message_files mf
+                          JOIN messages m ON m.room_id = mf.room_id AND m.seq = mf.seq
+                         WHERE mf.file_id = :file AND m.deleted_at IS NULL""")
+                .bind("file", fileId).map((rs, ctx) -> new RoomSeq(rs.getLong(1), rs.getLong(2))).findOne();
+    }
+
+    /** Marks the message changed at {@code rev}, the room's next rev taken by the caller. */
+    void touch(Handle h, long roomId, long seq, long rev) {
+        h.createUpdate("UPDATE messages SET rev = :rev WHERE room_id = :room AND seq = :seq")
+                .bind("rev", rev).bind("room", roomId).bind("seq", seq).execute();
     }
 
     boolean isLive(Handle h, long roomId, long seq) {
@@ -147,12 +188,16 @@ final class MessageStore {
                 .bind("content", content).bind("now", now).bind("rev", rev).bind("room", roomId).bind("seq", seq).execute();
     }
 
-    /** Empties the message and drops its reactions; {@code rev} is the room's next rev, taken by the caller. */
+    /**
+     * Empties the message, forgets its file names and drops its reactions; {@code rev} is the
+     * room's next rev, taken by the caller. Its files are released by the caller ({@link Attachments#release}).
+     */
     void tombstone(Handle h, long roomId, long seq, long now, long rev) {
         h.createUpdate("""
-                        UPDATE messages SET content = '', deleted_at = :now, rev = :rev
+                        UPDATE messages SET content = '', deleted_at = :now, rev = :rev,
+                                            file_names = NULL, has_file = :no, has_image = :no
                          WHERE room_id = :room AND seq = :seq""")
-                .bind("now", now).bind("rev", rev).bind("room", roomId).bind("seq", seq).execute();
+                .bind("now", now).bind("rev", rev).bind("no", false).bind("room", roomId).bind("seq", seq).execute();
         h.createUpdate("DELETE FROM reactions WHERE message_id = (SELECT id FROM messages WHERE room_id = :room AND seq = :seq)")
                 .bind("room", roomId).bind("seq", seq).execute();
     }
@@ -176,50 +221,36 @@ final class MessageStore {
 
     /** Messages with seq in [from, to], oldest first, at most {@code limit}. */
     List<Message> range(Handle h, long roomId, long fromSeq, long toSeq, int limit) {
-        return withReactions(h, h.createQuery(SELECT + """
+        return load(h, h.createQuery(SELECT + """
                          WHERE m.room_id = :room AND m.seq BETWEEN :from AND :to ORDER BY m.seq LIMIT :limit""")
-                .bind("room", roomId).bind("from", fromSeq).bind("to", toSeq).bind("limit", limit)
-                .map(MessageStore::map).list());
+                .bind("room", roomId).bind("from", fromSeq).bind("to", toSeq).bind("limit", limit));
     }
 
     /** The {@code limit} messages just before {@code beforeSeq}, oldest first. */
     List<Message> before(Handle h, long roomId, long beforeSeq, int limit) {
-        List<Message> newestFirst = h.createQuery(SELECT + """
+        List<Message> oldestFirst = new ArrayList<>(load(h, h.createQuery(SELECT + """
                          WHERE m.room_id = :room AND m.seq < :before ORDER BY m.seq DESC LIMIT :limit""")
-                .bind("room", roomId).bind("before", beforeSeq).bind("limit", limit)
-                .map(MessageStore::map).list();
-        List<Message> oldestFirst = new ArrayList<>(newestFirst);
+                .bind("room", roomId).bind("before", beforeSeq).bind("limit", limit)));
         java.util.Collections.reverse(oldestFirst);
-        return withReactions(h, oldestFirst);
+        return oldestFirst;
     }
 
     /** Messages at or below {@code maxSeq} changed after {@code sinceRev}, oldest change first. */
     List<Message> changedSince(Handle h, long roomId, long maxSeq, long sinceRev, int limit) {
-        return withReactions(h, h.createQuery(SELECT + """
+        return load(h, h.createQuery(SELECT + """
                          WHERE m.room_id = :room AND m.seq <= :maxSeq AND m.rev > :rev ORDER BY m.rev LIMIT :limit""")
-                .bind("room", roomId).bind("maxSeq", maxSeq).bind("rev", sinceRev).bind("limit", limit)
-                .map(MessageStore::map).list());
+                .bind("room", roomId).bind("maxSeq", maxSeq).bind("rev", sinceRev).bind("limit", limit));
     }
 
-    private List<Message> withReactions(Handle h, List<Message> messages) {
-        if (messages.isEmpty()) return messages;
-        Map<Long, Map<String, List<Long>>> byMessage = new LinkedHashMap<>();
-        h.createQuery("""
-                        SELECT message_id, emoji, user_id FROM reactions WHERE message_id IN (<ids>)
-                         ORDER BY created_at, user_id""")
-                .bindList("ids", messages.stream().map(Message::id).toList())
-                .map((rs, ctx) -> {
-                    byMessage.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>())
-                            .computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(rs.getLong(3));
-                    return null;
-                }).list();
-        if (byMessage.isEmpty()) return messages;
-        return messages.stream().map(m -> {
-            Map<String, List<Long>> r = byMessage.get(m.id());
-            if (r == null) return m;
-            return m.withReactions(r.entrySet().stream()
-                    .map(e -> new Message.Reaction(e.getKey(), e.getValue().size(), List.copyOf(e.getValue()))).toList());
-        }).toList();
+    /** The messages {@code query} selects (with {@link #SELECT_COLUMNS}), in its order, with their reactions and attachments. */
+    private List<Message> load(Handle h, Query query) {
+        Set<Long> withFiles = new java.util.HashSet<>();
+        List<Message> rows = query.map((rs, ctx) -> {
+            Message m = map(rs, ctx);
+            if (rs.getBoolean("has_file")) withFiles.add(m.id());
+            return m;
+        }).list();
+        return details.complete(h, rows, withFiles);
     }
 
     private static Message map(ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx) throws SQLException {
@@ -234,6 +265,6 @@ final class MessageStore {
         boolean deleted = !rs.wasNull();
         return new Message(rs.getLong("id"), rs.getLong("room_id"), rs.getLong("seq"), rs.getLong("rev"),
                 rs.getString("kind"), rs.getString("content"), sender, rs.getString("client_id"), reply,
-                rs.getLong("created_at"), edited, deleted, List.of());
+                rs.getLong("created_at"), edited, deleted, List.of(), List.of());
     }
 }

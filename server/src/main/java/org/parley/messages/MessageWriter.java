@@ -11,6 +11,7 @@ import java.time.Clock;
 import org.parley.bus.EventBus;
 import org.parley.errors.ErrorCode;
 import org.parley.errors.ParleyException;
+import org.parley.files.Attachments;
 import org.parley.rooms.Memberships;
 import org.parley.storage.Database;
 import org.slf4j.Logger;
@@ -42,7 +43,7 @@ final class MessageWriter implements AutoCloseable {
 
     MessageWriter(Database db, MessageStore messages, Memberships rooms, EventBus bus, Clock clock) {
         this.db = db;
-        this.batchWriter = new MessageBatch(messages, rooms);
+        this.batchWriter = new MessageBatch(messages, rooms, new Attachments(db.dialect()));
         this.bus = bus;
         this.clock = clock;
         this.thread = Thread.ofPlatform().name("parley-message-writer").daemon(true).start(this::run);

@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * Candidate queries for PostgreSQL: parts of words through the {@code pg_trgm} index on the
  * stored folded text ({@code LIKE}), whole words, prefixes and phrases through the index on the
- * stored {@code tsvector} (see the V3 migration). The user's text is folded by the same database
+ * stored {@code tsvector} (see the V3 migration; since V6 both hold the names of the message's
+ * files after its text, so their words match too). The user's text is folded by the same database
  * functions as the stored columns, so both sides fold alike. With {@code from:} or {@code in:},
  * words of one or two letters are not looked up in the index: they are in a large share of all
  * messages, so they are checked on the sender's or the room's messages instead.
@@ -73,6 +74,8 @@ final class PostgresSearchSql implements SearchSql {
             values.put("createdBefore", scope.createdBefore());
         }
         if (scope.hasLink()) where.add("m.content ~* 'https?://'");
+        if (scope.hasFile()) where.add("m.has_file");
+        if (scope.hasImage()) where.add("m.has_image");
         String sql = "SELECT m.id, m.content FROM messages m WHERE " + String.join(" AND ", where)
                 + " ORDER BY m.id DESC LIMIT :limit";
         values.put("limit", limit);

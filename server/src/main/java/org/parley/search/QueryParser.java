@@ -125,11 +125,12 @@ public final class QueryParser {
             }
             case "before" -> parts.add(new QueryPart.Before(date(operator, value)));
             case "after" -> parts.add(new QueryPart.After(date(operator, value)));
-            case "has" -> {
-                String what = value.toLowerCase(Locale.ROOT);
-                if (!what.equals("link") && !what.equals("links")) throw invalid("has: supports only has:link.");
-                parts.add(new QueryPart.HasLink());
-            }
+            case "has" -> parts.add(switch (value.toLowerCase(Locale.ROOT)) {
+                case "link", "links" -> new QueryPart.HasLink();
+                case "file", "files" -> new QueryPart.HasFile();
+                case "image", "images" -> new QueryPart.HasImage();
+                default -> throw invalid("has: supports has:link, has:file and has:image.");
+            });
             default -> throw new IllegalStateException(operator);
         }
     }

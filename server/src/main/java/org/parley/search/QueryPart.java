@@ -34,4 +34,10 @@ public sealed interface QueryPart {
 
     /** {@code has:link}: messages with an http or https link. */
     record HasLink() implements QueryPart {}
+
+    /** {@code has:file}: messages with at least one attached file. */
+    record HasFile() implements QueryPart {}
+
+    /** {@code has:image}: messages with at least one attached image. */
+    record HasImage() implements QueryPart {}
 }

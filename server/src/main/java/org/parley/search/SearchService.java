@@ -64,6 +64,8 @@ public final class SearchService {
         Long createdFrom = null;
         Long createdBefore = null;
         boolean hasLink = false;
+        boolean hasFile = false;
+        boolean hasImage = false;
         for (QueryPart part : parts) {
             switch (part) {
                 case QueryPart.InRoom(String name) -> roomNames.add(FoldedText.fold(name));
@@ -80,6 +82,8 @@ public final class SearchService {
                     createdFrom = createdFrom == null ? t : Math.max(createdFrom, t);
                 }
                 case QueryPart.HasLink() -> hasLink = true;
+                case QueryPart.HasFile() -> hasFile = true;
+                case QueryPart.HasImage() -> hasImage = true;
                 default -> { }
             }
         }
@@ -91,7 +95,8 @@ public final class SearchService {
             senders = new ArrayList<>(store.userIds(h, usernames));
             if (fromMe) senders.add(actor.userId());
         }
-        return new SearchScope(roomIds, !roomNames.isEmpty(), senders, createdFrom, createdBefore, hasLink);
+        return new SearchScope(roomIds, !roomNames.isEmpty(), senders, createdFrom, createdBefore, hasLink, hasFile,
+                hasImage);
     }
 
     /** Whether {@code in:name} (folded) names this room: its name, or for a direct room the other person. */

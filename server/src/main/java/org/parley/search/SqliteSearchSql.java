@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
  * (see the V3 migration for what it holds), which drives the query newest first so that a LIMIT
  * stops it early. Every piece of user text becomes an FTS5 string in double quotes, with inner
  * quotes doubled, so operators such as {@code AND}, {@code NEAR}, {@code *} or {@code :} typed by
- * the user stay literal. Room, sender, time and link conditions are also checked in SQL.
+ * the user stay literal. Room, sender, time, link and file conditions are also checked in SQL.
+ * The index holds the names of a message's files after its text (V6), so their words match too.
  */
 final class SqliteSearchSql implements SearchSql {
     /** White space and punctuation, which the index stores as single spaces (kept equal to the migration). */
@@ -65,6 +66,8 @@ final class SqliteSearchSql implements SearchSql {
             values.put("createdBefore", scope.createdBefore());
         }
         if (scope.hasLink()) where.add("(m.content LIKE '%http://%' OR m.content LIKE '%https://%')");
+        if (scope.hasFile()) where.add("m.has_file = 1");
+        if (scope.hasImage()) where.add("m.has_image = 1");
         sql.append(" WHERE ").append(String.join(" AND ", where))
                 .append(" ORDER BY ").append(id).append(" DESC LIMIT :limit");
         values.put("limit", limit);

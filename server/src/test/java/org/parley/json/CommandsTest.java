@@ -19,6 +19,8 @@ class CommandsTest {
 
     record Invite(long roomId, List<Long> userIds) {}
 
+    record Share(long roomId, List<String> fileIds) {}
+
     private static JsonNode json(String text) {
         return JSON.readTree(text);
     }
@@ -54,6 +56,17 @@ class CommandsTest {
         assertThat(refusedField(json("{\"roomId\": 1, \"replyTo\": [1]}"), Post.class)).isEqualTo("replyTo");
         assertThat(refusedField(json("{\"roomId\": 1, \"userIds\": [1.5]}"), Invite.class)).isEqualTo("userIds");
         assertThat(refusedField(json("{\"roomId\": 1, \"userIds\": 2}"), Invite.class)).isEqualTo("userIds");
+    }
+
+    @Test
+    void readsListsOfStringsAndNothingElseAsThem() {
+        assertThat(Commands.decode(json("{\"roomId\": 1, \"fileIds\": [\"a\", \"b\"]}"), Share.class))
+                .isEqualTo(new Share(1, List.of("a", "b")));
+        assertThat(Commands.decode(json("{\"roomId\": 1, \"fileIds\": null}"), Share.class)).isEqualTo(new Share(1, null));
+        assertThat(Commands.decode(json("{\"roomId\": 1}"), Share.class)).isEqualTo(new Share(1, null));
+        assertThat(refusedField(json("{\"roomId\": 1, \"fileIds\": [1]}"), Share.class)).isEqualTo("fileIds");
+        assertThat(refusedField(json("{\"roomId\": 1, \"fileIds\": [\"a\", null]}"), Share.class)).isEqualTo("fileIds");
+        assertThat(refusedField(json("{\"roomId\": 1, \"fileIds\": \"a\"}"), Share.class)).isEqualTo("fileIds");
     }
 
     @Test

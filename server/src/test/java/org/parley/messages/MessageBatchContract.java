@@ -23,6 +23,7 @@ import org.parley.rooms.Memberships;
 import org.parley.json.Json;
 import org.parley.storage.Database;
 import org.parley.testkit.TestDatabase;
+import org.parley.testkit.TestFiles;
 
 /**
  * Several messages written as one batch: what a single send cannot show. Each batch here is
@@ -206,16 +207,51 @@ abstract class MessageBatchContract {
         assertThat(published).hasSize(3);
     }
 
+    @Test
+    void aSendRefusedForItsFilesFailsAloneAndTakesNoSeq() {
+        Principal ann = user("ann"), ben = user("ben");
+        long roomId = room(ann, ben);
+        TestFiles files = new TestFiles(database);
+        String annsImage = files.image(ann.userId(), "a.png");
+        String bensDoc = files.document(ben.userId(), "b.pdf");
+        String annsDoc = files.document(ann.userId(), "c.pdf");
+        published.clear();
+
+        List<CompletableFuture<SendResult>> results = writer.writeAsOneBatch(List.of(
+                withFiles(ann, roomId, "one", annsImage),
+                withFiles(ann, roomId, "not hers", bensDoc),
+                withFiles(ann, roomId, "attached just before", annsImage),
+                text(ben, roomId, "plain"),
+                withFiles(ben, roomId, "his", bensDoc),
+                withFiles(ann, roomId, "", annsDoc, annsImage),
+                withFiles(ann, roomId, "", annsDoc)));
+
+        assertThat(refusal(results.get(1)).code()).isEqualTo(ErrorCode.NOT_FOUND);
+        assertThat(refusal(results.get(2)).fields()).containsKey("attachments");
+        assertThat(refusal(results.get(5)).fields()).containsKey("attachments");
+        List<Message> batch = sent(List.of(results.get(0), results.get(3), results.get(4), results.get(6)));
+        assertThat(batch).extracting(Message::seq).containsExactly(1L, 2L, 3L, 4L);
+        assertThat(batch).extracting(m -> m.attachments().stream().map(a -> a.id()).toList())
+                .containsExactly(List.of(annsImage), List.of(), List.of(bensDoc), List.of(annsDoc));
+        assertThat(stored(roomId)).usingRecursiveFieldByFieldElementComparator().containsExactlyElementsOf(batch);
+        assertThat(counters(roomId)).containsExactly(4L, 4L, NOW);
+        assertThat(published).containsExactlyElementsOf(batch.stream().map(MessageEvents::created).toList());
+    }
+
+    private SendRequest withFiles(Principal sender, long roomId, String content, String... fileIds) {
+        return new SendRequest(sender, roomId, content, null, null, List.of(fileIds));
+    }
+
     private SendRequest text(Principal sender, long roomId, String content) {
-        return new SendRequest(sender, roomId, content, null, null);
+        return new SendRequest(sender, roomId, content, null, null, List.of());
     }
 
     private SendRequest withClientId(Principal sender, long roomId, String content, String clientId) {
-        return new SendRequest(sender, roomId, content, clientId, null);
+        return new SendRequest(sender, roomId, content, clientId, null, List.of());
     }
 
     private SendRequest reply(Principal sender, long roomId, String content, long replyTo) {
-        return new SendRequest(sender, roomId, content, null, replyTo);
+        return new SendRequest(sender, roomId, content, null, replyTo, List.of());
     }
 
     private static Message sent(CompletableFuture<SendResult> result) {

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 /** User text reaches SQL only as bound values, and FTS5 expressions only as quoted strings. */
 class SearchSqlTest {
-    private static final SearchScope SCOPE = new SearchScope(List.of(1L, 2L), false, null, null, null, false);
+    private static final SearchScope SCOPE = new SearchScope(List.of(1L, 2L), false, null, null, null, false, false, false);
 
     @Test
     void ftsStringsHoldTheTextAsTheIndexStoresItAndQuoteEverything() {
@@ -23,7 +23,7 @@ class SearchSqlTest {
     void sqliteCombinesEverythingInOneMatch() {
         TextCriteria text = new TextCriteria(List.of(new TextMatch.Substring("abc"), new TextMatch.Words(List.of("x"), true)),
                 List.of(new TextMatch.Substring("def"), new TextMatch.Words(List.of("y"), false)));
-        SearchScope scope = new SearchScope(List.of(7L), true, List.of(6401L), null, null, false);
+        SearchScope scope = new SearchScope(List.of(7L), true, List.of(6401L), null, null, false, false, false);
         SearchSql.Statement s = new SqliteSearchSql().candidates(text, scope, 0, 9, 5);
         assertThat(s.sql()).startsWith("SELECT m.id, m.content FROM message_search CROSS JOIN messages m")
                 .contains("ORDER BY message_search.rowid DESC");
@@ -38,7 +38,7 @@ class SearchSqlTest {
     void postgresChecksShortWordsOnTheSendersMessagesButIndexesThemOtherwise() {
         TextMatch.Words shortPrefix = new TextMatch.Words(List.of("me"), true);
         TextCriteria fixAndShortPrefix = new TextCriteria(List.of(new TextMatch.Substring("fix"), shortPrefix), List.of());
-        SearchScope fromSomeone = new SearchScope(List.of(1L), false, List.of(5L), null, null, false);
+        SearchScope fromSomeone = new SearchScope(List.of(1L), false, List.of(5L), null, null, false, false, false);
         assertThat(new PostgresSearchSql().candidates(fixAndShortPrefix, fromSomeone, 0, 9, 5).sql())
                 .contains("(m.search_vector @@ parley_search_phrase(:w1, true)) IS TRUE")
                 .contains("m.search_text IS NOT NULL") // lets the sender index (partial on it) serve the search

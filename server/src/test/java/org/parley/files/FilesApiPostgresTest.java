@@ -1,0 +1,9 @@
+package org.parley.files;
+
+import org.parley.testkit.TestDatabase;
+
+class FilesApiPostgresTest extends FilesApiContract {
+    FilesApiPostgresTest() {
+        super(TestDatabase.postgres());
+    }
+}

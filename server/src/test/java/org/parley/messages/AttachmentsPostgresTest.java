@@ -1,0 +1,9 @@
+package org.parley.messages;
+
+import org.parley.testkit.TestDatabase;
+
+class AttachmentsPostgresTest extends AttachmentsContract {
+    AttachmentsPostgresTest() {
+        super(TestDatabase.postgres());
+    }
+}
