@@ -31,6 +31,7 @@ import org.parley.http.RouteInstaller;
 import org.parley.bus.EventBus;
 import org.parley.bus.LocalBus;
 import org.parley.bus.RedisBus;
+import org.parley.calls.CallRoutes;
 import org.parley.calls.CallService;
 import org.parley.files.BlobStore;
 import org.parley.files.BlobStores;
@@ -43,6 +44,9 @@ import org.parley.files.TusRoutes;
 import org.parley.files.UploadCompletion;
 import org.parley.files.UploadLimits;
 import org.parley.files.Uploads;
+import org.parley.calls.CallSettings;
+import org.parley.calls.CallSignals;
+import org.parley.calls.IceServers;
 import org.parley.gateway.ChatGateway;
 import org.parley.socketio.engine.EngineConfig;
 import org.parley.socketio.SocketIoConfig;
@@ -120,7 +124,11 @@ public final class Parley implements AutoCloseable {
             Memberships memberships = new Memberships(db.dialect());
             SystemNotices notices = new SystemNotices(db.dialect(), memberships);
             RoomService rooms = new RoomService(db, notices, directory, bus, clock);
-            MembershipService members = new MembershipService(db, notices, directory, bus, clock);
+            var callConfig = config.calls();
+            CallService calls = new CallService(db, memberships, notices, bus, clock, new CallSettings(
+                    callConfig.maxParticipants(), callConfig.ringTimeout(), callConfig.rejoinGrace()));
+            services.add(calls);
+            MembershipService members = new MembershipService(db, notices, directory, bus, clock, calls);
             var chat = config.chat();
             MessageService messages = new MessageService(db, memberships, new MessageRules(chat.messageMaxChars()),
                     new RateLimiter(chat.messageBurst(), chat.messagesPerMinute(), java.time.Duration.ofMinutes(1), clock),
@@ -150,14 +158,16 @@ public final class Parley implements AutoCloseable {
             Parley node = new Parley(db, bus, services);
             node.io = new SocketIoServer(socketConfig(config), metrics, clock);
             new ChatGateway(node.io, tokens, bus, rooms, messages, sync, typing, presence,
-                    new CallService(rooms, bus), config.chat().maxConnectionsPerUser());
+                    calls, new CallSignals(db, memberships, calls, bus, clock), config.chat().maxConnectionsPerUser());
             HealthRoutes health = new HealthRoutes(() -> !node.stopping.get() && db.isReachable()
                     && (!(bus instanceof RedisBus redis) || redis.isReachable()), metrics);
             List<RouteInstaller> installers = new ArrayList<>();
             installers.add(new ApiRoutes(new RequestAuth(tokens), health, new AuthRoutes(auth, addresses),
                     new UserRoutes(users), new RoomRoutes(rooms, members), new MessageRoutes(messages),
                     new SearchRoutes(new SearchService(db, new MessageReader(db.dialect()))),
-                    new TusRoutes(uploads), new FileRoutes(fileService)));
+                    new TusRoutes(uploads), new FileRoutes(fileService),
+                    new CallRoutes(calls, new IceServers(callConfig.stunUrls(), callConfig.turnUrls(),
+                            callConfig.turnSecret(), callConfig.turnCredentialTtl(), clock))));
             installers.add(node.io::install);
             node.http = new HttpServer(config.server(), metrics, installers).start();
             log.info("Parley is listening on http://{}:{}", displayHost(config.server().host()), node.http.port());

@@ -5,6 +5,7 @@ import org.parley.auth.AuthRoutes;
 import org.parley.auth.RequestAuth;
 import org.parley.files.FileRoutes;
 import org.parley.files.TusRoutes;
+import org.parley.calls.CallRoutes;
 import org.parley.http.HealthRoutes;
 import org.parley.http.RouteInstaller;
 import org.parley.messages.MessageRoutes;
@@ -20,7 +21,7 @@ import org.parley.users.UserRoutes;
  */
 public record ApiRoutes(RequestAuth requestAuth, HealthRoutes health, AuthRoutes auth, UserRoutes users,
                         RoomRoutes rooms, MessageRoutes messages, SearchRoutes search, TusRoutes uploads,
-                        FileRoutes files)
+                        FileRoutes files, CallRoutes calls)
         implements RouteInstaller {
 
     @Override
@@ -76,5 +77,8 @@ public record ApiRoutes(RequestAuth requestAuth, HealthRoutes health, AuthRoutes
         r.get("/api/files/{fileId}/content", files::content);
         r.get("/api/files/{fileId}/thumbnail", files::thumbnail);
         r.get("/api/rooms/{roomId}/files", files::inRoom);
+
+        r.get("/api/calls/ice-servers", calls::iceServers);
+        r.get("/api/rooms/{roomId}/call", calls::roomCall);
     }
 }

@@ -35,6 +35,9 @@ import java.util.List;
     @JsonSubTypes.Type(value = BusEvent.PresenceChanged.class, name = "presence_changed"),
     @JsonSubTypes.Type(value = BusEvent.SessionRevoked.class, name = "session_revoked"),
     @JsonSubTypes.Type(value = BusEvent.CallSignalled.class, name = "call_signalled"),
+    @JsonSubTypes.Type(value = BusEvent.CallRinging.class, name = "call_ringing"),
+    @JsonSubTypes.Type(value = BusEvent.CallUpdated.class, name = "call_updated"),
+    @JsonSubTypes.Type(value = BusEvent.CallEnded.class, name = "call_ended"),
 })
 public sealed interface BusEvent {
 
@@ -140,13 +143,49 @@ public sealed interface BusEvent {
     /**
      * A call signal ({@code offer}, {@code answer}, {@code candidate} or {@code end}) from one member
      * of a room, for member {@code to} or, when {@code to} is null, for the whole room; never for the
-     * sender's own sockets. {@code body} is the signal's own data (absent for {@code end}).
+     * sender's own sockets. {@code body} is the signal's own data (absent for {@code end}). With
+     * {@code toDevice} (a socket id of user {@code to}) it is for that one socket only; {@code
+     * fromDevice} is the sender's socket.
      */
     record CallSignalled(long roomId, long fromUserId, String fromUsername, Long to, String signal,
-                         JsonPayload body, String callId) implements BusEvent {
+                         JsonPayload body, String callId, String fromDevice, String toDevice) implements BusEvent {
+        /** A signal between users, from no particular device to any of the addressee's. */
+        public CallSignalled(long roomId, long fromUserId, String fromUsername, Long to, String signal,
+                             JsonPayload body, String callId) {
+            this(roomId, fromUserId, fromUsername, to, signal, body, callId, null, null);
+        }
+
         @Override
         public Topic topic() {
             return to == null ? Topic.room(roomId) : Topic.user(to);
+        }
+    }
+
+    /** A call started in a room and rings for its members, except the caller's own sockets; {@code call} is the call. */
+    record CallRinging(long roomId, long callerId, JsonPayload call) implements BusEvent {
+        @Override
+        public Topic topic() {
+            return Topic.room(roomId);
+        }
+    }
+
+    /** A live call changed (someone joined or left, media flags, ringing to active); {@code call} is its new state. */
+    record CallUpdated(long roomId, JsonPayload call) implements BusEvent {
+        @Override
+        public Topic topic() {
+            return Topic.room(roomId);
+        }
+    }
+
+    /**
+     * A call ended for the room or, when {@code userId} is set, for that one user only (a member
+     * removed from the room, who no longer hears it); {@code ended} is {@code {callId, roomId,
+     * reason, durationMs?}}.
+     */
+    record CallEnded(long roomId, Long userId, JsonPayload ended) implements BusEvent {
+        @Override
+        public Topic topic() {
+            return userId == null ? Topic.room(roomId) : Topic.user(userId);
         }
     }
 }

@@ -57,7 +57,7 @@ public final class ConfigLoader {
             throw invalid(Settings.REDIS_URL, "must start with redis:// or rediss://");
         }
         return new ParleyConfig(dataDir, server, database, auth, chat, redis.isEmpty() ? Optional.empty() : Optional.of(redis),
-                files(dataDir));
+                files(dataDir), calls());
     }
 
     private ParleyConfig.Files files(Path dataDir) {
@@ -79,29 +79,59 @@ public final class ConfigLoader {
                 longIn(Settings.UPLOAD_QUOTA_BYTES, 1, Long.MAX_VALUE / 4),
                 intIn(Settings.UPLOADS_CONCURRENT_PER_USER, 1, 10_000),
                 intIn(Settings.UPLOADS_PER_MINUTE, 1, 1_000_000),
-                duration(Settings.UPLOAD_EXPIRY, Duration.ofMinutes(1), Duration.ofDays(365)),
-                duration(Settings.FILE_LINK_TTL, Duration.ofMinutes(1), Duration.ofDays(7)),
-                duration(Settings.FILE_DELETE_GRACE, Duration.ZERO, Duration.ofDays(365)),
+                durationIn(Settings.UPLOAD_EXPIRY, Duration.ofMinutes(1), Duration.ofDays(365)),
+                durationIn(Settings.FILE_LINK_TTL, Duration.ofMinutes(1), Duration.ofDays(7)),
+                durationIn(Settings.FILE_DELETE_GRACE, Duration.ZERO, Duration.ofDays(365)),
                 longIn(Settings.PREVIEW_MAX_PIXELS, 1, 1_000_000_000_000L),
                 intIn(Settings.PREVIEW_WORKERS, 1, 64));
     }
 
-    /** A duration written as a whole number with an optional unit: s (the default), m, h or d. */
-    private Duration duration(Setting s, Duration min, Duration max) {
-        String v = raw.get(s).strip().toLowerCase();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,9})([smhd]?)").matcher(v);
-        if (!m.matches()) throw invalid(s, "must be a number with an optional unit s, m, h or d (like 24h)");
+    private ParleyConfig.Calls calls() {
+        List<String> stun = urls(Settings.STUN_URLS, "stun:", "stuns:");
+        List<String> turn = urls(Settings.TURN_URLS, "turn:", "turns:");
+        String secret = raw.get(Settings.TURN_SECRET);
+        if (!turn.isEmpty() && TurnSecrets.isPlaceholder(secret)) {
+            throw invalid(Settings.TURN_SECRET, "must be set to the TURN server's shared secret when turn-urls is set");
+        }
+        return new ParleyConfig.Calls(stun, turn, secret,
+                durationIn(Settings.TURN_CREDENTIAL_TTL, Duration.ofSeconds(60), Duration.ofDays(7)),
+                intIn(Settings.CALL_MAX_PARTICIPANTS, 2, 16),
+                durationIn(Settings.CALL_RING_TIMEOUT, Duration.ofMillis(100), Duration.ofMinutes(10)),
+                durationIn(Settings.CALL_REJOIN_GRACE, Duration.ofMillis(100), Duration.ofMinutes(10)));
+    }
+
+    private List<String> urls(Setting s, String... schemes) {
+        String value = raw.get(s);
+        if (value.isEmpty()) return List.of();
+        List<String> urls = Arrays.stream(value.split(",")).map(String::trim).filter(u -> !u.isEmpty()).toList();
+        for (String u : urls) {
+            if (Arrays.stream(schemes).noneMatch(u::startsWith) || u.chars().anyMatch(Character::isWhitespace)) {
+                throw invalid(s, "'" + u + "' does not start with " + String.join(" or ", schemes));
+            }
+        }
+        return urls;
+    }
+
+    /** A duration: a whole number with a unit (ms, s, m, h, d); a bare number is seconds. */
+    private Duration durationIn(Setting s, Duration min, Duration max) {
+        var m = java.util.regex.Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h|d)?").matcher(raw.get(s));
+        if (!m.matches()) throw invalid(s, "must be a duration such as 30s, 15m or 1h");
         long n = Long.parseLong(m.group(1));
-        Duration d = switch (m.group(2)) {
+        Duration d = switch (m.group(2) == null ? "s" : m.group(2)) {
+            case "ms" -> Duration.ofMillis(n);
             case "m" -> Duration.ofMinutes(n);
             case "h" -> Duration.ofHours(n);
             case "d" -> Duration.ofDays(n);
             default -> Duration.ofSeconds(n);
         };
         if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
-            throw invalid(s, "must be between " + min.toSeconds() + "s and " + max.toSeconds() + "s");
+            throw invalid(s, "must be between " + readable(min) + " and " + readable(max));
         }
         return d;
+    }
+
+    private static String readable(Duration d) {
+        return d.toMillis() % 1000 != 0 ? d.toMillis() + "ms" : d.toSeconds() + "s";
     }
 
     private List<String> origins() {

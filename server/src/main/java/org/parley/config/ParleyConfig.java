@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /** The validated configuration of one Parley node. Built by {@link ConfigLoader}. */
 public record ParleyConfig(Path dataDir, Server server, Database database, Auth auth, Chat chat,
-                           Optional<String> redisUrl, Files files) {
+                           Optional<String> redisUrl, Files files, Calls calls) {
 
     /** File sharing: where bytes live, upload limits, lifetimes and previews. */
     public record Files(Path dir, String store, S3 s3, long uploadMaxBytes, long uploadQuotaBytes,
@@ -40,4 +40,8 @@ public record ParleyConfig(Path dataDir, Server server, Database database, Auth 
     public record Auth(Optional<String> jwtSecret, Duration accessTokenTtl, Duration refreshTokenTtl,
                        int passwordHashConcurrency, int loginMaxFailures, int loginMaxFailuresPerAddress,
                        Duration loginWindow, int registrationsPerAddressPerHour) {}
+
+    /** Calls: ICE servers handed to clients (TURN only with a secret) and the call state machine's limits. */
+    public record Calls(List<String> stunUrls, List<String> turnUrls, String turnSecret, Duration turnCredentialTtl,
+                        int maxParticipants, Duration ringTimeout, Duration rejoinGrace) {}
 }

@@ -82,6 +82,20 @@ public final class Settings {
             "Largest image (width x height) decoded for a preview; larger images get none.");
     public static final Setting PREVIEW_WORKERS = new Setting("preview-workers", "2",
             "Threads making previews (thumbnails of images and PDF first pages).");
+    public static final Setting STUN_URLS = new Setting("stun-urls", "",
+            "Comma-separated STUN URLs handed to calls (stun:host:3478). Empty: none.");
+    public static final Setting TURN_URLS = new Setting("turn-urls", "",
+            "Comma-separated TURN URLs handed to calls (turn:host:3478?transport=udp, turns:...). Empty: no relay.");
+    public static final Setting TURN_SECRET = new Setting("turn-secret", "",
+            "Secret shared with the TURN server (coturn static-auth-secret); required with turn-urls.");
+    public static final Setting TURN_CREDENTIAL_TTL = new Setting("turn-credential-ttl", "1h",
+            "Lifetime of a TURN credential (60s-7d; units ms, s, m, h, d).");
+    public static final Setting CALL_MAX_PARTICIPANTS = new Setting("call-max-participants", "6",
+            "People in one call at most (2-16; media is a mesh between them).");
+    public static final Setting CALL_RING_TIMEOUT = new Setting("call-ring-timeout", "30s",
+            "A call nobody accepts within this time ends as missed (100ms-10m).");
+    public static final Setting CALL_REJOIN_GRACE = new Setting("call-rejoin-grace", "15s",
+            "A participant whose connection is gone for longer than this is dropped from the call (100ms-10m).");
 
     public static final List<Setting> ALL = List.of(CONFIG, PORT, HOST, DATA_DIR, DATABASE_URL, DATABASE_USER,
             DATABASE_PASSWORD, DATABASE_POOL_SIZE, REDIS_URL, JWT_SECRET, ACCESS_TOKEN_TTL, REFRESH_TOKEN_TTL,
@@ -90,7 +104,9 @@ public final class Settings {
             MESSAGES_PER_MINUTE, MESSAGE_BURST, MAX_CONNECTIONS_PER_USER, TRUST_PROXY, SHUTDOWN_GRACE,
             FILES_DIR, FILES_STORE, S3_ENDPOINT, S3_REGION, S3_BUCKET, S3_ACCESS_KEY, S3_SECRET_KEY,
             UPLOAD_MAX_BYTES, UPLOAD_QUOTA_BYTES, UPLOADS_CONCURRENT_PER_USER, UPLOADS_PER_MINUTE, UPLOAD_EXPIRY,
-            FILE_LINK_TTL, FILE_DELETE_GRACE, PREVIEW_MAX_PIXELS, PREVIEW_WORKERS);
+            FILE_LINK_TTL, FILE_DELETE_GRACE, PREVIEW_MAX_PIXELS, PREVIEW_WORKERS,
+            STUN_URLS, TURN_URLS, TURN_SECRET, TURN_CREDENTIAL_TTL, CALL_MAX_PARTICIPANTS, CALL_RING_TIMEOUT,
+            CALL_REJOIN_GRACE);
 
     public static Optional<Setting> byKey(String key) {
         return ALL.stream().filter(s -> s.key().equals(key)).findFirst();

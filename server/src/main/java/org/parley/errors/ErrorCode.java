@@ -7,6 +7,12 @@ public enum ErrorCode {
     FORBIDDEN("forbidden", 403),
     NOT_FOUND("not_found", 404),
     CONFLICT("conflict", 409),
+    /** A call: the user is in another call already. */
+    BUSY("busy", 409),
+    /** A call: the room has one already ({@code fields.callId}); join it instead. */
+    CALL_IN_PROGRESS("call_in_progress", 409),
+    /** A call: it has as many participants as it may. */
+    CALL_FULL("call_full", 409),
     TOO_LARGE("too_large", 413),
     RATE_LIMITED("rate_limited", 429),
     UNAVAILABLE("unavailable", 503),

@@ -77,6 +77,10 @@ final class BusRelay {
                 }
             }
             case BusEvent.CallSignalled e -> CallEvents.relay(ns, e);
+            case BusEvent.CallRinging e -> ns.to(room(e.roomId())).except(user(e.callerId()))
+                    .emit(ServerEvent.CALL_RINGING.wire(), e.call());
+            case BusEvent.CallUpdated e -> ns.to(room(e.roomId())).emit(ServerEvent.CALL_UPDATED.wire(), e.call());
+            case BusEvent.CallEnded e -> ns.to(e.topic().key()).emit(ServerEvent.CALL_ENDED.wire(), e.ended());
         }
     }
 

@@ -10,6 +10,7 @@ import org.parley.socketio.SocketIoServer;
 import org.parley.socketio.SocketIoSocket;
 import org.parley.bus.Topic;
 import org.parley.calls.CallService;
+import org.parley.calls.CallSignals;
 import org.parley.messages.MessageService;
 import org.parley.messages.SyncService;
 import org.parley.presence.PresenceService;
@@ -23,12 +24,14 @@ import org.parley.rooms.RoomService;
 public final class ChatGateway {
     private final RoomService rooms;
     private final PresenceService presence;
+    private final CallService calls;
 
     public ChatGateway(SocketIoServer io, AccessTokenVerifier verifier, EventBus bus, RoomService rooms,
                        MessageService messages, SyncService sync, TypingService typing, PresenceService presence,
-                       CallService calls, int maxConnectionsPerUser) {
+                       CallService calls, CallSignals signals, int maxConnectionsPerUser) {
         this.rooms = rooms;
         this.presence = presence;
+        this.calls = calls;
         Namespace ns = io.namespace("/");
         new ChatNamespaceAuth(verifier).install(ns);
         ns.use(socket -> {
@@ -38,9 +41,12 @@ public final class ChatGateway {
             }
         });
         ns.onConnection(this::connected);
-        ns.onDisconnect((socket, reason) -> presence.disconnected(ChatNamespaceAuth.principal(socket).userId(), socket.id()));
+        ns.onDisconnect((socket, reason) -> {
+            presence.disconnected(ChatNamespaceAuth.principal(socket).userId(), socket.id());
+            calls.deviceDisconnected(socket.id());
+        });
         new ChatEvents(rooms, messages, sync, typing, presence).register(ns);
-        new CallEvents(calls).register(ns);
+        new CallEvents(calls, signals).register(ns);
         BusRelay relay = new BusRelay(ns);
         bus.subscribe(relay::deliver);
     }
@@ -49,6 +55,8 @@ public final class ChatGateway {
         Principal user = ChatNamespaceAuth.principal(socket);
         if (!socket.recovered()) {
             for (long roomId : rooms.roomIds(user.userId())) socket.join(Topic.room(roomId).key());
+        } else {
+            calls.deviceReconnected(socket.id());
         }
         presence.connected(user.userId(), socket.id());
         socket.emit(ServerEvent.PRESENCE_SNAPSHOT.wire(), Map.of("users", presence.snapshotFor(user.userId())));

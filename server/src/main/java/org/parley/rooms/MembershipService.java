@@ -25,8 +25,16 @@ public final class MembershipService {
     private final UserDirectory users;
     private final EventBus bus;
     private final Clock clock;
+    private final RoomDepartures departures;
 
     public MembershipService(Database db, RoomNotices notices, UserDirectory users, EventBus bus, Clock clock) {
+        this(db, notices, users, bus, clock, RoomDepartures.NONE);
+    }
+
+    /** As above; {@code departures} hears of every member who leaves or is removed, in the same transaction. */
+    public MembershipService(Database db, RoomNotices notices, UserDirectory users, EventBus bus, Clock clock,
+                             RoomDepartures departures) {
+        this.departures = departures;
         this.db = db;
         this.rooms = new RoomStore(db.dialect());
         this.access = new RoomAccess(rooms);
@@ -123,6 +131,7 @@ public final class MembershipService {
             rooms.removeMember(h, roomId, userId);
             events.add(new BusEvent.MemberRemoved(roomId, userId));
             events.add(notices.post(h, roomId, actorName + " removed " + target.displayName(), now).announcement());
+            events.addAll(departures.departed(h, roomId, userId, now));
             return null;
         });
         events.forEach(bus::publish);
@@ -145,10 +154,12 @@ public final class MembershipService {
                 events.add(new BusEvent.MemberRemoved(roomId, actor.userId()));
                 String text = actorName + " left; " + newOwner.displayName() + " is now the owner";
                 events.add(notices.post(h, roomId, text, now).announcement());
+                events.addAll(departures.departed(h, roomId, actor.userId(), now));
             } else {
                 rooms.removeMember(h, roomId, actor.userId());
                 events.add(new BusEvent.MemberRemoved(roomId, actor.userId()));
                 events.add(notices.post(h, roomId, actorName + " left", now).announcement());
+                events.addAll(departures.departed(h, roomId, actor.userId(), now));
             }
             return null;
         });

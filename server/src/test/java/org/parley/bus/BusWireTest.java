@@ -26,7 +26,12 @@ class BusWireTest {
             new BusEvent.PresenceChanged(7, "online", null, List.of(8L, 9L)),
             new BusEvent.SessionRevoked(7, "family-1"),
             new BusEvent.CallSignalled(12, 7, "ann", 8L, "offer", BODY, "call-1"),
-            new BusEvent.CallSignalled(12, 7, "ann", null, "end", null, null));
+            new BusEvent.CallSignalled(12, 7, "ann", null, "end", null, null),
+            new BusEvent.CallSignalled(12, 7, "ann", 8L, "answer", BODY, "call-1", "dev-a", "dev-b"),
+            new BusEvent.CallRinging(12, 7, BODY),
+            new BusEvent.CallUpdated(12, BODY),
+            new BusEvent.CallEnded(12, null, BODY),
+            new BusEvent.CallEnded(12, 8L, BODY));
 
     @Test
     void everyKindOfEventIsCovered() {
@@ -62,5 +67,7 @@ class BusWireTest {
         assertThat(new BusEvent.RoomJoined(7, 12).topic()).as("the newcomer is not in the room yet").isEqualTo(Topic.user(7));
         assertThat(new BusEvent.CallSignalled(12, 7, "ann", 8L, "offer", BODY, null).topic()).isEqualTo(Topic.user(8));
         assertThat(new BusEvent.CallSignalled(12, 7, "ann", null, "end", null, null).topic()).isEqualTo(Topic.room(12));
+        assertThat(new BusEvent.CallEnded(12, 8L, BODY).topic()).as("a removed member's own end").isEqualTo(Topic.user(8));
+        assertThat(new BusEvent.CallEnded(12, null, BODY).topic()).isEqualTo(Topic.room(12));
     }
 }

@@ -160,6 +160,11 @@ public final class ChatSocket implements AutoCloseable {
         return JSON.valueToTree(value);
     }
 
+    /** The socket's id on the server: its device id in calls. */
+    public String id() {
+        return socket.id();
+    }
+
     public boolean connected() {
         return socket.connected();
     }
