@@ -178,12 +178,20 @@ browserTest(
     await callView(a.page).waitFor({ state: 'detached' });
     await eventually(t, 'the timeline shows the declined call', async () => (await systemNotes(a.page)).some((n) => /declined the call/.test(n)) || (await systemNotes(a.page)));
 
+    t.step('Alice calls and hangs up before Bob answers: his banner goes');
+    await a.page.getByRole('button', { name: 'Start voice call' }).click();
+    await incomingCall(b.page).waitFor();
+    await a.page.getByRole('button', { name: 'Leave call' }).click();
+    await incomingCall(b.page).waitFor({ state: 'detached' });
+    await b.page.getByRole('button', { name: 'Start voice call' }).waitFor();
+
     t.step('Alice calls again; nobody answers; it ends as missed');
     await a.page.getByRole('button', { name: 'Start voice call' }).click();
     await incomingCall(b.page).waitFor();
     await incomingCall(b.page).waitFor({ state: 'detached', timeout: (RING_TIMEOUT_S + 15) * 1000 });
     await callView(a.page).waitFor({ state: 'detached' });
-    await eventually(t, 'the timeline shows the missed call', async () => (await systemNotes(b.page)).some((n) => /Missed call from/.test(n)) || (await systemNotes(b.page)));
+    // The call Alice hung up on before an answer was missed too.
+    await eventually(t, 'the timeline shows both missed calls', async () => (await systemNotes(b.page)).filter((n) => /Missed call from Alice Martin/.test(n)).length === 2 || (await systemNotes(b.page)));
     await a.page.getByRole('button', { name: 'Start video call' }).waitFor();
     await t.shot(b.page, 'after-calls');
 
