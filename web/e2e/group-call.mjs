@@ -47,6 +47,14 @@ browserTest(
     }
     await eventually(t, 'a speaker is highlighted (the fake microphones beep)', async () => (await a.page.locator('[data-testid="call-tile"][data-speaking]').count()) === 1);
     await t.shot(c.page, 'three');
+    await eventually(t, 'Alice sends less video in a call of three than the best level', async () => {
+      const encodings = await a.page.evaluate(() =>
+        window.__peers
+          .filter((pc) => pc.connectionState === 'connected')
+          .map((pc) => pc.getSenders().find((s) => s.track?.kind === 'video')?.getParameters().encodings?.[0] ?? null),
+      );
+      return (encodings.length === 2 && encodings.every((e) => e && e.maxBitrate <= 800_000 && e.scaleResolutionDownBy >= 1.5)) || encodings;
+    });
 
     t.step('Carol leaves; Alice and Bob go on with one connection each');
     await c.page.getByRole('button', { name: 'Leave call' }).click();

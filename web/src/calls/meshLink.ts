@@ -111,6 +111,8 @@ export class MeshLink implements ParticipantConnection {
     if (status === this.status) return;
     this.status = status;
     if (status === 'failed') this.restartIce();
+    // Encodings exist once negotiated: a level set before then applies now.
+    if (status === 'connected' && this.sendLevel) void this.applySendLevel(this.sendLevel);
     this.options.onChange();
   }
 
