@@ -150,7 +150,7 @@ public final class Parley implements AutoCloseable {
             // a preview made after its message was sent: the message is announced again with it
             previews.listen(messages::attachmentChanged);
             Uploads uploads = new Uploads(db, blobs, UploadLimits.of(fileConfig), new UploadCompletion(db, blobs,
-                    fileConfig.previewMaxPixels(), previews, fileConfig.uploadExpiry(), clock), clock);
+                    fileConfig.previewMaxPixels(), previews, fileConfig.uploadExpiry(), fileConfig.stripGps(), clock), clock);
             FileService fileService = new FileService(db, memberships, blobs,
                     new FileLinks(tokenSecret, fileConfig.linkTtl(), clock));
             services.add(new FileSweeper(db, blobs, fileConfig.deleteGrace(), clock).start());

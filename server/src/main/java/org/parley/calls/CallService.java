@@ -121,8 +121,9 @@ public final class CallService implements RoomDepartures, AutoCloseable {
 
     /**
      * Declines a ringing call. In a direct room that ends it ({@code declined}); in a group it ends
-     * when every member but the caller has declined. A participant declining leaves; declining a
-     * call one is not ringing for changes nothing.
+     * when every member but the caller has declined; until then the decliner alone hears it ended
+     * (so their other devices stop ringing). A participant declining leaves; declining a call one
+     * is not ringing for changes nothing.
      */
     public void decline(Principal user, String callId) {
         change(user, callId, (h, c, now, events) -> {
@@ -133,10 +134,11 @@ public final class CallService implements RoomDepartures, AutoCloseable {
             if (!Call.RINGING.equals(c.state())) return;
             store.decline(h, callId, user.userId());
             boolean direct = rooms.requireMember(h, c.roomId(), user.userId()).room().isDirect();
-            List<Long> others = new ArrayList<>(rooms.memberIds(h, c.roomId()));
-            others.remove(c.startedBy());
-            if (direct || store.decliners(h, callId).containsAll(others)) {
+            if (direct || everyoneDeclined(h, c)) {
                 lifecycle.end(h, c, Call.DECLINED, user.userId(), now, events);
+            } else {
+                // it rings on for the others; the decliner's other devices stop ringing
+                events.add(new BusEvent.CallEnded(c.roomId(), user.userId(), CallLifecycle.ended(c, Call.DECLINED, now)));
             }
         });
     }
@@ -195,7 +197,19 @@ public final class CallService implements RoomDepartures, AutoCloseable {
         Call c = lifecycle.locked(h, live.get().id()).orElseThrow();
         lifecycle.leave(h, c, userId, now, events);
         events.add(new BusEvent.CallEnded(roomId, userId, CallLifecycle.ended(c, Call.COMPLETED, now)));
+        // the one member who had not declined a ringing group call is gone: nobody is left to ring for
+        store.find(h, c.id()).filter(after -> Call.RINGING.equals(after.state()) && everyoneDeclined(h, after))
+                .ifPresent(after -> lifecycle.end(h, after, Call.DECLINED, store.decliners(h, after.id()).getFirst(),
+                        now, events));
         return events;
+    }
+
+    /** Every member but the caller has declined the call (and at least one has). */
+    private boolean everyoneDeclined(Handle h, Call c) {
+        List<Long> decliners = store.decliners(h, c.id());
+        List<Long> others = new ArrayList<>(rooms.memberIds(h, c.roomId()));
+        others.remove(c.startedBy());
+        return !decliners.isEmpty() && decliners.containsAll(others);
     }
 
     /** The socket {@code deviceId} on this node is gone: nobody vouches for it any more. */

@@ -82,6 +82,7 @@ public final class ConfigLoader {
                 durationIn(Settings.UPLOAD_EXPIRY, Duration.ofMinutes(1), Duration.ofDays(365)),
                 durationIn(Settings.FILE_LINK_TTL, Duration.ofMinutes(1), Duration.ofDays(7)),
                 durationIn(Settings.FILE_DELETE_GRACE, Duration.ZERO, Duration.ofDays(365)),
+                bool(Settings.UPLOAD_STRIP_GPS),
                 longIn(Settings.PREVIEW_MAX_PIXELS, 1, 1_000_000_000_000L),
                 intIn(Settings.PREVIEW_WORKERS, 1, 64));
     }

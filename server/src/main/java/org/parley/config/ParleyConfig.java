@@ -12,7 +12,7 @@ public record ParleyConfig(Path dataDir, Server server, Database database, Auth 
     /** File sharing: where bytes live, upload limits, lifetimes and previews. */
     public record Files(Path dir, String store, S3 s3, long uploadMaxBytes, long uploadQuotaBytes,
                         int uploadsConcurrentPerUser, int uploadsPerMinute, Duration uploadExpiry,
-                        Duration linkTtl, Duration deleteGrace, long previewMaxPixels,
+                        Duration linkTtl, Duration deleteGrace, boolean stripGps, long previewMaxPixels,
                         int previewWorkers) {
         public boolean usesS3() {
             return "s3".equals(store);

@@ -78,6 +78,8 @@ public final class Settings {
             "Lifetime of a signed file link (s, m, h or d; 1 minute to 7 days).");
     public static final Setting FILE_DELETE_GRACE = new Setting("file-delete-grace", "24h",
             "How long the bytes of a deleted file are kept before they are purged (s, m, h or d).");
+    public static final Setting UPLOAD_STRIP_GPS = new Setting("upload-strip-gps", "false",
+            "Remove the GPS position from the EXIF of uploaded JPEG originals when they finish.");
     public static final Setting PREVIEW_MAX_PIXELS = new Setting("preview-max-pixels", "50000000",
             "Largest image (width x height) decoded for a preview; larger images get none.");
     public static final Setting PREVIEW_WORKERS = new Setting("preview-workers", "2",
@@ -104,7 +106,7 @@ public final class Settings {
             MESSAGES_PER_MINUTE, MESSAGE_BURST, MAX_CONNECTIONS_PER_USER, TRUST_PROXY, SHUTDOWN_GRACE,
             FILES_DIR, FILES_STORE, S3_ENDPOINT, S3_REGION, S3_BUCKET, S3_ACCESS_KEY, S3_SECRET_KEY,
             UPLOAD_MAX_BYTES, UPLOAD_QUOTA_BYTES, UPLOADS_CONCURRENT_PER_USER, UPLOADS_PER_MINUTE, UPLOAD_EXPIRY,
-            FILE_LINK_TTL, FILE_DELETE_GRACE, PREVIEW_MAX_PIXELS, PREVIEW_WORKERS,
+            FILE_LINK_TTL, FILE_DELETE_GRACE, UPLOAD_STRIP_GPS, PREVIEW_MAX_PIXELS, PREVIEW_WORKERS,
             STUN_URLS, TURN_URLS, TURN_SECRET, TURN_CREDENTIAL_TTL, CALL_MAX_PARTICIPANTS, CALL_RING_TIMEOUT,
             CALL_REJOIN_GRACE);
 

@@ -64,12 +64,12 @@ final class UploadRows {
     }
 
     /** The last byte arrived: the row becomes a file with what sniffing found; it expires unless attached. */
-    void complete(Handle h, String id, Sniffed s, long now, long expiresAt) {
+    void complete(Handle h, String id, String blobKey, Sniffed s, long now, long expiresAt) {
         h.createUpdate("""
                         UPDATE files SET completed_at = :now, expires_at = :expires, content_type = :type, kind = :kind,
-                               width = :width, height = :height, preview_state = :preview
+                               width = :width, height = :height, preview_state = :preview, blob_key = :blob
                          WHERE id = :id AND completed_at IS NULL""")
-                .bind("id", id).bind("now", now).bind("expires", expiresAt).bind("type", s.contentType())
+                .bind("id", id).bind("blob", blobKey).bind("now", now).bind("expires", expiresAt).bind("type", s.contentType())
                 .bind("kind", s.kind()).bind("width", s.width()).bind("height", s.height())
                 .bind("preview", s.previewState()).execute();
     }

@@ -165,13 +165,30 @@ abstract class CallsContract {
         assertThat(ended(sb, direct).has("durationMs")).isFalse();
         assertThat(systemTexts(ann, directId)).containsSubsequence("Ann started a voice call", "Bob declined the call");
 
+        ChatSocket sb2 = connect(bob);
         String grouped = start(sa, groupId, "audio").path("id").asString();
+        sb2.awaitFirst("call_ringing", c -> c.path("id").asString().equals(grouped));
         ok(sb.call("call_decline", Map.of("callId", grouped)));
+        assertThat(ended(sb2, grouped).path("reason").asString()).as("bob's other device stops ringing").isEqualTo("declined");
         var stillRinging = api.get("/api/rooms/" + groupId + "/call", cat.accessToken());
         assertThat(stillRinging.json().path("state").asString()).as("one of two declined").isEqualTo("ringing");
         ok(sc.call("call_decline", Map.of("callId", grouped)));
         assertThat(ended(sa, grouped).path("reason").asString()).isEqualTo("declined");
         assertThat(api.get("/api/rooms/" + groupId + "/call", ann.accessToken()).status()).isEqualTo(404);
+        assertThat(sc.drain("call_ended")).extracting(e -> e.path("callId").asString())
+                .as("cat heard only the end of the call, not bob's decline").containsExactly(grouped);
+    }
+
+    @Test
+    void aGroupCallEndsDeclinedWhenTheOnlyMemberWhoHadNotDeclinedIsRemoved() {
+        Account ann = Accounts.register(api, "Ann"), bob = Accounts.register(api, "Bob"), cat = Accounts.register(api, "Cat");
+        long groupId = group(ann, bob, cat);
+        ChatSocket sa = connect(ann), sb = connect(bob);
+        String callId = start(sa, groupId, "audio").path("id").asString();
+        ok(sb.call("call_decline", Map.of("callId", callId)));
+        assertThat(api.delete("/api/rooms/" + groupId + "/members/" + cat.id(), ann.accessToken()).status()).isEqualTo(204);
+        assertThat(ended(sa, callId).path("reason").asString()).isEqualTo("declined");
+        assertThat(systemTexts(ann, groupId)).contains("Bob declined the call");
     }
 
     @Test

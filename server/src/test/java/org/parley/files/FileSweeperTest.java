@@ -62,7 +62,7 @@ class FileSweeperTest {
     private Uploads uploads(BlobStore store) {
         UploadLimits limits = new UploadLimits(1_000_000, 10_000_000, 4, 100, Duration.ofHours(1));
         return new Uploads(db, store, limits, new UploadCompletion(db, store, 50_000_000, previews,
-                Duration.ofHours(1), clock), clock);
+                Duration.ofHours(1), false, clock), clock);
     }
 
     private boolean exists(String id) {

@@ -2,13 +2,11 @@ package org.parley.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import javax.imageio.ImageIO;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -306,42 +304,6 @@ abstract class FilesApiContract {
                 .isEqualTo("attachment; filename=\"R_sum_ _2026_.txt\"; filename*=UTF-8''R%C3%A9sum%C3%A9%20%222026%22.txt");
     }
 
-    @Test
-    void imagesGetAThumbnail() throws Exception {
-        var ann = Accounts.register(api, "thumb");
-        var t = tus(ann);
-        String id = t.upload("big.jpg", Images.of(1600, 900, "jpeg"));
-        JsonNode info = awaitThumbnail(ann, id);
-        assertThat(info.path("thumbnailUrl").asString()).isEqualTo("/api/files/" + id + "/thumbnail");
-        var thumb = t.get("/api/files/" + id + "/thumbnail", Map.of());
-        assertThat(thumb.statusCode()).isEqualTo(200);
-        assertThat(thumb.headers().firstValue("Content-Type").orElseThrow()).isEqualTo("image/jpeg");
-        var img = ImageIO.read(new ByteArrayInputStream(thumb.body()));
-        assertThat(img.getWidth()).isEqualTo(640);
-        assertThat(img.getHeight()).isEqualTo(360);
-    }
-
-    @Test
-    void aTruncatedImageGetsNoPreview() throws Exception {
-        var ann = Accounts.register(api, "trunc");
-        byte[] png = Images.of(300, 300, "png");
-        String id = tus(ann).upload("broken.png", java.util.Arrays.copyOf(png, png.length / 2));
-        Thread.sleep(300);
-        var info = api.get("/api/files/" + id, ann.accessToken());
-        assertThat(info.status()).isEqualTo(200);
-        assertThat(info.json().has("thumbnailUrl")).isFalse();
-        assertThat(tus(ann).get("/api/files/" + id + "/thumbnail", Map.of()).statusCode()).isEqualTo(404);
-    }
-
-    private JsonNode awaitThumbnail(Accounts.Account who, String id) throws InterruptedException {
-        for (int i = 0; i < 200; i++) {
-            JsonNode info = api.get("/api/files/" + id, who.accessToken()).json();
-            if (info.has("thumbnailUrl")) return info;
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no thumbnail for " + id);
-    }
-
     private long room(Accounts.Account owner, Accounts.Account... members) {
         List<Long> ids = java.util.Arrays.stream(members).map(Accounts.Account::id).toList();
         return api.post("/api/rooms", Map.of("name", "files " + System.nanoTime(), "memberIds", ids), owner.accessToken())
@@ -409,46 +371,6 @@ abstract class FilesApiContract {
     }
 
     @Test
-    void aPixelBombIsStoredButNeverDecoded() throws Exception {
-        var ann = Accounts.register(api, "bomb");
-        String id = tus(ann).upload("bomb.png", Images.pngClaiming(100_000, 100_000));
-        Thread.sleep(300);
-        var info = api.get("/api/files/" + id, ann.accessToken()).json();
-        assertThat(info.path("kind").asString()).isEqualTo("image");
-        assertThat(info.path("width").asInt()).isEqualTo(100_000);
-        assertThat(info.has("thumbnailUrl")).isFalse();
-        String state = jdbi.withHandle(h -> h.createQuery("SELECT preview_state FROM files WHERE id = :id")
-                .bind("id", id).mapTo(String.class).one());
-        assertThat(state).isEqualTo("too_large");
-    }
-
-    @Test
-    void exifOrientationTurnsTheThumbnailAndTheSize() throws Exception {
-        var ann = Accounts.register(api, "exif");
-        String id = tus(ann).upload("turned.jpg", Images.jpegWithOrientation(200, 100, 6));
-        JsonNode info = awaitThumbnail(ann, id);
-        assertThat(info.path("width").asInt()).isEqualTo(100);
-        assertThat(info.path("height").asInt()).isEqualTo(200);
-        var img = ImageIO.read(new ByteArrayInputStream(tus(ann).get("/api/files/" + id + "/thumbnail", Map.of()).body()));
-        assertThat(img.getWidth()).isEqualTo(100);
-        assertThat(img.getHeight()).isEqualTo(200);
-    }
-
-    @Test
-    void pdfsGetTheirFirstPageAsPreview() throws Exception {
-        var ann = Accounts.register(api, "pdf");
-        String id = tus(ann).upload("doc.pdf", Images.pdf());
-        JsonNode info = awaitThumbnail(ann, id);
-        assertThat(info.path("kind").asString()).isEqualTo("pdf");
-        assertThat(info.path("contentType").asString()).isEqualTo("application/pdf");
-        var thumb = tus(ann).get("/api/files/" + id + "/thumbnail", Map.of());
-        var img = ImageIO.read(new ByteArrayInputStream(thumb.body()));
-        assertThat(Math.max(img.getWidth(), img.getHeight())).isEqualTo(640);
-        assertThat(tus(ann).get("/api/files/" + id + "/content", Map.of()).headers()
-                .firstValue("Content-Disposition").orElseThrow()).startsWith("inline;");
-    }
-
-    @Test
     void corsLetsBrowsersReadTheTusHeaders() {
         var t = tus(Accounts.register(api, "cors"));
         var pre = t.sendRaw("OPTIONS", "/api/uploads", null, Map.of("Origin", "https://app.example",
@@ -465,13 +387,4 @@ abstract class FilesApiContract {
                         "Tus-Extension", "Tus-Max-Size");
     }
 
-    @Test
-    void gifsGetAThumbnailOfTheirFirstFrame() throws Exception {
-        var ann = Accounts.register(api, "gif");
-        String id = tus(ann).upload("anim.gif", Images.of(320, 200, "gif"));
-        JsonNode info = awaitThumbnail(ann, id);
-        assertThat(info.path("contentType").asString()).isEqualTo("image/gif");
-        var img = ImageIO.read(new ByteArrayInputStream(tus(ann).get("/api/files/" + id + "/thumbnail", Map.of()).body()));
-        assertThat(img.getWidth()).isEqualTo(320);
-    }
 }

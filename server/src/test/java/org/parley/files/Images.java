@@ -71,4 +71,43 @@ final class Images {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** A JPEG whose EXIF holds a GPS latitude of 52 deg 30' 12.34" (stored as rationals 52/1, 30/1, 1234/100). */
+    static byte[] jpegWithGps(int width, int height) {
+        java.nio.ByteBuffer t = java.nio.ByteBuffer.allocate(80).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        t.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(8);
+        t.putShort((short) 2);
+        t.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) 1).putShort((short) 0);
+        t.putShort((short) 0x8825).putShort((short) 4).putInt(1).putInt(38);
+        t.putInt(0);
+        t.putShort((short) 1);
+        t.putShort((short) 0x0002).putShort((short) 5).putInt(3).putInt(56);
+        t.putInt(0);
+        t.putInt(52).putInt(1).putInt(30).putInt(1).putInt(1234).putInt(100);
+        return withApp1(of(width, height, "jpeg"), t.array());
+    }
+
+    static boolean contains(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) if (haystack[i + j] != needle[j]) continue outer;
+            return true;
+        }
+        return false;
+    }
+
+    private static byte[] withApp1(byte[] jpeg, byte[] tiff) {
+        byte[] exif = {'E', 'x', 'i', 'f', 0, 0};
+        int len = 2 + exif.length + tiff.length;
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.write(jpeg, 0, 2);
+        out.write(0xFF);
+        out.write(0xE1);
+        out.write(len >> 8);
+        out.write(len & 0xff);
+        out.writeBytes(exif);
+        out.writeBytes(tiff);
+        out.write(jpeg, 2, jpeg.length - 2);
+        return out.toByteArray();
+    }
 }
