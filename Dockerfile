@@ -10,7 +10,7 @@ RUN ./mvnw -B -q -DskipTests -pl server -am package
 
 FROM eclipse-temurin:25-jre
 RUN useradd --system --uid 10001 --home-dir /var/lib/parley parley \
- && mkdir -p /var/lib/parley && chown parley /var/lib/parley
+ && mkdir -p /var/lib/parley /var/lib/parley-files && chown parley /var/lib/parley /var/lib/parley-files
 COPY --from=build /src/server/target/parley.jar /opt/parley/parley.jar
 USER parley
 ENV PARLEY_DATA_DIR=/var/lib/parley \

@@ -30,6 +30,8 @@ export function browserTest(name, body, { timeoutMs = 150_000, chromiumArgs = []
   const problems = [];
   /** Pages emulating a lost network, until when: their network errors are expected. */
   const offlineUntil = new Map();
+  /** Pages whose failed requests (refused or cut on purpose) are expected, until when. */
+  const failuresUntil = new Map();
   let current = 'starting';
   let browser = null;
   const pages = [];
@@ -52,9 +54,10 @@ export function browserTest(name, body, { timeoutMs = 150_000, chromiumArgs = []
       const label = `page ${pages.length + 1}`;
       page.on('console', (message) => {
         const offline = (offlineUntil.get(page) ?? 0) > Date.now() && /net::ERR_|WebSocket connection/.test(message.text());
+        const failing = (failuresUntil.get(page) ?? 0) > Date.now() && /Failed to load resource|net::ERR_/.test(message.text());
         // A room without a call answers 404 to GET /api/rooms/{id}/call: the documented "none".
         const noCall = /status of 404/.test(message.text()) && NO_CALL_URL.test(message.location()?.url ?? '');
-        const expected = offline || noCall;
+        const expected = offline || failing || noCall;
         if (message.type() === 'error' && !expected) {
           const where = message.location()?.url ? ` (${message.location().url})` : '';
           problems.push(`${label}: console error: ${message.text()}${where}`);
@@ -72,6 +75,10 @@ export function browserTest(name, body, { timeoutMs = 150_000, chromiumArgs = []
     async setOffline(context, offline) {
       for (const page of context.pages()) offlineUntil.set(page, offline ? Number.POSITIVE_INFINITY : Date.now() + 3_000);
       await context.setOffline(offline);
+    },
+    /** Requests of this page that fail meanwhile are expected (the test refuses or cuts them). */
+    expectFailedRequests(page, durationMs = 10_000) {
+      failuresUntil.set(page, Date.now() + durationMs);
     },
     /** A debugging screenshot (SCREENSHOT_DIR). */
     async shot(page, file) {

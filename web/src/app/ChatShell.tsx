@@ -4,6 +4,7 @@ import type { User } from '../api/types';
 import { useApi, useAuth, useSession } from '../auth/AuthContext';
 import { CallProvider } from '../calls/CallContext';
 import { ChatProvider, useChat, useChatStore } from '../chat/ChatContext';
+import { FilesProvider } from '../files/FilesContext';
 import { showNotification, shouldNotify } from '../chat/notifications';
 import { totalUnread } from '../chat/rooms';
 import { ToastProvider } from '../ui/Toast';
@@ -26,13 +27,15 @@ function LiveApp({ user }: { user: User }) {
   return (
     <RealtimeProvider connection={stores.connection}>
       <ChatProvider store={stores.chat}>
-        <CallProvider store={stores.calls}>
-          <ToastProvider>
-            <Attention />
-            <Shell />
-            <CallLayer />
-          </ToastProvider>
-        </CallProvider>
+        <FilesProvider store={stores.files}>
+          <CallProvider store={stores.calls}>
+            <ToastProvider>
+              <Attention />
+              <Shell />
+              <CallLayer />
+            </ToastProvider>
+          </CallProvider>
+        </FilesProvider>
       </ChatProvider>
     </RealtimeProvider>
   );

@@ -18,4 +18,11 @@ describe('previewText', () => {
   it('says when a message was deleted', () => {
     expect(previewText({ content: '', deleted: true })).toBe('Message deleted');
   });
+
+  it('sums up a message of files only by its files', () => {
+    const photo = { id: 'f', name: 'cat.png', size: 2, contentType: 'image/png', kind: 'image' as const, url: '/api/files/f/content' };
+    expect(previewText({ content: '', deleted: false, attachments: [photo] })).toBe('Photo');
+    expect(previewText({ content: 'look', deleted: false, attachments: [photo] })).toBe('look');
+    expect(previewText({ content: '', deleted: true, attachments: [photo] })).toBe('Message deleted');
+  });
 });

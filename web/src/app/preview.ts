@@ -1,7 +1,11 @@
 import type { Message } from '../chat/types';
+import { attachmentsSummary } from '../files/attachmentLayout';
 
-/** One line of plain text for a message: markdown marks dropped, code blocks and links kept short. */
-export function previewText(message: Pick<Message, 'content' | 'deleted'>): string {
+/**
+ * One line of plain text for a message: markdown marks dropped, code blocks and links kept short;
+ * a message of files only is summed up by them ("Photo", "report.pdf").
+ */
+export function previewText(message: Pick<Message, 'content' | 'deleted' | 'attachments'>): string {
   if (message.deleted) return 'Message deleted';
   const text = message.content
     .replace(/```[\s\S]*?(```|$)/g, ' [code] ')
@@ -13,5 +17,5 @@ export function previewText(message: Pick<Message, 'content' | 'deleted'>): stri
     .replace(/`([^`]*)`/g, '$1')
     .replace(/\s+/g, ' ')
     .trim();
-  return text || ' ';
+  return text || attachmentsSummary(message.attachments ?? []) || ' ';
 }

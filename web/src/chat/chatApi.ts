@@ -17,7 +17,7 @@ export interface ChatApi {
   setRole(roomId: RoomId, userId: UserId, role: 'admin' | 'member'): Promise<Member>;
   removeMember(roomId: RoomId, userId: UserId): Promise<void>;
   messages(roomId: RoomId, query: HistoryQuery, limit?: number): Promise<Message[]>;
-  send(roomId: RoomId, input: { content: string; clientId: string; replyTo: Seq | null }): Promise<Message>;
+  send(roomId: RoomId, input: { content: string; clientId: string; replyTo: Seq | null; attachments?: readonly string[] }): Promise<Message>;
   edit(roomId: RoomId, seq: Seq, content: string): Promise<Message>;
   remove(roomId: RoomId, seq: Seq): Promise<Message>;
   react(roomId: RoomId, seq: Seq, emoji: string): Promise<Message>;
@@ -54,6 +54,7 @@ export function createChatApi(api: ApiClient): ChatApi {
     send: (roomId, input) => {
       const body: Record<string, unknown> = { content: input.content, clientId: input.clientId };
       if (input.replyTo !== null) body.replyTo = input.replyTo;
+      if (input.attachments?.length) body.attachments = input.attachments;
       return r<Message>(`/api/rooms/${roomId}/messages`, { method: 'POST', body });
     },
     edit: (roomId, seq, content) =>

@@ -6,7 +6,7 @@
 import type { UserId } from '../api/types';
 import * as R from './rooms';
 import * as T from './timeline';
-import type { Member, Message, Presence, RoomId, RoomSummary, Seq, SyncResult } from './types';
+import type { Attachment, Member, Message, Presence, RoomId, RoomSummary, Seq, SyncResult } from './types';
 
 export interface TypingEntry {
   userId: UserId;
@@ -44,7 +44,7 @@ export type ChatAction =
   | { type: 'olderLoaded'; roomId: RoomId; messages: readonly Message[] }
   | { type: 'newerLoaded'; roomId: RoomId; messages: readonly Message[] }
   | { type: 'synced'; result: SyncResult }
-  | { type: 'sendStarted'; roomId: RoomId; clientId: string; content: string; replyTo: Seq | null; at: number }
+  | { type: 'sendStarted'; roomId: RoomId; clientId: string; content: string; replyTo: Seq | null; at: number; attachments?: readonly Attachment[] }
   | { type: 'sendConfirmed'; roomId: RoomId; message: Message }
   | { type: 'sendFailed'; roomId: RoomId; clientId: string; error: string }
   | { type: 'sendRetried'; roomId: RoomId; clientId: string }
@@ -223,7 +223,13 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
       return applySync(state, action.result);
     case 'sendStarted':
       return withTimeline(state, action.roomId, (t) =>
-        T.addPending(t, { clientId: action.clientId, content: action.content, replyTo: action.replyTo, createdAt: action.at }),
+        T.addPending(t, {
+          clientId: action.clientId,
+          content: action.content,
+          replyTo: action.replyTo,
+          createdAt: action.at,
+          ...(action.attachments?.length ? { attachments: action.attachments } : {}),
+        }),
       );
     case 'sendConfirmed':
       return receive(state, action.message);

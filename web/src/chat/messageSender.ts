@@ -10,7 +10,7 @@ import type { ChatApi } from './chatApi';
 import { timelineOf } from './chatState';
 import type { ChatStateStore } from './chatStateStore';
 import { TypingSender } from './typingSender';
-import type { Message, RoomId, Seq } from './types';
+import type { Attachment, Message, RoomId, Seq } from './types';
 import { ClientEvents, type ClientEvent } from '../realtime/events';
 
 function newClientId(): string {
@@ -33,12 +33,15 @@ export class MessageSender {
     );
   }
 
-  /** Sends a message: shown at once as pending, confirmed by the server's answer. */
-  send(roomId: RoomId, content: string, replyTo: Seq | null): string {
+  /**
+   * Sends a message: shown at once as pending, confirmed by the server's answer. Attachments are
+   * files already uploaded; the message carries their ids.
+   */
+  send(roomId: RoomId, content: string, replyTo: Seq | null, attachments: readonly Attachment[] = []): string {
     const clientId = newClientId();
-    this.store.dispatch({ type: 'sendStarted', roomId, clientId, content, replyTo, at: Date.now() });
+    this.store.dispatch({ type: 'sendStarted', roomId, clientId, content, replyTo, at: Date.now(), attachments });
     this.stopTyping(roomId);
-    void this.transmit(roomId, clientId, content, replyTo);
+    void this.transmit(roomId, clientId, content, replyTo, attachments);
     return clientId;
   }
 
@@ -47,7 +50,7 @@ export class MessageSender {
     const pending = timelineOf(this.store.getState(), roomId).pending.find((p) => p.clientId === clientId);
     if (!pending || pending.status !== 'failed') return;
     this.store.dispatch({ type: 'sendRetried', roomId, clientId });
-    void this.transmit(roomId, clientId, pending.content, pending.replyTo);
+    void this.transmit(roomId, clientId, pending.content, pending.replyTo, pending.attachments ?? []);
   }
 
   discard(roomId: RoomId, clientId: string): void {
@@ -94,15 +97,23 @@ export class MessageSender {
     this.typingSender.reset();
   }
 
-  private async transmit(roomId: RoomId, clientId: string, content: string, replyTo: Seq | null): Promise<void> {
+  private async transmit(
+    roomId: RoomId,
+    clientId: string,
+    content: string,
+    replyTo: Seq | null,
+    attachments: readonly Attachment[],
+  ): Promise<void> {
+    const fileIds = attachments.map((a) => a.id);
     try {
       let message: Message;
       if (this.connection.connected) {
         const payload: Record<string, unknown> = { roomId, content, clientId };
         if (replyTo !== null) payload.replyTo = replyTo;
+        if (fileIds.length) payload.attachments = fileIds;
         message = await this.connection.request<Message>(ClientEvents.sendMessage, payload);
       } else {
-        message = await this.api.send(roomId, { content, clientId, replyTo });
+        message = await this.api.send(roomId, { content, clientId, replyTo, ...(fileIds.length ? { attachments: fileIds } : {}) });
       }
       this.store.dispatch({ type: 'sendConfirmed', roomId, message });
     } catch (error) {

@@ -28,7 +28,7 @@ export function showNotification(message: Message, room: RoomSummary | undefined
   const title = room?.kind === 'group' ? `${sender} in ${room.name}` : sender;
   try {
     const notification = new Notification(title, {
-      body: notificationBody(message.content),
+      body: notificationBody(message.content) || (message.attachments?.length ? 'Sent a file' : ''),
       tag: `room-${message.roomId}`,
       icon: '/icons/icon-192.png',
     });

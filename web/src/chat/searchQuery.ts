@@ -13,6 +13,7 @@ export interface QueryToken {
   value: string;
 }
 
+const HAS_LABELS: Readonly<Record<string, string>> = { link: 'Has a link', file: 'Has a file', image: 'Has an image' };
 const FILTERS: ReadonlySet<string> = new Set(['from', 'in', 'before', 'after', 'has']);
 
 /** Splits on spaces outside double quotes; `in:"team chat"` stays one piece. */
@@ -83,7 +84,7 @@ export function chipLabel(token: QueryToken): string {
     case 'after':
       return `After ${token.value}`;
     case 'has':
-      return token.value === 'link' ? 'Has a link' : `Has ${token.value}`;
+      return HAS_LABELS[token.value] ?? `Has ${token.value}`;
     case 'exclude':
       return `Without “${token.value}”`;
     case 'phrase':

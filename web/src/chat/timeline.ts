@@ -6,7 +6,7 @@
  * Seqs are gap-free per room and start at 1, so whether older history exists is simply whether
  * the first loaded seq is above 1.
  */
-import type { Message, Seq } from './types';
+import type { Attachment, Message, Seq } from './types';
 
 export type SendStatus = 'sending' | 'failed';
 
@@ -15,6 +15,8 @@ export interface PendingMessage {
   clientId: string;
   content: string;
   replyTo: Seq | null;
+  /** Files already uploaded that go with the message. */
+  attachments?: readonly Attachment[];
   createdAt: number;
   status: SendStatus;
   /** Why the last attempt failed, fit to show. */

@@ -10,6 +10,26 @@ export interface Reaction {
   userIds: UserId[];
 }
 
+/** What a file is shown as: `kind` is decided by the server from the file's bytes. */
+export type AttachmentKind = 'image' | 'video' | 'audio' | 'pdf' | 'file';
+
+/**
+ * A file attached to a message. `url` and `thumbnailUrl` need the Bearer header; pages that load
+ * them through `<img>` or `<video>` use signed links instead (files/signedLinks.ts).
+ */
+export interface Attachment {
+  id: string;
+  name: string;
+  size: number;
+  contentType: string;
+  kind: AttachmentKind;
+  width?: number;
+  height?: number;
+  url: string;
+  /** Absent until the server has made a preview, or when none can be made. */
+  thumbnailUrl?: string;
+}
+
 export interface Message {
   id: number;
   roomId: RoomId;
@@ -27,6 +47,8 @@ export interface Message {
   editedAt: number | null;
   deleted: boolean;
   reactions: Reaction[];
+  /** In position order; `[]` when none (absent from servers that predate files). */
+  attachments?: Attachment[];
 }
 
 export type Role = 'owner' | 'admin' | 'member';

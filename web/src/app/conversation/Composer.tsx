@@ -1,8 +1,11 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent, type FormEvent, type KeyboardEvent } from 'react';
 import { nameOf } from '../../api/types';
 import { useChatStore } from '../../chat/ChatContext';
 import { draftStore } from '../../chat/drafts';
 import type { Message } from '../../chat/types';
+import { useFiles, useRoomUploads, useUnfinishedUploads } from '../../files/FilesContext';
+import { UploadChips } from '../files/UploadChips';
+import { useTooManyFiles } from '../files/useTooManyFiles';
 import { Icon } from '../../ui/Icon';
 import { IconButton } from '../../ui/IconButton';
 import { previewText } from '../preview';
@@ -29,10 +32,17 @@ interface ComposerProps {
 
 /**
  * Where messages are written. Enter sends, Shift+Enter starts a new line; the text is kept per
- * room as a draft; typing is announced to the room while it goes on.
+ * room as a draft; typing is announced to the room while it goes on. Files come from "Attach
+ * files", a drop on the conversation or a pasted image; with files the text is their caption
+ * (optional), and the message goes once every file is uploaded.
  */
 export function Composer({ roomId, roomName, replyTo, editing, onCancelReply, onCancelEdit, onSent, onEditLast, onEditSave }: ComposerProps) {
   const store = useChatStore();
+  const files = useFiles();
+  const tooMany = useTooManyFiles();
+  const uploads = useRoomUploads(roomId);
+  const unfinished = useUnfinishedUploads();
+  const picker = useRef<HTMLInputElement>(null);
   const drafts = useMemo(() => draftStore(store.user.id), [store]);
   const [text, setText] = useState(() => drafts.get(roomId));
   const [editText, setEditText] = useState('');
@@ -85,7 +95,19 @@ export function Composer({ roomId, roomName, replyTo, editing, onCancelReply, on
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();
     const content = value.trim();
-    if (!content || content.length > MAX_CHARS) return;
+    if (content.length > MAX_CHARS) return;
+    if (!editing && uploads.chips.length > 0) {
+      if (uploads.queued) return;
+      files.uploads.send(roomId, content, replyTo?.seq ?? null);
+      setText('');
+      drafts.set(roomId, '');
+      if (idle.current) clearTimeout(idle.current);
+      store.messages.stopTyping(roomId);
+      onCancelReply();
+      onSent();
+      return;
+    }
+    if (!content) return;
     if (editing) {
       if (content === editing.content.trim()) {
         onCancelEdit();
@@ -115,7 +137,28 @@ export function Composer({ roomId, roomName, replyTo, editing, onCancelReply, on
     }
   };
 
+  const onPaste = (event: ClipboardEvent<HTMLTextAreaElement>) => {
+    if (editing) return;
+    const pasted = [...event.clipboardData.files];
+    if (pasted.length === 0) return;
+    event.preventDefault();
+    tooMany(files.uploads.add(roomId, pasted));
+  };
+
+  const picked = (list: FileList | null) => {
+    if (list?.length) tooMany(files.uploads.add(roomId, [...list]));
+    if (picker.current) picker.current.value = '';
+  };
+
+  const cancelQueued = () => {
+    const queued = uploads.queued;
+    files.uploads.unqueue(roomId);
+    if (queued && !text) change(queued.content);
+  };
+
   const over = value.length > MAX_CHARS;
+  const withFiles = !editing && uploads.chips.length > 0;
+  const canSend = !over && (withFiles ? !uploads.queued : Boolean(value.trim()));
   const context = editing ? (
     <div className={styles.composeContext}>
       <Icon name="edit" size={18} className={styles.contextIcon} />
@@ -139,7 +182,43 @@ export function Composer({ roomId, roomName, replyTo, editing, onCancelReply, on
   return (
     <form className={styles.composer} onSubmit={submit}>
       {context}
+      {!editing && <UploadChips chips={uploads.chips} />}
+      {!editing && unfinished.length > 0 && (
+        <ul className={styles.unfinished} aria-label="Unfinished uploads">
+          {unfinished.map((u) => (
+            <li key={u.key}>
+              <span>
+                Unfinished upload of <strong>{u.name}</strong>: attach it again to resume.
+              </span>{' '}
+              <button type="button" className={styles.queuedCancel} onClick={() => void files.unfinished.forget(u)} aria-label={`Forget ${u.name}`}>
+                Forget
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {!editing && uploads.queued && (
+        <p className={styles.queued} role="status">
+          Sending when the files are uploaded…{' '}
+          <button type="button" className={styles.queuedCancel} onClick={cancelQueued}>
+            Don’t send yet
+          </button>
+        </p>
+      )}
       <div className={styles.composeRow}>
+        {!editing && (
+          <>
+            <IconButton icon="attach" label="Attach files" className={styles.attach} onClick={() => picker.current?.click()} />
+            <input
+              ref={picker}
+              type="file"
+              multiple
+              hidden
+              onChange={(e) => picked(e.target.files)}
+              data-testid="file-input"
+            />
+          </>
+        )}
         <textarea
           ref={area}
           className={styles.input}
@@ -147,14 +226,15 @@ export function Composer({ roomId, roomName, replyTo, editing, onCancelReply, on
           value={value}
           onChange={(e) => change(e.target.value)}
           onKeyDown={onKeyDown}
+          onPaste={onPaste}
           onBlur={() => store.messages.stopTyping(roomId)}
-          placeholder={editing ? 'Edit your message' : `Message ${roomName}`}
+          placeholder={editing ? 'Edit your message' : withFiles ? 'Add a caption' : `Message ${roomName}`}
           aria-label={editing ? 'Edit message' : `Message ${roomName}`}
           aria-describedby={over ? `${roomId}-too-long` : undefined}
           enterKeyHint="send"
           data-testid="composer"
         />
-        <button type="submit" className={styles.send} disabled={!value.trim() || over} aria-label={editing ? 'Save edit' : 'Send message'} title={editing ? 'Save' : 'Send'}>
+        <button type="submit" className={styles.send} disabled={!canSend} aria-label={editing ? 'Save edit' : 'Send message'} title={editing ? 'Save' : 'Send'}>
           <Icon name={editing ? 'check' : 'send'} size={20} />
         </button>
       </div>

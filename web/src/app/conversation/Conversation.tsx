@@ -8,6 +8,7 @@ import { formatLastSeen } from '../../chat/format';
 import { emptyTimeline } from '../../chat/timeline';
 import { typingText } from '../../chat/typingText';
 import type { Member, Message, RoomSummary } from '../../chat/types';
+import { useFileDrop } from '../files/useFileDrop';
 import { Avatar } from '../../ui/Avatar';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
@@ -114,6 +115,7 @@ export function Conversation({ roomId, detailsOpen, onToggleDetails }: { roomId:
   const [failed, setFailed] = useState(false);
   const [opening, setOpening] = useState(() => !(timeline.state === 'ready' && !timeline.hasNewer && around === null));
   const list = useRef<MessageListHandle>(null);
+  const drop = useFileDrop(roomId);
   useDocumentTitle(room?.name);
 
   const open = useCallback(() => {
@@ -191,7 +193,12 @@ export function Conversation({ roomId, detailsOpen, onToggleDetails }: { roomId:
 
   const ready = timeline.state === 'ready' && !opening;
   return (
-    <section className={styles.conversation} aria-label={`Conversation: ${room.name}`}>
+    <section className={styles.conversation} aria-label={`Conversation: ${room.name}`} {...drop.handlers}>
+      {drop.over && (
+        <div className={styles.dropZone} aria-hidden="true">
+          Drop files to send them to {room.name}
+        </div>
+      )}
       <Header room={room} detailsOpen={detailsOpen} onToggleDetails={onToggleDetails} />
       {ready ? (
         <MessageList key={`${roomId}:${around ?? ''}`} room={room} around={around} actions={actions} handle={list} />

@@ -7,6 +7,7 @@ import type { Message, Reaction } from '../../chat/types';
 import { isEmojiOnly } from '../../markdown/markdownHtml';
 import { renderMarkdown } from '../../markdown/markdown';
 import { Avatar } from '../../ui/Avatar';
+import { Attachments } from '../files/Attachments';
 import { Icon } from '../../ui/Icon';
 import { MessageToolbar } from './MessageActions';
 import { ReplyQuote } from './ReplyQuote';
@@ -171,13 +172,14 @@ const TextMessage = memo(function TextMessage({
           {message.replyTo !== null && !message.deleted && (
             <ReplyQuote roomId={context.roomId} seq={message.replyTo} onJump={context.actions.jumpTo} out={mine} />
           )}
+          {!message.deleted && message.attachments?.length ? <Attachments attachments={message.attachments} out={mine} /> : null}
           {message.deleted ? (
             <span className={styles.deletedText} data-testid="deleted-message">
               <Icon name="trash" size={14} /> This message was deleted
             </span>
-          ) : (
+          ) : message.content || !message.attachments?.length ? (
             <div className={`${styles.content} markdown`} data-testid="message-content" dangerouslySetInnerHTML={{ __html: html }} />
-          )}
+          ) : null}
           <Meta time={message.createdAt} edited={message.editedAt !== null && !message.deleted} status="sent" out={mine} />
         </div>
         <Reactions message={message} context={context} />
@@ -211,7 +213,10 @@ const PendingRow = memo(function PendingRow({
       <div className={styles.body}>
         <div className={`${styles.bubble} ${failed ? styles.failedBubble : ''}`}>
           {pending.replyTo !== null && <ReplyQuote roomId={context.roomId} seq={pending.replyTo} onJump={context.actions.jumpTo} out />}
-          <div className={`${styles.content} markdown`} dangerouslySetInnerHTML={{ __html: html }} />
+          {pending.attachments?.length ? <Attachments attachments={pending.attachments} out /> : null}
+          {(pending.content || !pending.attachments?.length) && (
+            <div className={`${styles.content} markdown`} dangerouslySetInnerHTML={{ __html: html }} />
+          )}
           <Meta time={pending.createdAt} edited={false} status={failed ? 'failed' : 'sending'} out />
         </div>
         {failed && (

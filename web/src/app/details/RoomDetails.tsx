@@ -12,6 +12,7 @@ import { Dialog } from '../../ui/Dialog';
 import { Icon } from '../../ui/Icon';
 import { IconButton } from '../../ui/IconButton';
 import { useToast } from '../../ui/Toast';
+import { RoomFiles } from '../files/RoomFiles';
 import { MemberRow, presenceText } from './MemberList';
 import { AddMembers, EditRoom } from './RoomDialogs';
 import { FormButtons } from '../rooms/FormButtons';
@@ -149,6 +150,8 @@ export function RoomDetails({ roomId, onClose }: { roomId: number; onClose: () =
             </ul>
           </section>
         )}
+
+        <RoomFiles roomId={room.id} />
 
         {group && (
           <section className={styles.section}>

@@ -15,6 +15,7 @@ import { Icon } from '../../ui/Icon';
 import { IconButton } from '../../ui/IconButton';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { SearchField } from '../../ui/SearchField';
+import { kindLabel } from '../../files/fileFormat';
 import styles from './SearchView.module.css';
 
 type Status = 'idle' | 'loading' | 'done' | 'error';
@@ -60,9 +61,22 @@ function Hit({ hit }: { hit: SearchHit }) {
               {formatListTime(hit.message.createdAt)}
             </time>
           </span>
-          <span className={styles.snippet}>
-            <Snippet text={snippet} />
-          </span>
+          {(snippet.length > 0 || !hit.message.attachments?.length) && (
+            <span className={styles.snippet}>
+              <Snippet text={snippet} />
+            </span>
+          )}
+          {hit.message.attachments?.length ? (
+            <span className={styles.hitFiles} data-testid="search-hit-files">
+              {hit.message.attachments.map((a) => (
+                <span key={a.id} className={styles.hitFile}>
+                  <Icon name={a.kind} size={14} />
+                  <span className="visually-hidden">{kindLabel(a.kind)}: </span>
+                  <span className={styles.hitFileName}>{a.name}</span>
+                </span>
+              ))}
+            </span>
+          ) : null}
         </span>
       </Link>
     </li>
@@ -72,6 +86,8 @@ function Hit({ hit }: { hit: SearchHit }) {
 const QUICK_FILTERS: { label: string; kind: 'has' | 'from'; value: (me: string) => string }[] = [
   { label: 'Has a link', kind: 'has', value: () => 'link' },
   { label: 'From me', kind: 'from', value: () => 'me' },
+  { label: 'Has a file', kind: 'has', value: () => 'file' },
+  { label: 'Has an image', kind: 'has', value: () => 'image' },
 ];
 
 /**
@@ -179,7 +195,7 @@ export function SearchView() {
             <Icon name="close" size={14} />
           </button>
         ))}
-        {QUICK_FILTERS.filter((f) => !tokens.some((t) => t.kind === f.kind)).map((f) => (
+        {QUICK_FILTERS.filter((f) => !tokens.some((t) => t.kind === f.kind && (f.kind !== 'has' || t.value === f.value('')))).map((f) => (
           <button
             key={f.label}
             type="button"

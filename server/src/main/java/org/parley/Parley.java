@@ -118,7 +118,7 @@ public final class Parley implements AutoCloseable {
                     new PasswordHasher(config.auth().passwordHashConcurrency()), tokens, config.auth(), bus, clock);
             UserService users = new UserService(db, clock);
             UserDirectory directory = new UserDirectory(db);
-            ClientAddresses addresses = new ClientAddresses(config.server().trustProxy());
+            ClientAddresses addresses = new ClientAddresses(config.server().trustedProxies());
 
             // rooms declares what it needs from messages (RoomNotices); messages implements it
             Memberships memberships = new Memberships(db.dialect());

@@ -27,8 +27,11 @@ import org.parley.users.UserRules;
  * a spent token means it leaked, so the whole family is revoked.
  */
 public final class AuthService {
-    public static final int PASSWORD_MIN_CHARS = 8;
-    public static final int PASSWORD_MAX_BYTES = 1024;
+    public static final int PASSWORD_MIN_CHARS = PasswordRules.MIN_CHARS;
+    public static final int PASSWORD_MAX_BYTES = PasswordRules.MAX_BYTES;
+    /** The answer to a registration whose email is taken: it names no field, so it does not confirm the email. */
+    static final String CANNOT_REGISTER = "An account could not be created with these details. "
+            + "If you already have one, sign in instead.";
     private static final String BAD_LOGIN = "Wrong username, email or password.";
     private static final String BAD_REFRESH = "Your session has ended. Please sign in again.";
 
@@ -66,7 +69,7 @@ public final class AuthService {
         Validation v = new Validation();
         UserRules.checkUsername(v, username);
         UserRules.checkEmail(v, email);
-        checkPassword(v, password);
+        PasswordRules.check(v, password, username, email);
         UserRules.checkDisplayName(v, displayName);
         v.throwIfInvalid();
         registrations.acquire(clientAddress).ifPresent(wait -> {
@@ -74,7 +77,7 @@ public final class AuthService {
         });
         db.withHandle(h -> {
             ensureFree(users.usernameTaken(h, username), "username", "That username is taken.");
-            ensureFree(users.emailTaken(h, email), "email", "An account with that email already exists.");
+            if (users.emailTaken(h, email)) throw new ParleyException(ErrorCode.CONFLICT, CANNOT_REGISTER);
             return null;
         });
         String hash = hasher.hash(password);
@@ -82,7 +85,7 @@ public final class AuthService {
         long now = clock.millis();
         return db.inTransaction(h -> {
             User user = users.create(h, username, email, name, hash, now).orElseThrow(() ->
-                    new ParleyException(ErrorCode.CONFLICT, "That username or email is taken."));
+                    new ParleyException(ErrorCode.CONFLICT, CANNOT_REGISTER));
             return startSession(h, user, UUID.randomUUID().toString(), now);
         });
     }
@@ -99,14 +102,16 @@ public final class AuthService {
         if (login.length() > 254 || password.getBytes(StandardCharsets.UTF_8).length > PASSWORD_MAX_BYTES) {
             throw new ParleyException(ErrorCode.UNAUTHORIZED, BAD_LOGIN);
         }
-        loginThrottle.checkAllowed(login, clientAddress);
         var credentials = users.credentials(login);
+        // username and email of one account share its throttle
+        String account = credentials.map(c -> "user:" + c.user().id()).orElse("login:" + login);
+        loginThrottle.checkAllowed(account, clientAddress);
         boolean ok = hasher.verify(password, credentials.map(c -> c.passwordHash()).orElse(null));
         if (!ok) {
-            loginThrottle.recordFailure(login, clientAddress);
+            loginThrottle.recordFailure(account, clientAddress);
             throw new ParleyException(ErrorCode.UNAUTHORIZED, BAD_LOGIN);
         }
-        loginThrottle.recordSuccess(login);
+        loginThrottle.recordSuccess(account, clientAddress);
         User user = credentials.get().user();
         return db.inTransaction(h -> startSession(h, user, UUID.randomUUID().toString(), clock.millis()));
     }
@@ -153,12 +158,6 @@ public final class AuthService {
         return new AuthSession(user, access, refresh, accessTokens.ttl().toSeconds());
     }
 
-    private static void checkPassword(Validation v, String password) {
-        v.check(password != null && password.codePointCount(0, password.length()) >= PASSWORD_MIN_CHARS,
-                "password", "Password must be at least " + PASSWORD_MIN_CHARS + " characters.");
-        v.check(password == null || password.getBytes(StandardCharsets.UTF_8).length <= PASSWORD_MAX_BYTES,
-                "password", "Password must be at most " + PASSWORD_MAX_BYTES + " bytes.");
-    }
 
     private String newRefreshToken() {
         byte[] bytes = new byte[32];

@@ -26,13 +26,14 @@ public final class JwtSecrets {
         Path file = dataDir.resolve(FILE_NAME);
         try {
             if (Files.exists(file)) {
+                org.parley.storage.OwnerOnlyFiles.file(file);
                 byte[] secret = Base64.getDecoder().decode(Files.readString(file).strip());
                 if (secret.length < 32) throw new IllegalStateException(file + " holds fewer than 32 bytes");
                 return secret;
             }
             byte[] secret = new byte[32];
             new SecureRandom().nextBytes(secret);
-            Files.createDirectories(dataDir);
+            org.parley.storage.OwnerOnlyFiles.directory(dataDir);
             Path tmp = Files.createTempFile(dataDir, FILE_NAME, ".tmp");
             restrictToOwner(tmp);
             Files.writeString(tmp, Base64.getEncoder().encodeToString(secret) + "\n");

@@ -26,7 +26,7 @@ public final class ConfigLoader {
                 intIn(Settings.PORT, 0, 65535),
                 origins(),
                 longIn(Settings.MAX_REQUEST_BYTES, 1024, 64L * 1024 * 1024),
-                bool(Settings.TRUST_PROXY),
+                trustedProxies(),
                 Duration.ofSeconds(intIn(Settings.SHUTDOWN_GRACE, 0, 600)));
         String url = raw.get(Settings.DATABASE_URL);
         if (url.isEmpty()) {
@@ -34,6 +34,8 @@ public final class ConfigLoader {
         } else if (!url.startsWith("jdbc:sqlite:") && !url.startsWith("jdbc:postgresql:")) {
             throw invalid(Settings.DATABASE_URL, "must start with jdbc:sqlite: or jdbc:postgresql:");
         }
+        refusePlaceholder(Settings.DATABASE_PASSWORD);
+        refusePlaceholder(Settings.JWT_SECRET);
         var database = new ParleyConfig.Database(url, raw.get(Settings.DATABASE_USER),
                 raw.get(Settings.DATABASE_PASSWORD), intIn(Settings.DATABASE_POOL_SIZE, 1, 200));
         String secret = raw.get(Settings.JWT_SECRET);
@@ -146,6 +148,30 @@ public final class ConfigLoader {
             }
         }
         return origins;
+    }
+
+    /** A secret copied from an example ("change-me...") is public; refuse it rather than run with it. */
+    private void refusePlaceholder(Setting s) {
+        String folded = raw.get(s).toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]", "");
+        if (folded.contains("changeme")) {
+            throw new ConfigException("Setting " + s.key() + " (" + s.envName() + ", from " + raw.sourceOf(s)
+                    + ") is a placeholder from an example; set a random secret (openssl rand -base64 48).");
+        }
+    }
+
+    private List<AddressRange> trustedProxies() {
+        if (bool(Settings.TRUST_PROXY)) {
+            throw invalid(Settings.TRUST_PROXY, "is no longer supported: it let clients choose their own address. "
+                    + "List the addresses or CIDR ranges of your reverse proxies in " + Settings.TRUSTED_PROXIES.key()
+                    + " (" + Settings.TRUSTED_PROXIES.envName() + "), for example 172.16.0.0/12");
+        }
+        String value = raw.get(Settings.TRUSTED_PROXIES);
+        try {
+            return Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty())
+                    .map(AddressRange::parse).toList();
+        } catch (IllegalArgumentException e) {
+            throw invalid(Settings.TRUSTED_PROXIES, e.getMessage());
+        }
     }
 
     private String nonEmpty(Setting s) {

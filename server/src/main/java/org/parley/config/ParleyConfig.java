@@ -25,7 +25,7 @@ public record ParleyConfig(Path dataDir, Server server, Database database, Auth 
     public record Chat(int messageMaxChars, int messagesPerMinute, int messageBurst, int maxConnectionsPerUser) {}
 
     public record Server(String host, int port, List<String> allowedOrigins, long maxRequestBytes,
-                         boolean trustProxy, Duration shutdownGrace) {
+                         List<AddressRange> trustedProxies, Duration shutdownGrace) {
         public boolean allowsAnyOrigin() {
             return allowedOrigins.contains("*");
         }

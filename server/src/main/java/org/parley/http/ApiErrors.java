@@ -11,7 +11,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 
-/** Turns every failure into {@code {"error": {"code", "message", "fields"?}}} with the right status. */
+/**
+ * Turns every failure into {@code {"error": {"code", "message", "fields"?}}} with the right status.
+ * A client hanging up mid-request is logged at debug in one line; only unexpected failures are
+ * logged as errors, with their stack trace.
+ */
 final class ApiErrors {
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
@@ -29,6 +33,12 @@ final class ApiErrors {
             write(ctx, status, codeFor(status), e.getMessage(), Map.of());
         });
         config.routes.exception(Exception.class, (e, ctx) -> {
+            if (clientHungUp(e)) {
+                // routine (a closed tab, a lost network): one quiet line, and no answer, since nobody is listening
+                log.debug("Client hung up during {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+                ctx.status(400);
+                return;
+            }
             if (rootCause(e) instanceof JacksonException) {
                 write(ctx, 400, ErrorCode.INVALID_INPUT.code(), RequestBody.NOT_JSON, Map.of());
                 return;
@@ -58,6 +68,14 @@ final class ApiErrors {
             if (c.httpStatus() == status) return c.code();
         }
         return status >= 500 ? "internal" : "bad_request";
+    }
+
+    /** True when the failure is the client's connection ending early (Jetty's end-of-file while reading). */
+    private static boolean clientHungUp(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.eclipse.jetty.io.EofException) return true;
+        }
+        return false;
     }
 
     private static Throwable rootCause(Throwable e) {

@@ -16,6 +16,8 @@ public final class HttpServer {
     private static final String START = "parley.metrics.start";
     /** Connections the kernel may hold unaccepted: a node restart brings thousands back at once. */
     static final int ACCEPT_BACKLOG = 4096;
+    /** Request headers must arrive within two of these (see {@link HeaderDeadline}). */
+    static final java.time.Duration HEADER_TICK = java.time.Duration.ofSeconds(5);
 
     private final Javalin app;
     private final ParleyConfig.Server config;
@@ -34,6 +36,7 @@ public final class HttpServer {
             c.jetty.modifyServer(server -> {
                 server.setStopTimeout(config.shutdownGrace().toMillis());
                 server.addEventListener(new AcceptBacklog(ACCEPT_BACKLOG));
+                server.addEventListener(new HeaderDeadline(HEADER_TICK));
             });
             // room for long query strings (a pasted 10,000-character search), so the API answers them itself
             c.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(64 * 1024));

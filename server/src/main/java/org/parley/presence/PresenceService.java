@@ -18,7 +18,9 @@ import org.parley.users.UserDirectory;
 /**
  * Online while a user has a connection, away while every connection says it is idle, offline a
  * short grace period after the last connection closes (so a page reload does not flap), with
- * {@code lastSeenAt} stored. Changes go to the users who share a room with them.
+ * {@code lastSeenAt} stored. Changes go to the users who share a room with them, in a group only
+ * once the user has taken part in it ({@link PresenceAudience}): being added to a group does not
+ * make one's presence visible to its members.
  */
 public final class PresenceService implements AutoCloseable {
     private final Database db;
@@ -27,6 +29,7 @@ public final class PresenceService implements AutoCloseable {
     private final EventBus bus;
     private final Clock clock;
     private final Duration offlineGrace;
+    private final PresenceAudience audience = new PresenceAudience();
     private final Map<Long, UserConnections> connections = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("parley-presence").daemon(true).factory());
@@ -40,6 +43,32 @@ public final class PresenceService implements AutoCloseable {
         this.clock = clock;
         this.offlineGrace = offlineGrace;
         bus.subscribe(this::introduceNewRoomMates);
+        bus.subscribe(this::noteTakingPart);
+    }
+
+    /** Sending a message or reading a new one is taking part; the member's presence then shows in the room. */
+    private void noteTakingPart(BusEvent event) {
+        switch (event) {
+            case BusEvent.MessageCreated created -> {
+                long sender = org.parley.json.Json.MAPPER.readTree(created.message().json()).path("sender").path("id").asLong(0);
+                if (sender != 0) tookPart(created.roomId(), sender);
+            }
+            case BusEvent.ReadMarkMoved moved -> tookPart(moved.roomId(), moved.userId());
+            case BusEvent.MemberRemoved removed -> db.withHandle(h -> {
+                audience.forget(h, removed.roomId(), removed.userId());
+                return null;
+            });
+            default -> { }
+        }
+    }
+
+    private void tookPart(long roomId, long userId) {
+        boolean first = db.withHandle(h -> audience.recordTakingPart(h, roomId, userId, clock.millis()));
+        if (!first) return;
+        PresenceStatus own = statusOf(userId, null);
+        if (own.status().equals(PresenceStatus.OFFLINE)) return;
+        List<Long> members = db.withHandle(h -> rooms.memberIds(h, roomId)).stream().filter(id -> id != userId).toList();
+        if (!members.isEmpty()) bus.publish(new BusEvent.PresenceChanged(userId, own.status(), null, members));
     }
 
     /** People who just became room-mates hear each other's presence at once (online or away only). */
@@ -49,10 +78,12 @@ public final class PresenceService implements AutoCloseable {
         List<Long> others = db.withHandle(h -> rooms.memberIds(h, added.roomId())).stream()
                 .filter(id -> id != newcomer).toList();
         PresenceStatus own = statusOf(newcomer, null);
-        if (!own.status().equals(PresenceStatus.OFFLINE) && !others.isEmpty()) {
+        boolean newcomerShown = db.withHandle(h -> audience.shownIn(h, added.roomId(), newcomer));
+        if (newcomerShown && !own.status().equals(PresenceStatus.OFFLINE) && !others.isEmpty()) {
             bus.publish(new BusEvent.PresenceChanged(newcomer, own.status(), null, others));
         }
         for (long other : others) {
+            if (!db.withHandle(h -> audience.shownIn(h, added.roomId(), other))) continue;
             PresenceStatus theirs = statusOf(other, null);
             if (!theirs.status().equals(PresenceStatus.OFFLINE)) {
                 bus.publish(new BusEvent.PresenceChanged(other, theirs.status(), null, List.of(newcomer)));
@@ -122,9 +153,9 @@ public final class PresenceService implements AutoCloseable {
         announce(userId, PresenceStatus.OFFLINE, now);
     }
 
-    /** Presence of everyone who shares a room with the user (themselves included). */
+    /** Presence of everyone whose presence the user may see ({@link PresenceAudience}), themselves included. */
     public List<PresenceStatus> snapshotFor(long userId) {
-        List<Long> contacts = db.withHandle(h -> rooms.contactsOf(h, userId));
+        List<Long> contacts = db.withHandle(h -> audience.visibleTo(h, userId));
         Map<Long, Long> seen = users.lastSeen(contacts);
         List<PresenceStatus> out = new ArrayList<>(contacts.size());
         for (long id : contacts) out.add(statusOf(id, seen.get(id)));
@@ -142,8 +173,8 @@ public final class PresenceService implements AutoCloseable {
     }
 
     private void announce(long userId, String status, Long lastSeenAt) {
-        List<Long> audience = db.withHandle(h -> rooms.contactsOf(h, userId));
-        bus.publish(new BusEvent.PresenceChanged(userId, status, lastSeenAt, audience.isEmpty() ? List.of(userId) : audience));
+        List<Long> watchers = db.withHandle(h -> audience.watchersOf(h, userId));
+        bus.publish(new BusEvent.PresenceChanged(userId, status, lastSeenAt, watchers));
     }
 
     @Override

@@ -2,7 +2,6 @@ package org.parley.storage;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -43,7 +42,7 @@ public final class Database implements AutoCloseable {
         hikari.setMaximumPoolSize(config.poolSize());
         hikari.setConnectionTimeout(10_000);
         if (dialect == Dialect.SQLITE) {
-            createParentDirectory(config.url());
+            prepareDatabaseFile(config.url());
             hikari.addDataSourceProperty("journal_mode", "WAL");
             hikari.addDataSourceProperty("synchronous", "NORMAL");
             hikari.addDataSourceProperty("foreign_keys", "true");
@@ -96,16 +95,23 @@ public final class Database implements AutoCloseable {
         dataSource.close();
     }
 
-    private static void createParentDirectory(String url) {
+    /**
+     * Creates the database's directory owner-only and the database file 0600 before SQLite opens
+     * it; SQLite gives its -wal and -shm files the database file's permissions.
+     */
+    private static void prepareDatabaseFile(String url) {
         String file = url.substring("jdbc:sqlite:".length());
         int q = file.indexOf('?');
         if (q >= 0) file = file.substring(0, q);
         if (file.isEmpty() || file.startsWith(":memory:") || file.startsWith("file:")) return;
-        Path parent = Path.of(file).toAbsolutePath().getParent();
+        Path db = Path.of(file).toAbsolutePath();
         try {
-            Files.createDirectories(parent);
+            OwnerOnlyFiles.directory(db.getParent());
+            OwnerOnlyFiles.createFile(db);
+            OwnerOnlyFiles.file(Path.of(db + "-wal"));
+            OwnerOnlyFiles.file(Path.of(db + "-shm"));
         } catch (java.io.IOException e) {
-            throw new IllegalStateException("Cannot create database directory " + parent + ": " + e.getMessage(), e);
+            throw new IllegalStateException("Cannot prepare the database file " + db + ": " + e.getMessage(), e);
         }
     }
 

@@ -3,6 +3,7 @@ package org.parley.users;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.parley.errors.Validation;
+import org.parley.text.VisibleText;
 
 /** The rules an account's fields follow, shared by registration and profile edits. */
 public final class UserRules {
@@ -29,15 +30,17 @@ public final class UserRules {
         v.check(email.length() <= 254 && EMAIL.matcher(email).matches(), "email", "Enter a valid email address.");
     }
 
-    /** Trims a display name; blank means "use the username". */
+    /** NFKC-normalises and trims a display name; blank means "use the username". */
     public static String normalizeDisplayName(String displayName) {
-        return displayName == null ? "" : displayName.strip();
+        return VisibleText.normalizeName(displayName);
     }
 
+    /** Length and {@link VisibleText} rules; an empty name (use the username) passes. */
     public static void checkDisplayName(Validation v, String displayName) {
         v.check(displayName.codePointCount(0, displayName.length()) <= DISPLAY_NAME_MAX, "displayName",
                 "Display name must be at most " + DISPLAY_NAME_MAX + " characters.");
-        v.check(displayName.chars().noneMatch(Character::isISOControl), "displayName",
-                "Display name must not contain control characters.");
+        if (displayName.isEmpty()) return;
+        VisibleText.nameProblem(displayName).ifPresent(problem ->
+                v.check(false, "displayName", "Display name " + problem + "."));
     }
 }

@@ -20,7 +20,8 @@ abstract class AuthApiContract {
 
     AuthApiContract(TestDatabase database) {
         this.database = database;
-        this.server = TestServer.start(database, Map.of("login-max-failures", "3"));
+        this.server = TestServer.start(database, Map.of("login-max-failures", "3",
+                "trusted-proxies", "127.0.0.1"));
         this.api = server.api();
     }
 
@@ -76,7 +77,41 @@ abstract class AuthApiContract {
         assertThat(sameName.json().path("error").path("fields").has("username")).isTrue();
         var sameEmail = api.post("/api/auth/register", registration("other", "Taken@EXAMPLE.com", "longenough"), null);
         assertThat(sameEmail.status()).isEqualTo(409);
-        assertThat(sameEmail.json().path("error").path("fields").has("email")).isTrue();
+        assertThat(sameEmail.json().path("error").has("fields")).isFalse();
+    }
+
+    @Test
+    void aTakenEmailGetsAnAnswerThatNamesNoFieldAndCreatesNothing() {
+        assertThat(api.post("/api/auth/register", registration("enum_owner", "enum@example.com", "longenough"), null)
+                .status()).isEqualTo(201);
+        var taken = api.post("/api/auth/register", registration("enum_probe", "ENUM@example.com", "longenough"), null);
+        assertThat(taken.status()).isEqualTo(409);
+        assertThat(taken.errorCode()).isEqualTo("conflict");
+        assertThat(taken.json().path("error").has("fields")).isFalse();
+        assertThat(taken.text().toLowerCase()).doesNotContain("email");
+        // the same answer for another taken email: nothing in it depends on whose address it is
+        api.post("/api/auth/register", registration("enum_owner2", "enum2@example.com", "longenough"), null);
+        var taken2 = api.post("/api/auth/register", registration("enum_probe2", "enum2@example.com", "longenough"), null);
+        assertThat(taken2.json()).isEqualTo(taken.json());
+        assertThat(api.post("/api/auth/login", Map.of("login", "enum_probe", "password", "longenough"), null).status())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void theMostCommonPasswordsAndTheAccountsOwnNamesAreRefused() {
+        for (String common : new String[] {"password", "12345678", "Password1", "iloveyou", "qwerty123", "11111111"}) {
+            var r = api.post("/api/auth/register", registration("common_pw", "common_pw@example.com", common), null);
+            assertThat(r.status()).as(common).isEqualTo(400);
+            assertThat(r.json().path("error").path("fields").path("password").asString()).as(common).contains("common");
+        }
+        var sameAsName = api.post("/api/auth/register", registration("samename1", "samename1@example.com", "SameName1"), null);
+        assertThat(sameAsName.status()).isEqualTo(400);
+        assertThat(sameAsName.json().path("error").path("fields").path("password").asString()).contains("username");
+        var sameAsEmail = api.post("/api/auth/register", registration("sameemail", "Me.Myself@example.com",
+                "me.myself@EXAMPLE.com"), null);
+        assertThat(sameAsEmail.status()).isEqualTo(400);
+        assertThat(api.post("/api/auth/login", Map.of("login", "samename1", "password", "SameName1"), null).status())
+                .isEqualTo(401);
     }
 
     @Test
@@ -98,6 +133,26 @@ abstract class AuthApiContract {
         assertThat(r.json().path("error").path("fields").has("email")).isTrue();
         assertThat(api.post("/api/auth/login", Map.of("login", "noemail", "password", "longenough"), null).status())
                 .isEqualTo(401);
+    }
+
+    @Test
+    void displayNamesAreNormalisedAndMustBeVisible() {
+        int n = 0;
+        for (String bad : new String[] {"Admin\u202E", "\u2067x", "Zero\u200Dwidth", "\uFEFFbom", "\u3164", "\u3164\u3164",
+                "\u200B", "\u0300", "\u2800"}) {
+            n++;
+            var r = api.post("/api/auth/register", Map.of("username", "invisible" + n, "email", "invisible" + n + "@example.com",
+                    "password", "longenough", "displayName", bad), null);
+            assertThat(r.status()).as(bad).isEqualTo(400);
+            assertThat(r.json().path("error").path("fields").has("displayName")).as(bad).isTrue();
+        }
+        var wide = api.post("/api/auth/register", Map.of("username", "widename", "email", "widename@example.com",
+                "password", "longenough", "displayName", "\uFF21\uFF44\uFF41"), null);
+        assertThat(wide.status()).isEqualTo(201);
+        assertThat(wide.json().path("user").path("displayName").asString()).isEqualTo("Ada");
+        String token = wide.json().path("accessToken").asString();
+        assertThat(api.patch("/api/me", Map.of("displayName", "Ada\u202E"), token).status()).isEqualTo(400);
+        assertThat(api.patch("/api/me", Map.of("displayName", "\u3164"), token).status()).isEqualTo(400);
     }
 
     @Test
@@ -137,6 +192,44 @@ abstract class AuthApiContract {
         var b = Accounts.register(api, "unthrottled");
         assertThat(api.post("/api/auth/login", Map.of("login", b.username(), "password", Accounts.PASSWORD), null)
                 .status()).isEqualTo(200);
+    }
+
+    private ApiClient.Response loginFrom(String address, String login, String password) {
+        return api.send("POST", "/api/auth/login", Map.of("login", login, "password", password), null,
+                Map.of("X-Forwarded-For", address));
+    }
+
+    @Test
+    void usernameAndEmailCountAsOneAccount() {
+        var a = Accounts.register(api, "onebucket");
+        assertThat(loginFrom("203.0.113.21", a.username(), "guess one").status()).isEqualTo(401);
+        assertThat(loginFrom("203.0.113.21", a.email(), "guess two").status()).isEqualTo(401);
+        assertThat(loginFrom("203.0.113.21", a.username().toUpperCase(), "guess three").status()).isEqualTo(401);
+        assertThat(loginFrom("203.0.113.21", a.email(), Accounts.PASSWORD).status()).isEqualTo(429);
+    }
+
+    @Test
+    void theOwnerSignsInFromAnAddressThatHasNotFailed() {
+        var a = Accounts.register(api, "owner");
+        for (int i = 0; i < 3; i++) {
+            assertThat(loginFrom("203.0.113.30", a.username(), "guess" + i).status()).isEqualTo(401);
+        }
+        assertThat(loginFrom("203.0.113.30", a.username(), Accounts.PASSWORD).status()).isEqualTo(429);
+        assertThat(loginFrom("198.51.100.30", a.username(), Accounts.PASSWORD).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aGuesserSpreadOverManyAddressesGetsOneGuessPerNewAddress() {
+        var a = Accounts.register(api, "spread");
+        // ten addresses use up their three guesses each: the account-wide budget (ten times three) is spent
+        for (int n = 0; n < 10; n++) {
+            for (int i = 0; i < 3; i++) {
+                assertThat(loginFrom("203.0.113." + (100 + n), a.username(), "guess" + n + i).status()).isEqualTo(401);
+            }
+        }
+        assertThat(loginFrom("203.0.113.200", a.username(), "fresh guess").status()).isEqualTo(401);
+        assertThat(loginFrom("203.0.113.200", a.username(), "second guess").status()).isEqualTo(429);
+        assertThat(loginFrom("198.51.100.200", a.username(), Accounts.PASSWORD).status()).isEqualTo(200);
     }
 
     @Test

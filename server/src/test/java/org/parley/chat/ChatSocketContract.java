@@ -149,8 +149,10 @@ abstract class ChatSocketContract {
     @Test
     void presenceGoesOnlineAwayAndOfflineWithLastSeen() {
         Account a = Accounts.register(api, "pres_a"), b = Accounts.register(api, "pres_b");
-        group(a, b);
+        long roomId = group(a, b);
         ChatSocket sb = connect(b);
+        send(sb, roomId, "b takes part"); // an added member's presence shows once they take part
+        sleep(300);
         ChatSocket sa = connect(a);
         sb.awaitFirst("presence", p -> p.path("userId").asLong() == a.id() && p.path("status").asString().equals("online"));
         JsonNode snapshot = sa.awaitFirst("presence_snapshot", x -> true).path("users");
@@ -171,6 +173,34 @@ abstract class ChatSocketContract {
         JsonNode offline = sb.awaitFirst("presence",
                 p -> p.path("userId").asLong() == a.id() && p.path("status").asString().equals("offline"));
         assertThat(offline.path("lastSeenAt").asLong()).isGreaterThanOrEqualTo(before);
+    }
+
+    private static boolean inSnapshot(JsonNode snapshot, Account who) {
+        for (JsonNode u : snapshot.path("users")) {
+            if (u.path("userId").asLong() == who.id()) return true;
+        }
+        return false;
+    }
+
+    @Test
+    void aMemberAddedToAGroupStaysHiddenUntilTheyTakePart() {
+        Account owner = Accounts.register(api, "hide_owner"), added = Accounts.register(api, "hide_added");
+        ChatSocket sAdded = connect(added);
+        long roomId = group(owner, added);
+        ChatSocket sOwner = connect(owner);
+        assertThat(inSnapshot(sOwner.awaitFirst("presence_snapshot", x -> true), added))
+                .as("the added member's presence is not shown to the group").isFalse();
+        // the one who created the group took part: the added member sees them
+        sAdded.awaitFirst("presence", p -> p.path("userId").asLong() == owner.id() && p.path("status").asString().equals("online"));
+        sAdded.call("set_presence", Map.of("status", "away"));
+        sAdded.call("set_presence", Map.of("status", "online"));
+        sleep(300);
+        assertThat(sOwner.drain("presence")).noneMatch(p -> p.path("userId").asLong() == added.id());
+
+        send(sAdded, roomId, "hello, I am here");
+        sOwner.awaitFirst("presence", p -> p.path("userId").asLong() == added.id() && p.path("status").asString().equals("online"));
+        ChatSocket again = connect(owner);
+        assertThat(inSnapshot(again.awaitFirst("presence_snapshot", x -> true), added)).isTrue();
     }
 
     @Test

@@ -57,6 +57,33 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void trustedProxiesAreAddressesOrRangesAndTheOldSwitchIsRefused() {
+        ParleyConfig c = ConfigLoader.load(List.of("--trusted-proxies", "10.0.0.0/8, 127.0.0.1,fc00::/7"), Map.of());
+        assertThat(c.server().trustedProxies()).hasSize(3);
+        assertThat(c.server().trustedProxies().get(0).contains("10.200.3.4")).isTrue();
+        assertThat(c.server().trustedProxies().get(0).contains("11.0.0.1")).isFalse();
+        assertThat(ConfigLoader.load(List.of(), Map.of()).server().trustedProxies()).isEmpty();
+        assertThatThrownBy(() -> ConfigLoader.load(List.of(), Map.of("PARLEY_TRUST_PROXY", "true")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("trusted-proxies");
+        assertThatThrownBy(() -> ConfigLoader.load(List.of("--trusted-proxies", "proxy.example.com"), Map.of()))
+                .hasMessageContaining("not an IP address");
+        assertThatThrownBy(() -> ConfigLoader.load(List.of("--trusted-proxies", "10.0.0.0/33"), Map.of()))
+                .hasMessageContaining("prefix length");
+    }
+
+    @Test
+    void placeholderSecretsRefuseToStart() {
+        assertThatThrownBy(() -> ConfigLoader.load(List.of(),
+                Map.of("PARLEY_JWT_SECRET", "change-me-to-a-long-random-secret-of-32-bytes")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("placeholder")
+                .hasMessageContaining("PARLEY_JWT_SECRET").hasMessageNotContaining("change-me-to-a-long");
+        assertThatThrownBy(() -> ConfigLoader.load(List.of("--database-password", "CHANGEME"), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("database-password");
+        assertThat(ConfigLoader.load(List.of(), Map.of("PARLEY_JWT_SECRET", "x".repeat(40))).auth().jwtSecret())
+                .isPresent();
+    }
+
+    @Test
     void unknownFlagsAndFileKeysAreErrors(@TempDir Path dir) throws Exception {
         assertThatThrownBy(() -> ConfigLoader.load(List.of("--prot", "1"), Map.of()))
                 .hasMessageContaining("Unknown flag --prot");

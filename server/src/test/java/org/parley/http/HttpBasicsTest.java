@@ -83,6 +83,26 @@ class HttpBasicsTest {
     }
 
     @Test
+    void theSocketsSameOriginCheckComparesTheScheme() {
+        String handshake = "/socket.io/?EIO=4&transport=polling";
+        String hostAndPort = "127.0.0.1:" + server.port();
+        assertThat(api.send("GET", handshake, null, null, Map.of("Origin", "https://" + hostAndPort)).status())
+                .as("an https page is not this plain-http server").isEqualTo(403);
+        assertThat(api.send("GET", handshake, null, null, Map.of("Origin", "http://" + hostAndPort)).status()).isEqualTo(200);
+        // behind a TLS-terminating proxy the browser's scheme is the proxy's X-Forwarded-Proto
+        assertThat(api.send("GET", handshake, null, null, Map.of("Origin", "https://" + hostAndPort,
+                "X-Forwarded-Proto", "https")).status()).isEqualTo(200);
+        assertThat(api.send("GET", handshake, null, null, Map.of("Origin", "http://" + hostAndPort,
+                "X-Forwarded-Proto", "https")).status()).isEqualTo(403);
+    }
+
+    @Test
+    void theAppMayConnectOnlyToItsOwnOrigin() {
+        String csp = api.get("/healthz", null).header("Content-Security-Policy");
+        assertThat(csp).contains("connect-src 'self';").doesNotContain("ws:").doesNotContain("wss:");
+    }
+
+    @Test
     void pagePathsGetTheAppAndTheGeneratedSecretIsKept() throws Exception {
         var page = api.get("/some/client/route", null);
         if (WebApp.isBuilt()) {

@@ -57,6 +57,39 @@ abstract class ChatApiContract {
     }
 
     @Test
+    void roomNamesMustBeVisibleAndDescriptionsHoldNoControls() {
+        Account owner = Accounts.register(api, "names");
+        for (String bad : new String[] {"evil\u202Egnp.exe", "a\u2066b", "zero\u200Bwidth", "\uFEFFbom", "\u3164",
+                "\u200B\u200B", "\u0301\u0301", "\u2800 \u3164"}) {
+            var r = api.post("/api/rooms", Map.of("name", bad, "memberIds", List.of()), owner.accessToken());
+            assertThat(r.status()).as(bad).isEqualTo(400);
+            assertThat(r.json().path("error").path("fields").has("name")).as(bad).isTrue();
+        }
+        // NFKC: the full-width letters and the ligature become their plain forms
+        var wide = api.post("/api/rooms", Map.of("name", "\uFF30\uFF41\uFF52\uFF4C\uFF45\uFF59 \uFB01les",
+                "memberIds", List.of()), owner.accessToken());
+        assertThat(wide.status()).as(wide.text()).isEqualTo(201);
+        assertThat(wide.json().path("name").asString()).isEqualTo("Parley files");
+        var family = api.post("/api/rooms", Map.of("name", "Family \uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67",
+                "memberIds", List.of()), owner.accessToken());
+        assertThat(family.status()).as("a joiner inside an emoji is fine").isEqualTo(201);
+        for (String bad : new String[] {"nul\u0000byte", "esc\u001B[31mred", "bell\u0007", "del\u007F"}) {
+            var r = api.post("/api/rooms", Map.of("name", "described", "description", bad, "memberIds", List.of()),
+                    owner.accessToken());
+            assertThat(r.status()).as(bad).isEqualTo(400);
+            assertThat(r.json().path("error").path("fields").has("description")).as(bad).isTrue();
+        }
+        var lines = api.post("/api/rooms", Map.of("name", "described", "description", "line one\r\n\tline two",
+                "memberIds", List.of()), owner.accessToken());
+        assertThat(lines.status()).isEqualTo(201);
+        assertThat(lines.json().path("description").asString()).isEqualTo("line one\n\tline two");
+        long roomId = lines.json().path("id").asLong();
+        assertThat(api.patch("/api/rooms/" + roomId, Map.of("name", "x\u202Ey"), owner.accessToken()).status()).isEqualTo(400);
+        assertThat(api.patch("/api/rooms/" + roomId, Map.of("description", "\u001B"), owner.accessToken()).status())
+                .isEqualTo(400);
+    }
+
+    @Test
     void aDirectRoomExistsOncePerPair() {
         Account ann = Accounts.register(api, "ann"), ben = Accounts.register(api, "ben");
         var first = api.post("/api/rooms/direct", Map.of("userId", ben.id()), ann.accessToken());

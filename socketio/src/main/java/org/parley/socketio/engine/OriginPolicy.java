@@ -7,9 +7,11 @@ import java.util.Set;
 /**
  * The origin allow-list and the CORS headers of the Engine.IO endpoints. Requests without an
  * {@code Origin} header (non-browser clients) are always allowed; browser requests only from the
- * configured origins ({@code *} allows any) or from a page served by this very server. The
- * allow-list rule is public so that an HTTP server mounting the endpoints can apply the same rule
- * to its other routes.
+ * configured origins ({@code *} allows any) or from a page served by this very server: same host,
+ * port and scheme, the scheme being the one the browser used (a TLS-terminating proxy in front
+ * reports it in {@code X-Forwarded-Proto}; a browser page cannot set that header on a socket
+ * request without a preflight, which this policy refuses). The allow-list rule is public so that
+ * an HTTP server mounting the endpoints can apply the same rule to its other routes.
  */
 public final class OriginPolicy {
 
@@ -26,16 +28,23 @@ public final class OriginPolicy {
         return origin == null || anyOrigin || allowedOrigins.contains(origin);
     }
 
-    /** Allowed origins, and a page served by this very server (its origin names the request's Host). */
+    /** Allowed origins, and a page served by this very server (its origin names the request's scheme and Host). */
     boolean allows(Context ctx) {
         String origin = ctx.header("Origin");
-        return allows(origin) || isSameOrigin(origin, ctx.header("Host"));
+        return allows(origin) || isSameOrigin(origin, requestScheme(ctx), ctx.header("Host"));
     }
 
-    public static boolean isSameOrigin(String origin, String host) {
-        if (origin == null || host == null) return false;
-        int scheme = origin.indexOf("://");
-        return scheme > 0 && origin.substring(scheme + 3).equalsIgnoreCase(host);
+    /** True when {@code origin} is exactly {@code scheme://host} (case-insensitive). */
+    public static boolean isSameOrigin(String origin, String scheme, String host) {
+        if (origin == null || scheme == null || host == null) return false;
+        return origin.equalsIgnoreCase(scheme + "://" + host);
+    }
+
+    /** {@code http} or {@code https} as the browser used it: the proxy's {@code X-Forwarded-Proto}, else the request's. */
+    static String requestScheme(Context ctx) {
+        String forwarded = ctx.header("X-Forwarded-Proto");
+        String scheme = forwarded == null || forwarded.isBlank() ? ctx.scheme() : forwarded.split(",")[0].strip();
+        return scheme.toLowerCase(java.util.Locale.ROOT);
     }
 
     /** Adds CORS response headers for an allowed origin. */
