@@ -16,13 +16,14 @@ const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+const NO_CALL_URL = /\/api\/rooms\/\d+\/call$/;
 export const STEP_TIMEOUT_MS = 15_000;
 export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1 };
 export const DESKTOP = { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 };
 export const PASSWORD = 'correct-horse-battery';
 
-/** A run of one browser test script: `node e2e/<name>.mjs <baseUrl>`. */
-export function browserTest(name, body, { timeoutMs = 150_000 } = {}) {
+/** A run of one browser test script: `node e2e/<name>.mjs <baseUrl>`; `chromiumArgs` add to the launch flags. */
+export function browserTest(name, body, { timeoutMs = 150_000, chromiumArgs = [] } = {}) {
   const baseUrl = process.argv[2] || process.env.BASE_URL;
   const screenshotDir = process.env.SCREENSHOT_DIR || '';
   const docsDir = process.env.DOCS_SCREENSHOT_DIR || '';
@@ -52,9 +53,11 @@ export function browserTest(name, body, { timeoutMs = 150_000 } = {}) {
       const page = await context.newPage();
       const label = `page ${pages.length + 1}`;
       page.on('console', (message) => {
-        const expected =
-          ((offlineUntil.get(page) ?? 0) > Date.now() && /net::ERR_|WebSocket connection/.test(message.text())) ||
-          ((failuresUntil.get(page) ?? 0) > Date.now() && /Failed to load resource|net::ERR_/.test(message.text()));
+        const offline = (offlineUntil.get(page) ?? 0) > Date.now() && /net::ERR_|WebSocket connection/.test(message.text());
+        const failing = (failuresUntil.get(page) ?? 0) > Date.now() && /Failed to load resource|net::ERR_/.test(message.text());
+        // A room without a call answers 404 to GET /api/rooms/{id}/call: the documented "none".
+        const noCall = /status of 404/.test(message.text()) && NO_CALL_URL.test(message.location()?.url ?? '');
+        const expected = offline || failing || noCall;
         if (message.type() === 'error' && !expected) {
           const where = message.location()?.url ? ` (${message.location().url})` : '';
           problems.push(`${label}: console error: ${message.text()}${where}`);
@@ -106,7 +109,7 @@ export function browserTest(name, body, { timeoutMs = 150_000 } = {}) {
     } catch {
       t.fail(`Chromium not found at ${CHROMIUM} (install it with: apt-get install -y chromium)`);
     }
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, ...chromiumArgs], headless: true });
     try {
       await body(t);
       t.step('check the browser consoles');

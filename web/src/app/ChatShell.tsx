@@ -2,6 +2,7 @@ import { useEffect, useMemo } from 'react';
 import { useNavigate } from 'react-router-dom';
 import type { User } from '../api/types';
 import { useApi, useAuth, useSession } from '../auth/AuthContext';
+import { CallProvider } from '../calls/CallContext';
 import { ChatProvider, useChat, useChatStore } from '../chat/ChatContext';
 import { FilesProvider } from '../files/FilesContext';
 import { showNotification, shouldNotify } from '../chat/notifications';
@@ -9,6 +10,7 @@ import { totalUnread } from '../chat/rooms';
 import { ToastProvider } from '../ui/Toast';
 import { RealtimeProvider } from '../realtime/RealtimeContext';
 import { setUnreadInTitle } from '../ui/useDocumentTitle';
+import { CallLayer } from './calls/CallLayer';
 import { Shell } from './Shell';
 import { useLiveStores } from './useLiveStores';
 
@@ -26,10 +28,13 @@ function LiveApp({ user }: { user: User }) {
     <RealtimeProvider connection={stores.connection}>
       <ChatProvider store={stores.chat}>
         <FilesProvider store={stores.files}>
-          <ToastProvider>
-            <Attention />
-            <Shell />
-          </ToastProvider>
+          <CallProvider store={stores.calls}>
+            <ToastProvider>
+              <Attention />
+              <Shell />
+              <CallLayer />
+            </ToastProvider>
+          </CallProvider>
         </FilesProvider>
       </ChatProvider>
     </RealtimeProvider>

@@ -8,6 +8,7 @@ import { Button } from '../ui/Button';
 import { PHONE_QUERY, WIDE_QUERY, useMediaQuery } from '../ui/hooks';
 import { IconButton } from '../ui/IconButton';
 import { Logo } from '../ui/Logo';
+import { CallBar } from './calls/CallBar';
 import { ConnectionBanner } from './ConnectionBanner';
 import { Conversation } from './conversation/Conversation';
 import { NoRoom } from './NoRoom';
@@ -134,6 +135,7 @@ export function Shell() {
         {user && <Account user={user} onSignOut={signOut} />}
       </header>
       <ConnectionBanner />
+      <CallBar />
       <div className={`${styles.workspace} ${detailsOpen ? styles.withDetails : ''}`}>
         <aside className={styles.sidebar} aria-label="Conversations">
           <RoomList activeRoomId={roomId} />

@@ -8,6 +8,8 @@ import { useEffect, useState } from 'react';
 import type { ApiClient } from '../api/client';
 import type { User } from '../api/types';
 import type { AuthSession } from '../auth/authSession';
+import { createCallApi } from '../calls/callApi';
+import { CallStore } from '../calls/CallStore';
 import { createChatApi } from '../chat/chatApi';
 import { ChatStore } from '../chat/ChatStore';
 import { FilesStore } from '../files/FilesStore';
@@ -19,6 +21,7 @@ export interface LiveStores {
   connection: RealtimeConnection;
   chat: ChatStore;
   files: FilesStore;
+  calls: CallStore;
 }
 
 export function useLiveStores(session: AuthSession, api: ApiClient, user: User): LiveStores | null {
@@ -37,11 +40,14 @@ export function useLiveStores(session: AuthSession, api: ApiClient, user: User):
       unfinishedStorage: tusUnfinishedStorage(session),
     });
     chat.start();
+    const calls = new CallStore({ connection, api: createCallApi(api), user });
+    calls.start();
     const stopPresence = reportPresence(connection);
     connection.start();
-    setStores({ connection, chat, files });
+    setStores({ connection, chat, files, calls });
     return () => {
       stopPresence();
+      calls.stop();
       files.stop();
       chat.stop();
       connection.stop();

@@ -21,6 +21,11 @@ export const ClientEvents = {
   videoCallAnswer: 'video_call_answer',
   iceCandidate: 'ice_candidate',
   endCall: 'end_call',
+  callStart: 'call_start',
+  callAccept: 'call_accept',
+  callDecline: 'call_decline',
+  callLeave: 'call_leave',
+  callMedia: 'call_media',
 } as const;
 
 /** Events the server sends. */
@@ -46,6 +51,9 @@ export const ServerEvents = {
   videoCallAnswer: 'video_call_answer',
   iceCandidate: 'ice_candidate',
   endCall: 'end_call',
+  callRinging: 'call_ringing',
+  callUpdated: 'call_updated',
+  callEnded: 'call_ended',
 } as const;
 
 export type ClientEvent = (typeof ClientEvents)[keyof typeof ClientEvents];

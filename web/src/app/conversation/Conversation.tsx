@@ -16,6 +16,7 @@ import { EmptyState } from '../../ui/EmptyState';
 import { IconButton } from '../../ui/IconButton';
 import { useToast } from '../../ui/Toast';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { CallButtons } from '../calls/CallButtons';
 import { Composer } from './Composer';
 import type { MessageActions } from './rowContext';
 import { MessageList, type MessageListHandle } from './MessageList';
@@ -72,6 +73,7 @@ function Header({ room, detailsOpen, onToggleDetails }: { room: RoomSummary; det
           <span className={`${styles.headerSub} ${typingLine ? styles.headerTyping : ''}`}>{typingLine || subtitle}</span>
         </span>
       </button>
+      <CallButtons roomId={room.id} />
       <IconButton icon="info" label="Room details" aria-pressed={detailsOpen} onClick={onToggleDetails} />
     </header>
   );
