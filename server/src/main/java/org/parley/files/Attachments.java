@@ -8,7 +8,6 @@ import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import org.parley.errors.ErrorCode;
 import org.parley.errors.ParleyException;
-import org.parley.storage.Dialect;
 
 /**
  * What messages need from files, always on the caller's handle so it takes part in the message's
@@ -21,8 +20,8 @@ public final class Attachments {
 
     private final FileStore files;
 
-    public Attachments(Dialect dialect) {
-        this.files = new FileStore(dialect);
+    public Attachments() {
+        this.files = new FileStore();
     }
 
     /**
@@ -33,6 +32,14 @@ public final class Attachments {
         List<Attachment> attached = check(h, senderId, fileIds, now);
         if (!attached.isEmpty()) files.link(h, roomId, seq, fileIds);
         return attached;
+    }
+
+    /**
+     * Links attachments that {@link #check} returned earlier in the same transaction to the message
+     * at {@code (roomId, seq)}, without reading them again.
+     */
+    public void link(Handle h, long roomId, long seq, List<Attachment> checked) {
+        if (!checked.isEmpty()) files.link(h, roomId, seq, checked.stream().map(Attachment::id).toList());
     }
 
     /**

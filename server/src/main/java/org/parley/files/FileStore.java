@@ -7,15 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.ArrayList;
 import org.jdbi.v3.core.Handle;
-import org.parley.storage.Dialect;
 
 /** SQL for files and their links to messages. Used only inside this package. */
 final class FileStore {
-    private final Dialect dialect;
-
-    FileStore(Dialect dialect) {
-        this.dialect = dialect;
-    }
+    FileStore() {}
 
     /** What deciding whether a file may be attached needs, with the attachment it would become. */
     record Attachable(long ownerId, boolean complete, boolean deleted, boolean attached, Long expiresAt,

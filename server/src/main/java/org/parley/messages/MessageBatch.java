@@ -93,10 +93,7 @@ final class MessageBatch {
             Map<MemberKey, Long> readMarks = new HashMap<>();
             for (int j = 0; j < saved.size(); j++) {
                 Message m = saved.get(j);
-                if (!m.attachments().isEmpty()) {
-                    List<String> ids = requests.get(accepted.get(j)).attachments();
-                    m = m.withAttachments(attachments.attach(h, m.sender().id(), m.roomId(), m.seq(), ids, now));
-                }
+                attachments.link(h, m.roomId(), m.seq(), m.attachments());
                 outcomes[accepted.get(j)] = new SendResult(m, false);
                 readMarks.merge(new MemberKey(m.roomId(), m.sender().id()), m.seq(), Math::max);
             }

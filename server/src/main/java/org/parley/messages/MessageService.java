@@ -37,7 +37,7 @@ public final class MessageService implements AutoCloseable {
                           Clock clock) {
         this.db = db;
         this.messages = new MessageStore(db.dialect());
-        this.attachments = new Attachments(db.dialect());
+        this.attachments = new Attachments();
         this.rooms = rooms;
         this.rules = rules;
         this.sendLimit = sendLimit;

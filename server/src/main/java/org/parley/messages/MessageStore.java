@@ -40,7 +40,7 @@ final class MessageStore {
 
     MessageStore(Dialect dialect) {
         this.dialect = dialect;
-        this.details = new MessageDetails(new Attachments(dialect));
+        this.details = new MessageDetails(new Attachments());
     }
 
     /** Inserts one message without files at a seq and rev already taken; returns its id. */

@@ -43,7 +43,7 @@ final class MessageWriter implements AutoCloseable {
 
     MessageWriter(Database db, MessageStore messages, Memberships rooms, EventBus bus, Clock clock) {
         this.db = db;
-        this.batchWriter = new MessageBatch(messages, rooms, new Attachments(db.dialect()));
+        this.batchWriter = new MessageBatch(messages, rooms, new Attachments());
         this.bus = bus;
         this.clock = clock;
         this.thread = Thread.ofPlatform().name("parley-message-writer").daemon(true).start(this::run);

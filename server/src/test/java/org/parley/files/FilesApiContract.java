@@ -335,7 +335,7 @@ abstract class FilesApiContract {
         long seq = api.post("/api/rooms/" + roomId + "/messages", Map.of("content", "see attached"), sender.accessToken())
                 .json().path("seq").asLong();
         Dialect dialect = database.isPostgres() ? Dialect.POSTGRES : Dialect.SQLITE;
-        jdbi.useTransaction(h -> new Attachments(dialect).attach(h, sender.id(), roomId, seq, fileIds, System.currentTimeMillis()));
+        jdbi.useTransaction(h -> new Attachments().attach(h, sender.id(), roomId, seq, fileIds, System.currentTimeMillis()));
         return seq;
     }
 
