@@ -59,7 +59,8 @@ if [[ $TARGET == parley ]]; then
     -jar "$WORK/parley.jar" --port $PORT --host 127.0.0.1 --data-dir "$WORK/data" \
     --access-token-ttl-seconds 86400 --message-burst 100000 --messages-per-minute 100000 \
     --registrations-per-address-per-hour 100000 --password-hash-concurrency 2 \
-    --login-max-failures-per-address 100000 --max-connections-per-user 100000 "${DBARGS[@]}" >"$WORK/server.log" 2>&1 &
+    --login-max-failures-per-address 100000 --max-connections-per-user 100000 \
+    --pending-sockets-per-address 100000 "${DBARGS[@]}" >"$WORK/server.log" 2>&1 &
   SERVER_PID=$!
 else
   PORT=${BENCH_REFERENCE_PORT:-13300}

@@ -166,7 +166,7 @@ public final class Parley implements AutoCloseable {
             services.add(new FileSweeper(db, blobs, fileConfig.deleteGrace(), clock).start());
 
             Parley node = new Parley(db, bus, services);
-            node.io = new SocketIoServer(socketConfig(config), metrics, clock);
+            node.io = new SocketIoServer(socketConfig(config, addresses), metrics, clock);
             new ChatGateway(node.io, verifier, bus, rooms, messages, sync, typing, presence,
                     calls, new CallSignals(db, memberships, calls, bus, clock), config.chat().maxConnectionsPerUser());
             HealthRoutes health = new HealthRoutes(() -> !node.stopping.get() && db.isReachable()
@@ -195,10 +195,14 @@ public final class Parley implements AutoCloseable {
         }
     }
 
-    private static SocketIoConfig socketConfig(ParleyConfig config) {
+    private static SocketIoConfig socketConfig(ParleyConfig config, ClientAddresses addresses) {
+        // handshakes not yet signed in are counted per client address, read as the REST throttles read it
         EngineConfig engine = EngineConfig.defaults()
-                .withAllowedOrigins(java.util.Set.copyOf(config.server().allowedOrigins()));
-        return SocketIoConfig.defaults().withEngine(engine);
+                .withAllowedOrigins(java.util.Set.copyOf(config.server().allowedOrigins()))
+                .withPendingLimit(config.chat().pendingSocketsPerAddress(),
+                        request -> addresses.resolve(request.remoteAddress(), request.headers().get("X-Forwarded-For")));
+        // a real client sends CONNECT right after the handshake; a session that never does is dropped soon
+        return SocketIoConfig.defaults().withEngine(engine).withConnectTimeout(java.time.Duration.ofSeconds(10));
     }
 
     private static void closeAll(List<AutoCloseable> closeables) {

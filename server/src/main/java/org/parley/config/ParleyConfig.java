@@ -22,7 +22,8 @@ public record ParleyConfig(Path dataDir, Server server, Database database, Auth 
     /** An S3-compatible bucket addressed path-style. */
     public record S3(String endpoint, String region, String bucket, String accessKey, String secretKey) {}
 
-    public record Chat(int messageMaxChars, int messagesPerMinute, int messageBurst, int maxConnectionsPerUser) {}
+    public record Chat(int messageMaxChars, int messagesPerMinute, int messageBurst, int maxConnectionsPerUser,
+                       int pendingSocketsPerAddress) {}
 
     public record Server(String host, int port, List<String> allowedOrigins, long maxRequestBytes,
                          List<AddressRange> trustedProxies, Duration shutdownGrace,

@@ -21,6 +21,12 @@ public record ClientAddresses(List<AddressRange> trustedProxies) {
         return resolve(ctx.ip(), ctx.req().getHeaders("X-Forwarded-For"));
     }
 
+    /** The client address given the socket peer and the X-Forwarded-For header's value (or null). */
+    public String resolve(String peer, String forwardedFor) {
+        return resolve(peer, forwardedFor == null ? null
+                : java.util.Collections.enumeration(List.of(forwardedFor)));
+    }
+
     /** The client address given the socket peer and every X-Forwarded-For header, in arrival order. */
     String resolve(String peer, java.util.Enumeration<String> forwardedHeaders) {
         if (!trusted(peer) || forwardedHeaders == null) return peer;

@@ -154,6 +154,7 @@ final class ClientConnection implements EngineListener {
             sockets.put(name, socket);
             joinedOnce.add(name);
             connectTimeout.cancel(false);
+            session.admitted();
             namespace.fireConnection(socket);
         }
     }

@@ -14,6 +14,9 @@ import java.util.Set;
  * @param allowedOrigins    browser origins allowed to connect; {@code *} allows any
  * @param maxQueuedPackets  outbound queue bound per session, in packets
  * @param maxQueuedBytes    outbound queue bound per session, in bytes
+ * @param maxPendingPerClient most sessions one client may hold open before the layer above admits
+ *                          them (see {@link PendingSessions}); a handshake past it is refused
+ * @param clientKey         which client a handshake comes from, for that count
  */
 public record EngineConfig(
         Duration pingInterval,
@@ -22,7 +25,9 @@ public record EngineConfig(
         Duration upgradeTimeout,
         Set<String> allowedOrigins,
         int maxQueuedPackets,
-        long maxQueuedBytes) {
+        long maxQueuedBytes,
+        int maxPendingPerClient,
+        ClientKey clientKey) {
 
     public static final String ANY_ORIGIN = "*";
 
@@ -30,38 +35,47 @@ public record EngineConfig(
         Objects.requireNonNull(pingInterval, "pingInterval");
         Objects.requireNonNull(pingTimeout, "pingTimeout");
         Objects.requireNonNull(upgradeTimeout, "upgradeTimeout");
+        Objects.requireNonNull(clientKey, "clientKey");
         allowedOrigins = Set.copyOf(allowedOrigins);
         if (pingInterval.isNegative() || pingInterval.isZero() || pingTimeout.isNegative() || pingTimeout.isZero()) {
             throw new IllegalArgumentException("pingInterval and pingTimeout must be positive");
         }
-        if (maxPayload < 1 || maxQueuedPackets < 1 || maxQueuedBytes < 1) {
-            throw new IllegalArgumentException("maxPayload and queue bounds must be positive");
+        if (maxPayload < 1 || maxQueuedPackets < 1 || maxQueuedBytes < 1 || maxPendingPerClient < 1) {
+            throw new IllegalArgumentException("maxPayload, queue bounds and the pending limit must be positive");
         }
     }
 
-    /** Production defaults: 25 s / 20 s heartbeat, 1 MB payloads, no browser origin allowed. */
+    /**
+     * Production defaults: 25 s / 20 s heartbeat, 1 MB payloads, no browser origin allowed, 32
+     * sessions awaiting admission per peer address.
+     */
     public static EngineConfig defaults() {
         return new EngineConfig(Duration.ofSeconds(25), Duration.ofSeconds(20), 1_000_000,
-                Duration.ofSeconds(10), Set.of(), 1_000, 8L * 1024 * 1024);
+                Duration.ofSeconds(10), Set.of(), 1_000, 8L * 1024 * 1024, 32, ClientKey.PEER_ADDRESS);
     }
 
     public EngineConfig withHeartbeat(Duration interval, Duration timeout) {
         return new EngineConfig(interval, timeout, maxPayload, upgradeTimeout, allowedOrigins,
-                maxQueuedPackets, maxQueuedBytes);
+                maxQueuedPackets, maxQueuedBytes, maxPendingPerClient, clientKey);
     }
 
     public EngineConfig withMaxPayload(int bytes) {
         return new EngineConfig(pingInterval, pingTimeout, bytes, upgradeTimeout, allowedOrigins,
-                maxQueuedPackets, maxQueuedBytes);
+                maxQueuedPackets, maxQueuedBytes, maxPendingPerClient, clientKey);
     }
 
     public EngineConfig withAllowedOrigins(Set<String> origins) {
         return new EngineConfig(pingInterval, pingTimeout, maxPayload, upgradeTimeout, origins,
-                maxQueuedPackets, maxQueuedBytes);
+                maxQueuedPackets, maxQueuedBytes, maxPendingPerClient, clientKey);
     }
 
     public EngineConfig withQueueBounds(int packets, long bytes) {
         return new EngineConfig(pingInterval, pingTimeout, maxPayload, upgradeTimeout, allowedOrigins,
-                packets, bytes);
+                packets, bytes, maxPendingPerClient, clientKey);
+    }
+
+    public EngineConfig withPendingLimit(int perClient, ClientKey key) {
+        return new EngineConfig(pingInterval, pingTimeout, maxPayload, upgradeTimeout, allowedOrigins,
+                maxQueuedPackets, maxQueuedBytes, perClient, key);
     }
 }

@@ -17,6 +17,7 @@ public final class EngineMetrics {
     private final Counter queueOverflows;
     private final Counter upgradeFailures;
     private final Counter protocolErrors;
+    private final Counter handshakesRefused;
 
     public EngineMetrics(MeterRegistry registry, String endpoint) {
         Gauge.builder("parley.gateway.connections", pollingConnections, AtomicInteger::get)
@@ -37,6 +38,9 @@ public final class EngineMetrics {
                 .tag("endpoint", endpoint).register(registry);
         protocolErrors = Counter.builder("parley.gateway.protocol.errors")
                 .description("Sessions closed because of malformed input")
+                .tag("endpoint", endpoint).register(registry);
+        handshakesRefused = Counter.builder("parley.gateway.handshakes.refused")
+                .description("Handshakes refused because the client held too many sessions awaiting admission")
                 .tag("endpoint", endpoint).register(registry);
     }
 
@@ -74,6 +78,10 @@ public final class EngineMetrics {
 
     void upgradeFailure() {
         upgradeFailures.increment();
+    }
+
+    void handshakeRefused() {
+        handshakesRefused.increment();
     }
 
     void protocolError() {

@@ -24,6 +24,7 @@ public final class EngineServer implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final ExecutorService responder = Executors.newVirtualThreadPerTaskExecutor();
     private final OriginPolicy cors;
+    private final PendingSessions pending;
 
     public EngineServer(String path, EngineConfig config, MeterRegistry registry, EngineConnectionHandler handler) {
         this.path = path;
@@ -31,6 +32,7 @@ public final class EngineServer implements AutoCloseable {
         this.metrics = new EngineMetrics(registry, path);
         this.handler = handler;
         this.cors = new OriginPolicy(config.allowedOrigins());
+        this.pending = new PendingSessions(config.maxPendingPerClient(), config.clientKey());
         this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
                 .name("engineio-timer" + path.replace('/', '-')).daemon(true).factory());
     }
@@ -69,20 +71,45 @@ public final class EngineServer implements AutoCloseable {
         return responder;
     }
 
-    /** Opens a polling session; returns its handshake packet. */
-    String openPolling(EngineRequest request) {
-        EngineSession session = new EngineSession(SessionIds.next(), request, new PollingTransport(), this);
-        register(session, Transport.Kind.POLLING);
-        return EnginePacketCodec.encodeText(new EnginePacket.Open(handshakeJson(session.id(), List.of("websocket"))));
+    /** Whether the request's client may open another session now (checked before a WebSocket upgrade). */
+    boolean admits(EngineRequest request) {
+        return pending.hasRoom(request);
     }
 
-    /** Opens a WebSocket-first session; its handshake is the first frame written. */
-    void openWebSocket(WebSocketTransport ws, EngineRequest request) {
+    /**
+     * Opens a polling session and answers with its handshake packet, or with 429 when the client
+     * already holds as many sessions awaiting admission as it may.
+     */
+    PollResponse openPolling(EngineRequest request) {
+        PendingSessions.Slot slot = pending.take(request);
+        if (slot == null) {
+            metrics.handshakeRefused();
+            return PollResponse.tooManyPending();
+        }
+        EngineSession session = new EngineSession(SessionIds.next(), request, new PollingTransport(), this);
+        session.holdPending(slot);
+        register(session, Transport.Kind.POLLING);
+        return PollResponse.ok(EnginePacketCodec.encodeText(
+                new EnginePacket.Open(handshakeJson(session.id(), List.of("websocket")))));
+    }
+
+    /**
+     * Opens a WebSocket-first session; its handshake is the first frame written. Returns false, and
+     * opens nothing, when the client already holds as many sessions awaiting admission as it may.
+     */
+    boolean openWebSocket(WebSocketTransport ws, EngineRequest request) {
+        PendingSessions.Slot slot = pending.take(request);
+        if (slot == null) {
+            metrics.handshakeRefused();
+            return false;
+        }
         EngineSession session = new EngineSession(SessionIds.next(), request, ws, this);
+        session.holdPending(slot);
         ws.owner(session);
         session.queueHandshake(OutboundFrame.of(new EnginePacket.Open(handshakeJson(session.id(), List.of()))));
         register(session, Transport.Kind.WEBSOCKET);
         ws.pump();
+        return true;
     }
 
     private void register(EngineSession session, Transport.Kind kind) {

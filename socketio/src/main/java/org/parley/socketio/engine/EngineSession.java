@@ -32,6 +32,7 @@ public final class EngineSession {
     private final PollingExchange polling;
     private final TransportUpgrade upgrade;
     private volatile EngineListener listener;
+    private volatile PendingSessions.Slot pendingSlot;
     private SessionState state = SessionState.OPEN;
     private Transport transport;
 
@@ -52,6 +53,20 @@ public final class EngineSession {
 
     public EngineRequest request() {
         return request;
+    }
+
+    void holdPending(PendingSessions.Slot slot) {
+        this.pendingSlot = slot;
+    }
+
+    /**
+     * The layer above accepted this session (at Socket.IO: it joined a namespace), so it no longer
+     * counts against its client's limit of sessions awaiting admission. A session that begins to
+     * close stops counting too.
+     */
+    public void admitted() {
+        PendingSessions.Slot slot = pendingSlot;
+        if (slot != null) slot.release();
     }
 
     /** {@code polling} or {@code websocket}. */
@@ -164,6 +179,7 @@ public final class EngineSession {
             }
             probe = upgrade.detachLocked();
             state = SessionState.CLOSING;
+            admitted();
             timers.cancelAll();
             heartbeat.stop();
             if (dropQueued) {
@@ -397,6 +413,7 @@ public final class EngineSession {
         state = SessionState.CLOSED;
         timers.cancelAll();
         heartbeat.stop();
+        admitted();
         server.remove(this);
         server.metrics().transportClosed(transport.kind());
     }

@@ -18,6 +18,11 @@ record PollResponse(int status, String body, String contentType) {
         return error(400, 3, "Bad request");
     }
 
+    /** The client holds too many sessions that were never admitted; it may retry later. */
+    static PollResponse tooManyPending() {
+        return error(429, 3, "Too many pending sessions");
+    }
+
     static PollResponse unknownSession() {
         return error(400, 1, "Session ID unknown");
     }

@@ -49,7 +49,7 @@ final class PollingHandler {
         String sid = ctx.queryParam("sid");
         if (sid == null) {
             if (HandlerType.GET.equals(ctx.method())) {
-                respond(ctx, PollResponse.ok(server.openPolling(EngineRequests.from(ctx))));
+                respond(ctx, server.openPolling(EngineRequests.from(ctx)));
             } else {
                 respond(ctx, PollResponse.error(400, 2, "Bad handshake method"));
             }

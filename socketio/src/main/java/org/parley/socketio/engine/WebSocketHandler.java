@@ -55,6 +55,8 @@ final class WebSocketHandler {
             rejection = PollResponse.error(400, 0, "Transport unknown");
         } else if (sid != null && session == null) {
             rejection = PollResponse.unknownSession();
+        } else if (sid == null && !server.admits(EngineRequests.from(ctx))) {
+            rejection = PollResponse.tooManyPending();
         }
         if (rejection != null) {
             ctx.status(rejection.status()).contentType(rejection.contentType()).result(rejection.body());
@@ -74,7 +76,9 @@ final class WebSocketHandler {
         transports.put(socket, transport);
         String sid = ctx.queryParam("sid");
         if (sid == null) {
-            server.openWebSocket(transport, EngineRequests.from(ctx));
+            if (!server.openWebSocket(transport, EngineRequests.from(ctx))) {
+                transport.close(WebSocketTransport.CLOSE_TRY_AGAIN_LATER, "too many pending sessions");
+            }
             return;
         }
         EngineSession session = server.find(sid);
