@@ -53,7 +53,12 @@ final class BrowserScript {
 
     /** Runs the script against {@code server}, with extra environment variables. */
     void runAgainst(TestServer server, Duration timeout, Map<String, String> env) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder("node", script.toString(), server.baseUrl())
+        runAgainst(server.baseUrl(), timeout, env);
+    }
+
+    /** Runs the script against the server at {@code baseUrl} (a node, or a proxy in front of nodes). */
+    void runAgainst(String baseUrl, Duration timeout, Map<String, String> env) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("node", script.toString(), baseUrl)
                 .directory(repoRoot.resolve("web").toFile())
                 .redirectErrorStream(true);
         builder.environment().put("SCREENSHOT_DIR", repoRoot.resolve("server/target/browser-" + name).toString());
