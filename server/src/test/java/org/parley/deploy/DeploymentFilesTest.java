@@ -55,6 +55,9 @@ class DeploymentFilesTest {
     void nginxSpreadsClientsByACookieInsteadOfTheirAddress() throws IOException {
         String conf = String.join("\n", directives(read("nginx.conf")));
         assertThat(conf).doesNotContain("ip_hash");
+        // a node that is stopping or has lost its database (503) is passed over, not kept in rotation
+        assertThat(conf).containsPattern("server parley-1:8080 max_fails=\\d+ fail_timeout=\\d+s;")
+                .contains("proxy_next_upstream error timeout http_502 http_503;");
         assertThat(conf).contains("hash $parley_sticky_key consistent;");
         assertThat(conf).containsPattern("map \\$cookie_parley_node \\$parley_sticky_key \\{\\s+\"\"\\s+\\$request_id;");
         assertThat(conf).contains("add_header Set-Cookie $parley_sticky_cookie always;");

@@ -16,9 +16,16 @@ public final class ApiClient {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String baseUrl;
+    private final HttpClient http;
 
     public ApiClient(String baseUrl) {
+        this(baseUrl, HTTP);
+    }
+
+    /** A client of {@code baseUrl} through {@code http} (one that trusts a test proxy's certificate, say). */
+    public ApiClient(String baseUrl, HttpClient http) {
         this.baseUrl = baseUrl;
+        this.http = http;
     }
 
     /** A response: status, headers and the body parsed as JSON (a missing node when empty or not JSON). */
@@ -58,7 +65,7 @@ public final class ApiClient {
         if (token != null) b.header("Authorization", "Bearer " + token);
         headers.forEach(b::header);
         try {
-            HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode json;
             try {
                 json = r.body().isEmpty() ? JSON.missingNode() : JSON.readTree(r.body());

@@ -54,11 +54,7 @@ public final class ChatSocket implements AutoCloseable {
      * snapshot); fails when the server refuses.
      */
     public static ChatSocket connect(String baseUrl, String token) {
-        ChatSocket s = open(baseUrl, token);
-        String result = s.outcome.join();
-        if (!result.equals("connected")) throw new IllegalStateException("socket refused: " + result);
-        s.subscribed.orTimeout(WAIT.toMillis(), TimeUnit.MILLISECONDS).join();
-        return s;
+        return connect(baseUrl, token, null);
     }
 
     /** Tries to connect; returns "connected" or "error: <message>". */
@@ -68,13 +64,30 @@ public final class ChatSocket implements AutoCloseable {
         }
     }
 
+    /** As {@link #connect(String, String)}, through the given HTTP client (a proxy's TLS, for example), or the default one (null). */
+    public static ChatSocket connect(String baseUrl, String token, okhttp3.OkHttpClient http) {
+        ChatSocket s = open(baseUrl, token, http);
+        String result = s.outcome.join();
+        if (!result.equals("connected")) throw new IllegalStateException("socket refused: " + result);
+        s.subscribed.orTimeout(WAIT.toMillis(), TimeUnit.MILLISECONDS).join();
+        return s;
+    }
+
     private static ChatSocket open(String baseUrl, String token) {
+        return open(baseUrl, token, null);
+    }
+
+    private static ChatSocket open(String baseUrl, String token, okhttp3.OkHttpClient http) {
         IO.Options options = IO.Options.builder()
                 .setForceNew(true)
                 .setReconnection(false)
                 .setTransports(new String[] {"websocket"})
                 .setAuth(token == null ? Map.of() : Map.of("token", token))
                 .build();
+        if (http != null) {
+            options.callFactory = http;
+            options.webSocketFactory = http;
+        }
         ChatSocket s = new ChatSocket(IO.socket(URI.create(baseUrl), options));
         s.socket.connect();
         return s;

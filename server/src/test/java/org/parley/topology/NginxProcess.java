@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.parley.testkit.TestDatabase;
 
@@ -16,15 +18,18 @@ import org.parley.testkit.TestDatabase;
  */
 final class NginxProcess implements AutoCloseable {
     private static final Path NGINX = Path.of("/usr/sbin/nginx");
+    private static final Pattern UPSTREAM_SERVER = Pattern.compile("server parley-\\d+:8080([^;]*);");
 
     private final int httpsPort = Ports.free();
     private final int httpPort = Ports.free();
     private final LoggedProcess process;
+    private final Path certificate;
 
     private NginxProcess(Path dir, List<NodeProcess> nodes) throws IOException, InterruptedException {
         Path certs = Files.createDirectories(dir.resolve("certs"));
+        certificate = certs.resolve("fullchain.pem");
         Process openssl = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
-                "-subj", "/CN=127.0.0.1", "-keyout", certs.resolve("privkey.pem").toString(),
+                "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", certs.resolve("privkey.pem").toString(),
                 "-out", certs.resolve("fullchain.pem").toString()).redirectErrorStream(true).start();
         String out = new String(openssl.getInputStream().readAllBytes());
         if (!openssl.waitFor(60, TimeUnit.SECONDS) || openssl.exitValue() != 0) {
@@ -32,9 +37,14 @@ final class NginxProcess implements AutoCloseable {
         }
         Path repo = Path.of(System.getProperty("parley.repoRoot", ".."));
         String shipped = Files.readString(repo.resolve("deploy/nginx.conf"));
-        String upstreams = nodes.stream().map(n -> "server 127.0.0.1:" + n.port() + ";")
+        // the shipped upstream lists parley-1, parley-2...: this test's nodes take their place, with the same parameters
+        Matcher first = UPSTREAM_SERVER.matcher(shipped);
+        if (!first.find()) throw new IllegalStateException("deploy/nginx.conf lists no server parley-N:8080");
+        String params = first.group(1);
+        String upstreams = nodes.stream().map(n -> "server 127.0.0.1:" + n.port() + params + ";")
                 .collect(Collectors.joining("\n    "));
-        String conf = replaceOnce(shipped, "server parley-1:8080;\n    server parley-2:8080;", upstreams);
+        String conf = UPSTREAM_SERVER.matcher(shipped).replaceFirst(Matcher.quoteReplacement(upstreams))
+                .replaceAll("(?m)^\\s*server parley-\\d+:8080[^;]*;\\n", "");
         conf = replaceOnce(conf, "listen 80;\n    listen [::]:80;", "listen 127.0.0.1:" + httpPort + ";");
         conf = replaceOnce(conf, "listen 443 ssl;\n    listen [::]:443 ssl;", "listen 127.0.0.1:" + httpsPort + " ssl;");
         conf = conf.replace("/etc/nginx/certs/", certs.toAbsolutePath() + "/");
@@ -67,6 +77,11 @@ final class NginxProcess implements AutoCloseable {
     /** The public address, as a browser would type it. */
     String baseUrl() {
         return "https://127.0.0.1:" + httpsPort;
+    }
+
+    /** The proxy's self-signed certificate, for clients that should trust it (and only it). */
+    Path certificate() {
+        return certificate;
     }
 
     String log() {

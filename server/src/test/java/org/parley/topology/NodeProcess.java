@@ -90,6 +90,11 @@ final class NodeProcess implements AutoCloseable {
         process.kill();
     }
 
+    /** SIGTERM, as an operator stops it: it drains and exits. */
+    void stop() {
+        process.stop(30);
+    }
+
     /** Starts the node again on the same port and data directory. */
     void restart() {
         if (process.alive()) process.stop(15);
