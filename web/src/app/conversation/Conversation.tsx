@@ -105,6 +105,7 @@ export function Conversation({ roomId, detailsOpen, onToggleDetails }: { roomId:
   const toast = useToast();
   const room = useChat((s) => s.rooms[roomId]);
   const roomsLoaded = useChat((s) => s.roomsLoaded);
+  const gone = useChat((s) => s.gone[roomId] === true);
   const timeline = useChat((s) => s.timelines[roomId] ?? emptyTimeline);
   const [params, setParams] = useSearchParams();
   const aroundParam = Number(params.get('around'));
@@ -166,7 +167,7 @@ export function Conversation({ roomId, detailsOpen, onToggleDetails }: { roomId:
   );
 
   if (!room) {
-    if (!roomsLoaded) return <div className={styles.conversation} aria-busy="true" />;
+    if (!roomsLoaded && !gone) return <div className={styles.conversation} aria-busy="true" />;
     return (
       <div className={styles.conversation}>
         <EmptyState title="This conversation isn’t available">
