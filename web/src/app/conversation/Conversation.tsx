@@ -187,7 +187,14 @@ export function Conversation({ roomId, detailsOpen, onToggleDetails }: { roomId:
       )}
       <Header room={room} detailsOpen={detailsOpen} onToggleDetails={onToggleDetails} />
       {ready ? (
-        <MessageList key={`${roomId}:${around ?? ''}`} room={room} around={around} actions={actions} handle={list} />
+        <MessageList
+          key={`${roomId}:${around ?? ''}`}
+          room={room}
+          around={around}
+          actions={actions}
+          handle={list}
+          editingSeq={editing?.seq ?? null}
+        />
       ) : failed || timeline.state === 'error' ? (
         <div className={styles.listArea}>
           <EmptyState title="Couldn’t load the messages">
