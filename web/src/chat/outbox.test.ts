@@ -156,7 +156,7 @@ describe('the outbox', () => {
 
   it('keeps another user’s outbox apart', async () => {
     const factory = new IDBFactory();
-    await indexedDbOutbox(ALICE.id, factory).put({ clientId: 'c1', roomId: 10, content: 'mine', replyTo: null, createdAt: 1, status: 'sending', error: null });
+    await indexedDbOutbox(ALICE.id, factory).put({ clientId: 'c1', roomId: 10, content: 'mine', replyTo: null, createdAt: 1, position: 1, status: 'sending', error: null });
     expect(await indexedDbOutbox(2, factory).all()).toEqual([]);
     expect(await indexedDbOutbox(ALICE.id, factory).all()).toHaveLength(1);
   });

@@ -42,6 +42,7 @@ export class Outbox {
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private disconnected: (() => void) | null = null;
   private stopped = true;
+  private lastPosition = 0;
 
   constructor(
     private readonly store: ChatStateStore,
@@ -68,8 +69,9 @@ export class Outbox {
   }
 
   /** A message just written (already shown as pending): kept, then sent in its turn. */
-  add(entry: Omit<OutboxEntry, 'status' | 'error'>): void {
-    const queued: OutboxEntry = { ...entry, status: 'sending', error: null };
+  add(entry: Omit<OutboxEntry, 'status' | 'error' | 'position'>): void {
+    this.lastPosition = Math.max(Date.now(), this.lastPosition + 1);
+    const queued: OutboxEntry = { ...entry, position: this.lastPosition, status: 'sending', error: null };
     this.queue.push(queued);
     void this.storage.put(queued).then(() => this.drain());
   }
@@ -91,6 +93,7 @@ export class Outbox {
 
   private async restore(): Promise<void> {
     const saved = await this.storage.all();
+    this.lastPosition = Math.max(this.lastPosition, ...saved.map((e) => e.position));
     if (this.stopped || saved.length === 0) return;
     const known = new Set(this.queue.map((e) => e.clientId));
     const restored = saved.filter((e) => !known.has(e.clientId));
@@ -99,7 +102,8 @@ export class Outbox {
       this.store.dispatch({ type: 'sendStarted', roomId, clientId, content, replyTo, at: createdAt, ...(entry.attachments ? { attachments: entry.attachments } : {}) });
       if (entry.status === 'failed') this.store.dispatch({ type: 'sendFailed', roomId, clientId, error: entry.error ?? 'Not sent.' });
     }
-    this.queue = [...restored, ...this.queue].sort((a, b) => a.createdAt - b.createdAt);
+    this.queue = [...restored, ...this.queue].sort((a, b) => a.position - b.position);
+    this.lastPosition = Math.max(this.lastPosition, ...this.queue.map((e) => e.position));
     this.drain();
   }
 

@@ -15,13 +15,15 @@ export interface OutboxEntry {
   replyTo: Seq | null;
   attachments?: readonly Attachment[];
   createdAt: number;
+  /** The order messages go out in: increasing, unique, kept across reloads. */
+  position: number;
   /** `failed` only once the server refused it; anything else waits to be sent again. */
   status: 'sending' | 'failed';
   error: string | null;
 }
 
 export interface OutboxStorage {
-  /** Every entry, oldest first. */
+  /** Every entry, in the order they go out. */
   all(): Promise<OutboxEntry[]>;
   put(entry: OutboxEntry): Promise<void>;
   remove(clientId: string): Promise<void>;
@@ -30,7 +32,7 @@ export interface OutboxStorage {
 const STORE = 'messages';
 
 function byAge(entries: OutboxEntry[]): OutboxEntry[] {
-  return entries.sort((a, b) => a.createdAt - b.createdAt);
+  return entries.sort((a, b) => a.position - b.position);
 }
 
 export function memoryOutbox(): OutboxStorage {
