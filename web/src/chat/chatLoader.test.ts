@@ -16,7 +16,7 @@ function setup(messages: ChatApi['messages']) {
   store.dispatch({ type: 'latestLoaded', roomId: 10, messages: range(31, 80) });
   const calls: string[] = [];
   const api = {
-    messages: (roomId: number, query: object) => {
+    messages: (roomId: number, query: Parameters<ChatApi['messages']>[1]) => {
       calls.push(`messages ${roomId} ${JSON.stringify(query)}`);
       return messages(roomId, query);
     },

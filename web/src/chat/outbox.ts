@@ -121,13 +121,15 @@ export class Outbox {
       return;
     }
     this.draining = true;
-    void this.run().finally(() => {
-      this.draining = false;
-      if (this.again) {
-        this.again = false;
-        this.drain();
-      }
-    });
+    void this.run()
+      .catch(() => undefined) // every failure to send is handled per message; nothing else may escape
+      .finally(() => {
+        this.draining = false;
+        if (this.again) {
+          this.again = false;
+          this.drain();
+        }
+      });
   }
 
   private async run(): Promise<void> {
