@@ -102,10 +102,26 @@ browserTest('chat', async (t) => {
   await toEdit.getByRole('button', { name: 'More actions' }).click();
   await a.page.getByRole('menuitem', { name: 'Edit' }).click();
   const composer = a.page.getByRole('textbox', { name: 'Edit message' });
+  // The message being edited is marked, for the eye and for assistive technology.
+  await toEdit.getByTestId('editing-marker').filter({ hasText: 'Editing' }).waitFor();
+  if ((await toEdit.getAttribute('aria-current')) !== 'true') t.fail('the message being edited is not marked as current');
+  if ((await a.page.locator('[data-testid="message"][aria-current]').count()) !== 1) t.fail('more than one message is marked as being edited');
   await composer.fill('Meeting at 4pm (moved)');
   await composer.press('Enter');
   const edited = await message(b.page, 'Meeting at 4pm (moved)');
   await edited.getByText('edited').waitFor();
+  await a.page.getByTestId('editing-marker').waitFor({ state: 'detached' });
+
+  t.step('copying a message four times shows one note, not a pile');
+  const copied = await message(a.page, 'Meeting at 4pm (moved)');
+  for (let i = 0; i < 4; i += 1) {
+    await copied.hover();
+    await copied.getByRole('button', { name: 'More actions' }).click();
+    await a.page.getByRole('menuitem', { name: 'Copy text' }).click();
+    await a.page.getByTestId('toast').first().waitFor();
+  }
+  const notes = await a.page.getByTestId('toast').count();
+  if (notes > 1) t.fail(`${notes} identical notes pile up`);
 
   t.step('Alice deletes a message; Bob sees the placeholder');
   await send(a.page, 'Oops, wrong chat');
