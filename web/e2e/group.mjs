@@ -72,6 +72,8 @@ browserTest('group', async (t) => {
   await a.page.getByTestId('composer').pressSequentially('Good', { delay: 20 });
   await b.page.getByTestId('composer').pressSequentially('Morning', { delay: 20 });
   await c.page.getByTestId('typing').filter({ hasText: 'Alice Martin and Bob Chen are typing…' }).waitFor();
+  // The room list names the typists as the conversation does: by display name.
+  await c.page.getByRole('link', { name: /^Launch crew/ }).getByText('Alice Martin and Bob Chen are typing…').waitFor();
   await b.page.getByTestId('composer').fill('');
   await send(b.page, 'Morning all! Build **#482** is green ✅');
   await a.page.getByTestId('composer').fill('');

@@ -1,6 +1,7 @@
 // The outbox: what Alice writes while offline, or while the server cannot be reached, waits as
 // pending, survives a reload, and reaches Bob exactly once, in order, when she is back; no page
-// meanwhile leaves a promise rejection unhandled.
+// meanwhile leaves a promise rejection unhandled. Last, the room list previews what the
+// conversation shows.
 // Usage: node e2e/outbox.mjs <baseUrl>   (SCREENSHOT_DIR saves screenshots)
 import { DESKTOP, browserTest, message, messageTexts, register, send, startDirect, uniqueName } from './lib.mjs';
 
@@ -109,4 +110,9 @@ browserTest('outbox', async (t) => {
   const final = (await messageTexts(b.page)).filter((text) => text.startsWith('Written'));
   if (final.length !== 2) t.fail(`Bob sees the waiting messages ${final.length} times`);
   await expectNoRejections(t, a.page, 'after the second reload');
+
+  t.step('the room list previews a link as the conversation shows it, parentheses and all');
+  await send(a.page, 'Route: [the north trail](https://example.com/trails/north_(summer)) then **lunch**');
+  await message(b.page, 'Route: the north trail then lunch');
+  await b.page.getByRole('link', { name: /^Alice Martin/ }).getByText('Route: the north trail then lunch', { exact: true }).waitFor();
 });
