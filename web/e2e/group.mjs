@@ -23,6 +23,15 @@ async function openDetails(page) {
   return panel;
 }
 
+/** The header and the details panel both say `count` members. */
+async function expectMemberCount(t, page, panel, count) {
+  const header = await page.getByTestId('room-title').locator('xpath=..').textContent();
+  const details = await panel.textContent();
+  if (!header.includes(`${count} members`) || !details.includes(`Group · ${count} members`)) {
+    t.fail(`expected ${count} members; the header says "${header}", the details "${details.slice(0, 80)}…"`);
+  }
+}
+
 function memberRow(panel, name) {
   return panel.getByTestId('member').filter({ hasText: name });
 }
@@ -63,6 +72,8 @@ browserTest('group', async (t) => {
   await a.page.getByTestId('composer').pressSequentially('Good', { delay: 20 });
   await b.page.getByTestId('composer').pressSequentially('Morning', { delay: 20 });
   await c.page.getByTestId('typing').filter({ hasText: 'Alice Martin and Bob Chen are typing…' }).waitFor();
+  // The room list names the typists as the conversation does: by display name.
+  await c.page.getByRole('link', { name: /^Launch crew/ }).getByText('Alice Martin and Bob Chen are typing…').waitFor();
   await b.page.getByTestId('composer').fill('');
   await send(b.page, 'Morning all! Build **#482** is green ✅');
   await a.page.getByTestId('composer').fill('');
@@ -155,6 +166,11 @@ browserTest('group', async (t) => {
   await a.page.getByRole('menuitem', { name: 'Remove from group' }).click();
   await memberRow(aPanel, carol.displayName).waitFor({ state: 'detached' });
   await c.page.getByText('This conversation isn’t available').waitFor();
+  // Both the answer to Alice's request (its toast) and the socket's event (the notice follows it)
+  // are in: the removal is counted once.
+  await a.page.getByTestId('toast').filter({ hasText: 'Carol Diaz was removed' }).waitFor();
+  await a.page.getByTestId('system-message').filter({ hasText: 'Alice Martin removed Carol Diaz' }).waitFor();
+  await expectMemberCount(t, a.page, aPanel, 2);
   await eventually(t, 'the group leaves Carol’s list', async () => (await c.page.getByRole('link', { name: /Launch crew/ }).count()) === 0);
 
   t.step('Alice adds Carol back; the group returns to her list');
@@ -164,6 +180,9 @@ browserTest('group', async (t) => {
   await add.getByRole('button', { name: `${carol.displayName} @${carol.username}` }).click();
   await add.getByRole('button', { name: /^Add 1/ }).click();
   await memberRow(aPanel, carol.displayName).waitFor();
+  await a.page.getByTestId('system-message').filter({ hasText: 'Alice Martin added Carol Diaz' }).waitFor();
+  await add.waitFor({ state: 'detached' });
+  await expectMemberCount(t, a.page, aPanel, 3);
   await c.page.getByRole('link', { name: /Launch crew/ }).waitFor();
 
   t.step('Alice demotes Bob');

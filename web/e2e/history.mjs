@@ -120,7 +120,12 @@ browserTest(
       method: 'POST',
       body: { content: 'Fresh news from another device', clientId: 'fresh-1' },
     });
-    await page.getByTestId('jump-to-latest').filter({ hasText: '1 new message' }).click();
+    const jump = page.getByTestId('jump-to-latest').filter({ hasText: '1 new message' });
+    await jump.waitFor();
+    const jumpBox = await jump.boundingBox();
+    const listBox = await page.getByTestId('message-list').boundingBox();
+    if (!jumpBox || !listBox || jumpBox.y < listBox.y + listBox.height - 1) t.fail('"Jump to latest" covers the messages');
+    await jump.click();
     await page.getByTestId('message').filter({ hasText: 'Fresh news from another device' }).first().waitFor();
     await eventually(t, 'the jump button goes', async () => (await page.getByTestId('jump-to-latest').count()) === 0);
 
@@ -150,6 +155,8 @@ browserTest(
     await hit.click();
     const found = page.getByTestId('message').filter({ has: page.getByText(`Message ${wanted}`, { exact: true }) });
     await found.waitFor();
+    const leftOver = await page.getByRole('search').getByRole('searchbox', { name: 'Search messages' }).inputValue();
+    if (leftOver !== '') t.fail(`the header search box still holds "${leftOver}" after leaving search`);
     if (!(await found.evaluate((el) => /highlight/.test(el.className)))) t.fail('the found message is not highlighted');
   },
   { timeoutMs: 240_000 },

@@ -174,7 +174,27 @@ browserTest('phone', async (t) => {
   await e.page.getByRole('button', { name: 'Search messages' }).click();
   await e.page.getByTestId('search-input').waitFor();
   await narrowCheck(t, e.page, 'the search page');
+  await e.page.getByTestId('search-input').fill('"Trail update"');
+  await e.page.getByTestId('search-input').press('Enter');
+  await e.page.getByTestId('search-hit').first().waitFor();
+  const fit = await e.page.getByRole('region', { name: 'Search messages' }).evaluate((pane) => {
+    const results = pane.querySelector('[aria-busy]').getBoundingClientRect();
+    const box = pane.getBoundingClientRect();
+    return { pane: [box.width, box.bottom], results: [results.width, results.bottom], screen: [window.innerWidth, window.innerHeight] };
+  });
+  if (Math.abs(fit.pane[0] - fit.screen[0]) > 1 || Math.abs(fit.pane[1] - fit.screen[1]) > 1 || Math.abs(fit.results[0] - fit.pane[0]) > 1 || Math.abs(fit.results[1] - fit.pane[1]) > 1) {
+    t.fail(`the search results do not fill the screen: ${JSON.stringify(fit)}`);
+  }
   await e.page.getByRole('button', { name: 'Back' }).click();
+  await expectPane(t, e.page, 'list');
+
+  t.step('signing out on the phone is labelled and asks first');
+  const signOut = e.page.getByRole('button', { name: 'Sign out' });
+  if ((await signOut.textContent())?.trim() !== 'Sign out') t.fail('the phone’s sign-out button has no visible label');
+  await signOut.click();
+  const ask = e.page.getByRole('dialog', { name: 'Sign out?' });
+  await ask.getByRole('button', { name: 'Cancel' }).click();
+  await ask.waitFor({ state: 'detached' });
   await expectPane(t, e.page, 'list');
   await eventually(t, 'nothing is left unread for Eli', async () => (await e.page.getByTestId('unread-badge').count()) <= 1);
 });

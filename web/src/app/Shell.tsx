@@ -1,10 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Link, Navigate, useMatch, useNavigate } from 'react-router-dom';
 import { nameOf, type User } from '../api/types';
 import { draftStore } from '../chat/drafts';
 import { useAuth } from '../auth/AuthContext';
 import { Avatar } from '../ui/Avatar';
 import { Button } from '../ui/Button';
+import { Dialog } from '../ui/Dialog';
 import { PHONE_QUERY, WIDE_QUERY, useMediaQuery } from '../ui/hooks';
 import { IconButton } from '../ui/IconButton';
 import { Logo } from '../ui/Logo';
@@ -16,6 +17,7 @@ import { RoomDetails } from './details/RoomDetails';
 import { RoomList } from './rooms/RoomList';
 import { SearchView } from './search/SearchView';
 import { SearchField } from '../ui/SearchField';
+import { FormButtons } from './rooms/FormButtons';
 import styles from './Shell.module.css';
 
 export type View = 'list' | 'conversation' | 'details' | 'search';
@@ -32,6 +34,8 @@ function readDetailsPreference(): boolean {
 
 function Account({ user, onSignOut }: { user: User; onSignOut: () => Promise<void> }) {
   const [signingOut, setSigningOut] = useState(false);
+  // On a phone the button sits where thumbs pass often: signing out asks first.
+  const [confirming, setConfirming] = useState(false);
   const phone = useMediaQuery(PHONE_QUERY);
   const name = nameOf(user);
   const signOut = async () => {
@@ -51,12 +55,23 @@ function Account({ user, onSignOut }: { user: User; onSignOut: () => Promise<voi
           {name}
         </span>
       </div>
-      {phone ? (
-        <IconButton icon="logout" label="Sign out" onClick={signOut} disabled={signingOut} />
-      ) : (
-        <Button variant="secondary" size="small" busy={signingOut} onClick={signOut}>
-          Sign out
-        </Button>
+      <Button variant="secondary" size="small" busy={signingOut} onClick={phone ? () => setConfirming(true) : signOut}>
+        Sign out
+      </Button>
+      {confirming && (
+        <Dialog title="Sign out?" onClose={() => setConfirming(false)}>
+          <p className={styles.confirmText}>You’ll need your password to sign in again on this device.</p>
+          <FormButtons
+            onCancel={() => setConfirming(false)}
+            onConfirm={() => {
+              setConfirming(false);
+              void signOut();
+            }}
+            busy={signingOut}
+          >
+            Sign out
+          </FormButtons>
+        </Dialog>
       )}
     </div>
   );
@@ -66,6 +81,10 @@ function HeaderSearch() {
   const navigate = useNavigate();
   const onSearchPage = useMatch('/search') !== null;
   const [text, setText] = useState('');
+  // The query moves to the search page's own box; back from search, this box starts empty.
+  useEffect(() => {
+    if (onSearchPage) setText('');
+  }, [onSearchPage]);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const q = text.trim();

@@ -1,21 +1,14 @@
 import type { Message } from '../chat/types';
 import { attachmentsSummary } from '../files/attachmentLayout';
+import { markdownToText } from '../markdown/markdownText';
 
 /**
- * One line of plain text for a message: markdown marks dropped, code blocks and links kept short;
+ * One line of plain text for a message, read from the same markdown parse as the conversation:
+ * marks dropped, code blocks and links kept short;
  * a message of files only is summed up by them ("Photo", "report.pdf").
  */
 export function previewText(message: Pick<Message, 'content' | 'deleted' | 'attachments'>): string {
   if (message.deleted) return 'Message deleted';
-  const text = message.content
-    .replace(/```[\s\S]*?(```|$)/g, ' [code] ')
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/^\s{0,3}(#{1,6}|>+)\s?/gm, '')
-    .replace(/(\*\*|__|~~)(?=\S)([\s\S]*?\S)\1/g, '$2')
-    .replace(/(^|[^\w*])\*(?=\S)([^*]*?\S)\*(?!\w)/g, '$1$2')
-    .replace(/(^|[^\w])_(?=\S)([^_]*?\S)_(?!\w)/g, '$1$2')
-    .replace(/`([^`]*)`/g, '$1')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const text = markdownToText(message.content);
   return text || attachmentsSummary(message.attachments ?? []) || ' ';
 }

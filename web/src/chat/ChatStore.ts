@@ -14,6 +14,7 @@ import { anyoneTyping, type ChatState } from './chatState';
 import { ChatStateStore } from './chatStateStore';
 import { resync } from './chatSync';
 import { MessageSender } from './messageSender';
+import { indexedDbOutbox, memoryOutbox, type OutboxStorage } from './outboxStorage';
 import { RoomActions } from './roomActions';
 import type { Message, RoomSummary } from './types';
 
@@ -21,6 +22,8 @@ export interface ChatStoreOptions {
   connection: Realtime;
   api: ChatApi;
   user: User;
+  /** Where unsent messages are kept across reloads; this user's IndexedDB outbox by default. */
+  outbox?: OutboxStorage;
 }
 
 export type IncomingListener = (message: Message, room: RoomSummary | undefined) => void;
@@ -43,7 +46,8 @@ export class ChatStore {
     this.state = new ChatStateStore(options.user.id);
     this.loader = new ChatLoader(this.state, options.api);
     this.rooms = new RoomActions(this.state, options.api, this.loader, options.user);
-    this.messages = new MessageSender(this.state, options.connection, options.api);
+    const outbox = options.outbox ?? (typeof indexedDB === 'undefined' ? memoryOutbox() : indexedDbOutbox(options.user.id));
+    this.messages = new MessageSender(this.state, options.connection, options.api, outbox);
   }
 
   readonly getState = (): ChatState => this.state.getState();
@@ -73,6 +77,7 @@ export class ChatStore {
         if (!recovered) void resync(this.state, connection, this.loader);
       }),
       connection.onDisconnect(() => this.messages.forgetTyping()),
+      this.messages.start(),
     );
   }
 

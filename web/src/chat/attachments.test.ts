@@ -1,9 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ALICE, msg, range, room } from '../test/chatFixtures';
 import type { ChatApi } from './chatApi';
 import { chatReducer, initialChatState, timelineOf, type ChatAction, type ChatState } from './chatState';
 import { ChatStateStore } from './chatStateStore';
 import { MessageSender } from './messageSender';
+import { memoryOutbox } from './outboxStorage';
 import type { Realtime } from '../realtime/RealtimeConnection';
 import type { Attachment, Message } from './types';
 
@@ -48,6 +49,8 @@ describe('MessageSender with files', () => {
         requests.push({ event, payload });
         return Promise.resolve(msg(6, { sender: ALICE, clientId: (payload as { clientId: string }).clientId, attachments: [photo] }));
       },
+      onConnect: () => () => undefined,
+      onDisconnect: () => () => undefined,
     } as unknown as Realtime;
     const api = {
       send: (_roomId: number, input: unknown) => {
@@ -55,24 +58,26 @@ describe('MessageSender with files', () => {
         return Promise.resolve(msg(6, { sender: ALICE, attachments: [photo] }) as Message);
       },
     } as unknown as ChatApi;
-    return { sender: new MessageSender(store, connection, api), requests, restSends };
+    const sender = new MessageSender(store, connection, api, memoryOutbox());
+    sender.start();
+    return { sender, requests, restSends };
   }
 
   it('sends the file ids over the socket', async () => {
     const { sender, requests } = setup(true);
     sender.send(10, 'caption', null, [photo]);
-    await Promise.resolve();
+    await vi.waitFor(() => expect(requests).toHaveLength(1));
     expect(requests[0]).toMatchObject({ event: 'send_message', payload: { roomId: 10, content: 'caption', attachments: [photo.id] } });
   });
 
   it('sends them over REST while the socket is down, and leaves them out when there are none', async () => {
     const { sender, restSends, requests } = setup(false);
     sender.send(10, '', null, [photo]);
-    await Promise.resolve();
+    await vi.waitFor(() => expect(restSends).toHaveLength(1));
     expect(restSends[0]).toMatchObject({ content: '', attachments: [photo.id] });
     const plain = setup(true);
     plain.sender.send(10, 'hi', null);
-    await Promise.resolve();
+    await vi.waitFor(() => expect(plain.requests).toHaveLength(1));
     expect(plain.requests[0]!.payload).not.toHaveProperty('attachments');
     expect(requests).toEqual([]);
   });

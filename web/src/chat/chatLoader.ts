@@ -4,6 +4,7 @@
  * action, dispatched after the key is released so that whatever the new state prompts (another
  * page) can start at once.
  */
+import { ApiError } from '../api/errors';
 import type { ChatApi } from './chatApi';
 import { quoteKey, timelineOf, type ChatAction } from './chatState';
 import type { ChatStateStore } from './chatStateStore';
@@ -31,7 +32,8 @@ export class ChatLoader {
       const room = await this.api.room(roomId);
       this.store.dispatch({ type: 'roomUpserted', room });
       return room;
-    } catch {
+    } catch (error) {
+      this.lostIfRefused(roomId, error);
       return null;
     }
   }
@@ -39,6 +41,7 @@ export class ChatLoader {
   /** Makes sure a room's messages are on hand: the latest page, or a window around `around`. */
   openRoom(roomId: RoomId, around?: Seq): Promise<void> {
     const state = this.store.getState();
+    if (state.gone[roomId]) return Promise.resolve();
     void this.loadMembers(roomId);
     if (!state.rooms[roomId] && state.roomsLoaded) void this.fetchRoom(roomId);
     if (around !== undefined) return this.loadAround(roomId, around);
@@ -72,31 +75,37 @@ export class ChatLoader {
   loadOlder(roomId: RoomId): Promise<void> {
     const timeline = timelineOf(this.store.getState(), roomId);
     const first = firstSeq(timeline);
-    if (timeline.state !== 'ready' || first === null || !hasOlder(timeline)) return Promise.resolve();
-    return this.once(`older:${roomId}`, async () => ({
-      type: 'olderLoaded',
-      roomId,
-      messages: await this.api.messages(roomId, { before: first }, PAGE_SIZE),
-    }));
+    if (timeline.state !== 'ready' || first === null || !hasOlder(timeline) || this.store.getState().gone[roomId]) return Promise.resolve();
+    return this.once(`older:${roomId}`, () =>
+      this.unlessLost(roomId, async () => ({
+        type: 'olderLoaded',
+        roomId,
+        messages: await this.api.messages(roomId, { before: first }, PAGE_SIZE),
+      })),
+    );
   }
 
   loadNewer(roomId: RoomId): Promise<void> {
     const timeline = timelineOf(this.store.getState(), roomId);
     const last = lastSeq(timeline);
-    if (timeline.state !== 'ready' || last === null || !timeline.hasNewer) return Promise.resolve();
-    return this.once(`newer:${roomId}`, async () => ({
-      type: 'newerLoaded',
-      roomId,
-      messages: await this.api.messages(roomId, { after: last }, PAGE_SIZE),
-    }));
+    if (timeline.state !== 'ready' || last === null || !timeline.hasNewer || this.store.getState().gone[roomId]) return Promise.resolve();
+    return this.once(`newer:${roomId}`, () =>
+      this.unlessLost(roomId, async () => ({
+        type: 'newerLoaded',
+        roomId,
+        messages: await this.api.messages(roomId, { after: last }, PAGE_SIZE),
+      })),
+    );
   }
 
   loadMembers(roomId: RoomId, force = false): Promise<void> {
-    if (this.store.getState().members[roomId] && !force) return Promise.resolve();
+    const state = this.store.getState();
+    if ((state.members[roomId] && !force) || state.gone[roomId]) return Promise.resolve();
     return this.once(`members:${roomId}`, async () => {
       try {
         return { type: 'membersLoaded', roomId, members: await this.api.members(roomId) };
-      } catch {
+      } catch (error) {
+        this.lostIfRefused(roomId, error);
         return null; // Shown without receipts or roles until the next try.
       }
     });
@@ -117,15 +126,33 @@ export class ChatLoader {
 
   /** A page that replaces what the timeline shows: marked loading, and failed if it fails. */
   private page(key: string, roomId: RoomId, fetch: () => Promise<ChatAction>): Promise<void> {
+    if (this.store.getState().gone[roomId]) return Promise.resolve();
     return this.once(key, async () => {
       this.store.dispatch({ type: 'historyLoading', roomId });
       try {
         return await fetch();
       } catch (error) {
         this.store.dispatch({ type: 'historyFailed', roomId });
+        if (this.lostIfRefused(roomId, error)) return null;
         throw error;
       }
     });
+  }
+
+  private async unlessLost(roomId: RoomId, fetch: () => Promise<ChatAction>): Promise<ChatAction | null> {
+    try {
+      return await fetch();
+    } catch (error) {
+      if (this.lostIfRefused(roomId, error)) return null;
+      throw error;
+    }
+  }
+
+  /** The server says the room is not there for me (removed, deleted): it is gone, not failing. */
+  private lostIfRefused(roomId: RoomId, error: unknown): boolean {
+    if (!(error instanceof ApiError) || (error.status !== 404 && error.status !== 403)) return false;
+    this.store.dispatch({ type: 'roomRemoved', roomId });
+    return true;
   }
 
   private once(key: string, task: () => Promise<ChatAction | null>): Promise<void> {

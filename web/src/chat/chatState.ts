@@ -25,6 +25,11 @@ export interface ChatState {
   typing: Readonly<Record<RoomId, readonly TypingEntry[]>>;
   /** Messages fetched on their own, to quote replies whose original is not loaded: key `room:seq`. */
   quotes: Readonly<Record<string, Message | null>>;
+  /**
+   * Rooms this user has lost (left, removed, deleted) since the list was last loaded: their
+   * events are ignored and nothing is fetched for them until they are back in the list.
+   */
+  gone: Readonly<Record<RoomId, true>>;
 }
 
 /** How long a typing indicator lasts without news: a little more than the server's 5 s. */
@@ -71,6 +76,7 @@ export function initialChatState(me: UserId): ChatState {
     presence: {},
     typing: {},
     quotes: {},
+    gone: {},
   };
 }
 
@@ -79,6 +85,7 @@ export function timelineOf(state: ChatState, roomId: RoomId): T.Timeline {
 }
 
 function withTimeline(state: ChatState, roomId: RoomId, change: (t: T.Timeline) => T.Timeline): ChatState {
+  if (state.gone[roomId]) return state;
   const current = timelineOf(state, roomId);
   const next = change(current);
   return next === current ? state : { ...state, timelines: { ...state.timelines, [roomId]: next } };
@@ -172,13 +179,37 @@ function applySync(state: ChatState, result: SyncResult): ChatState {
 }
 
 function removeRoomState(state: ChatState, roomId: RoomId): ChatState {
+  if (state.gone[roomId] && !(roomId in state.rooms)) return state;
   const timelines = { ...state.timelines };
   delete timelines[roomId];
   const members = { ...state.members };
   delete members[roomId];
   const typing = { ...state.typing };
   delete typing[roomId];
-  return { ...state, rooms: R.removeRoom(state.rooms, roomId), timelines, members, typing };
+  const gone = { ...state.gone, [roomId]: true as const };
+  return { ...state, rooms: R.removeRoom(state.rooms, roomId), timelines, members, typing, gone };
+}
+
+/** Rooms that are in the list again (re-added) are no longer gone. */
+function back(state: ChatState, roomIds: readonly RoomId[]): ChatState {
+  if (!roomIds.some((id) => state.gone[id])) return state;
+  const gone = { ...state.gone };
+  for (const id of roomIds) delete gone[id];
+  return { ...state, gone };
+}
+
+/**
+ * A group's member count follows its member list whenever the list is loaded, so a change heard
+ * twice (from the REST answer and from the socket event), in either order, counts once.
+ */
+function countMembers(state: ChatState, roomId: RoomId): ChatState {
+  const members = state.members[roomId];
+  if (!members) return state;
+  return withRoom(state, roomId, (r) => (r.memberCount === members.length ? r : { ...r, memberCount: members.length }));
+}
+
+function countAllMembers(state: ChatState): ChatState {
+  return Object.keys(state.members).reduce((next, id) => countMembers(next, Number(id)), state);
 }
 
 export function quoteKey(roomId: RoomId, seq: Seq): string {
@@ -187,10 +218,12 @@ export function quoteKey(roomId: RoomId, seq: Seq): string {
 
 export function chatReducer(state: ChatState, action: ChatAction): ChatState {
   switch (action.type) {
-    case 'roomsLoaded':
-      return { ...state, rooms: R.replaceRooms(state.rooms, action.rooms), roomsLoaded: true };
+    case 'roomsLoaded': {
+      const next = { ...state, rooms: R.replaceRooms(state.rooms, action.rooms), roomsLoaded: true };
+      return countAllMembers(back(next, action.rooms.map((r) => r.id)));
+    }
     case 'roomUpserted':
-      return { ...state, rooms: R.upsertRoom(state.rooms, action.room) };
+      return countMembers(back({ ...state, rooms: R.upsertRoom(state.rooms, action.room) }, [action.room.id]), action.room.id);
     case 'roomRemoved':
       return removeRoomState(state, action.roomId);
     case 'roomRenamed':
@@ -246,8 +279,10 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
     case 'readReceipt':
       return seenActive(withMembers(state, action.roomId, (m) => readUpTo(m, action.userId, action.seq)), action.userId);
     case 'membersLoaded':
-      return { ...state, members: { ...state.members, [action.roomId]: action.members } };
+      if (state.gone[action.roomId]) return state;
+      return countMembers({ ...state, members: { ...state.members, [action.roomId]: action.members } }, action.roomId);
     case 'memberUpserted': {
+      const known = state.members[action.roomId];
       let next = withMembers(state, action.roomId, (members) => {
         const at = members.findIndex((m) => m.userId === action.member.userId);
         if (at < 0) return [...members, action.member];
@@ -255,15 +290,21 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
         copy[at] = action.member;
         return copy;
       });
-      if (action.added) next = withRoom(next, action.roomId, (r) => ({ ...r, memberCount: r.memberCount + 1 }));
+      if (known) next = countMembers(next, action.roomId);
+      else if (action.added) next = withRoom(next, action.roomId, (r) => ({ ...r, memberCount: r.memberCount + 1 }));
       return action.member.userId === state.me
         ? withRoom(next, action.roomId, (r) => (r.role === action.member.role ? r : { ...r, role: action.member.role }))
         : next;
     }
     case 'memberRemoved': {
       if (action.userId === state.me) return removeRoomState(state, action.roomId);
-      let next = withMembers(state, action.roomId, (members) => members.filter((m) => m.userId !== action.userId));
-      next = withRoom(next, action.roomId, (r) => ({ ...r, memberCount: Math.max(1, r.memberCount - 1) }));
+      let next = withMembers(state, action.roomId, (members) => {
+        const kept = members.filter((m) => m.userId !== action.userId);
+        return kept.length === members.length ? members : kept;
+      });
+      next = state.members[action.roomId]
+        ? countMembers(next, action.roomId)
+        : withRoom(next, action.roomId, (r) => ({ ...r, memberCount: Math.max(1, r.memberCount - 1) }));
       return withoutTypist(next, action.roomId, action.userId);
     }
     case 'presenceSnapshot': {
@@ -274,7 +315,7 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
     case 'presenceChanged':
       return { ...state, presence: { ...state.presence, [action.presence.userId]: action.presence } };
     case 'typingStarted': {
-      if (action.userId === state.me) return state;
+      if (action.userId === state.me || state.gone[action.roomId]) return state;
       const entries = state.typing[action.roomId] ?? [];
       const entry: TypingEntry = { userId: action.userId, username: action.username, until: action.now + TYPING_TTL_MS };
       const others = entries.filter((e) => e.userId !== action.userId);

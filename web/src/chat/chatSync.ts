@@ -24,15 +24,20 @@ export async function resync(store: ChatStateStore, connection: Realtime, loader
       const result = await connection.request<SyncResult>(ClientEvents.sync, { rooms: cursors });
       store.dispatch({ type: 'synced', result });
       for (const room of result.rooms) {
-        if (room.truncated && timelineOf(store.getState(), room.roomId).state === 'ready') void loader.loadLatest(room.roomId);
+        if (room.truncated && timelineOf(store.getState(), room.roomId).state === 'ready') reload(loader, room.roomId);
       }
     }
   } catch {
     // Fall back to reloading what is on screen.
     for (const [id, timeline] of Object.entries(store.getState().timelines)) {
-      if (timeline.state === 'ready' && !timeline.hasNewer) void loader.loadLatest(Number(id));
+      if (timeline.state === 'ready' && !timeline.hasNewer) reload(loader, Number(id));
     }
   }
   await loader.refreshRooms();
   for (const roomId of Object.keys(store.getState().members)) void loader.loadMembers(Number(roomId), true);
+}
+
+/** Reloads a room's latest page; a failure (offline again) leaves what is shown for the next reconnect. */
+function reload(loader: ChatLoader, roomId: RoomId): void {
+  loader.loadLatest(roomId).catch(() => undefined);
 }

@@ -1,14 +1,14 @@
 /**
- * Everything this user sends into rooms: messages (pending at once, confirmed by the answer),
- * edits, deletions, reactions, read marks and typing. Each goes over the socket while it is
- * connected and over REST otherwise; a send keeps its clientId across retries, so the server
- * stores it at most once.
+ * Everything this user sends into rooms: messages (pending at once, kept in the outbox until the
+ * server stores them), edits, deletions, reactions, read marks and typing. Each goes over the
+ * socket while it is connected and over REST otherwise; a send keeps its clientId across
+ * retries, so the server stores it at most once.
  */
 import type { Realtime } from '../realtime/RealtimeConnection';
-import { describeError } from '../realtime/describeError';
 import type { ChatApi } from './chatApi';
-import { timelineOf } from './chatState';
 import type { ChatStateStore } from './chatStateStore';
+import { Outbox } from './outbox';
+import type { OutboxStorage } from './outboxStorage';
 import { TypingSender } from './typingSender';
 import type { Attachment, Message, RoomId, Seq } from './types';
 import { ClientEvents, type ClientEvent } from '../realtime/events';
@@ -22,38 +22,45 @@ function newClientId(): string {
 export class MessageSender {
   private readonly readSent = new Map<RoomId, Seq>();
   private readonly typingSender: TypingSender;
+  private readonly outbox: Outbox;
 
   constructor(
     private readonly store: ChatStateStore,
     private readonly connection: Realtime,
     private readonly api: ChatApi,
+    outbox: OutboxStorage,
   ) {
+    this.outbox = new Outbox(store, connection, api, outbox);
     this.typingSender = new TypingSender((event, roomId) =>
       this.connection.connected ? this.connection.request(event, roomId) : Promise.resolve(),
     );
   }
 
+  /** Restores what an earlier page left in the outbox and sends it; the function stops sending. */
+  start(): () => void {
+    return this.outbox.start();
+  }
+
   /**
-   * Sends a message: shown at once as pending, confirmed by the server's answer. Attachments are
-   * files already uploaded; the message carries their ids.
+   * Sends a message: shown at once as pending, confirmed by the server's answer, waiting in the
+   * outbox while offline. Attachments are files already uploaded; the message carries their ids.
    */
   send(roomId: RoomId, content: string, replyTo: Seq | null, attachments: readonly Attachment[] = []): string {
     const clientId = newClientId();
-    this.store.dispatch({ type: 'sendStarted', roomId, clientId, content, replyTo, at: Date.now(), attachments });
+    const at = Date.now();
+    this.store.dispatch({ type: 'sendStarted', roomId, clientId, content, replyTo, at, attachments });
     this.stopTyping(roomId);
-    void this.transmit(roomId, clientId, content, replyTo, attachments);
+    this.outbox.add({ clientId, roomId, content, replyTo, createdAt: at, ...(attachments.length ? { attachments } : {}) });
     return clientId;
   }
 
   /** Sends a failed message again under the same clientId, so the server stores it at most once. */
-  retry(roomId: RoomId, clientId: string): void {
-    const pending = timelineOf(this.store.getState(), roomId).pending.find((p) => p.clientId === clientId);
-    if (!pending || pending.status !== 'failed') return;
-    this.store.dispatch({ type: 'sendRetried', roomId, clientId });
-    void this.transmit(roomId, clientId, pending.content, pending.replyTo, pending.attachments ?? []);
+  retry(_roomId: RoomId, clientId: string): void {
+    this.outbox.retry(clientId);
   }
 
   discard(roomId: RoomId, clientId: string): void {
+    this.outbox.discard(clientId);
     this.store.dispatch({ type: 'sendDiscarded', roomId, clientId });
   }
 
@@ -95,30 +102,6 @@ export class MessageSender {
   /** The connection dropped: the server forgot who is typing, and so does this sender. */
   forgetTyping(): void {
     this.typingSender.reset();
-  }
-
-  private async transmit(
-    roomId: RoomId,
-    clientId: string,
-    content: string,
-    replyTo: Seq | null,
-    attachments: readonly Attachment[],
-  ): Promise<void> {
-    const fileIds = attachments.map((a) => a.id);
-    try {
-      let message: Message;
-      if (this.connection.connected) {
-        const payload: Record<string, unknown> = { roomId, content, clientId };
-        if (replyTo !== null) payload.replyTo = replyTo;
-        if (fileIds.length) payload.attachments = fileIds;
-        message = await this.connection.request<Message>(ClientEvents.sendMessage, payload);
-      } else {
-        message = await this.api.send(roomId, { content, clientId, replyTo, ...(fileIds.length ? { attachments: fileIds } : {}) });
-      }
-      this.store.dispatch({ type: 'sendConfirmed', roomId, message });
-    } catch (error) {
-      this.store.dispatch({ type: 'sendFailed', roomId, clientId, error: describeError(error) });
-    }
   }
 
   private async change(event: ClientEvent, payload: object, rest: () => Promise<Message>): Promise<Message> {

@@ -1,4 +1,8 @@
-/** What a person does to rooms and their members over REST, each answer applied to the state. */
+/**
+ * What a person does to rooms and their members over REST, each answer applied to the state.
+ * The server also tells every member (this tab included) over the socket; the reducer applies
+ * each change once whichever of the two arrives first.
+ */
 import type { User, UserId } from '../api/types';
 import type { ChatApi } from './chatApi';
 import type { ChatLoader } from './chatLoader';
@@ -47,7 +51,10 @@ export class RoomActions {
 
   async removeMember(roomId: RoomId, userId: UserId): Promise<void> {
     await this.api.removeMember(roomId, userId);
-    this.store.dispatch({ type: 'memberRemoved', roomId, userId });
+    // The socket's member_removed may come before or after this answer: with the list loaded the
+    // removal applies once either way; without it, the list is fetched rather than counted down twice.
+    if (this.store.getState().members[roomId]) this.store.dispatch({ type: 'memberRemoved', roomId, userId });
+    else await this.loader.loadMembers(roomId, true);
   }
 
   async leave(roomId: RoomId): Promise<void> {

@@ -4,7 +4,7 @@
  * the text it is. Images become links, so a message never loads anything from another host.
  * Headings render as bold lines, which suits chat better than page headings.
  */
-import { Marked, type Tokens } from 'marked';
+import { Marked, type Token, type Tokens } from 'marked';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -35,6 +35,11 @@ const marked = new Marked({
 /** Markdown to (unsanitized) HTML. The result must still go through the sanitizer. */
 export function markdownToHtml(content: string): string {
   return marked.parse(content, { async: false });
+}
+
+/** The tokens of the same parse, for the plain-text previews (markdownText.ts). */
+export function markdownLexer(content: string): Token[] {
+  return marked.lexer(content);
 }
 
 /** True when the message is nothing but one to three emoji, which read better large. */

@@ -2,7 +2,7 @@ import { createContext, useCallback, useContext, useMemo, useRef, useState, type
 import styles from './Toast.module.css';
 
 type Kind = 'info' | 'error';
-interface ToastItem {
+export interface ToastItem {
   id: number;
   text: string;
   kind: Kind;
@@ -10,14 +10,26 @@ interface ToastItem {
 
 const ToastContext = createContext<(text: string, kind?: Kind) => void>(() => undefined);
 
-/** Short notes at the bottom of the screen ("Copied", "You can't do that"), announced politely. */
+/** At most this many notes show at once; a new one pushes out the oldest. */
+export const MAX_TOASTS = 3;
+
+/** The notes after `item` arrives: a repeat of a note replaces it, and only the newest few stay. */
+export function withToast(list: readonly ToastItem[], item: ToastItem): ToastItem[] {
+  const others = list.filter((t) => t.text !== item.text || t.kind !== item.kind);
+  return [...others.slice(-(MAX_TOASTS - 1)), item];
+}
+
+/**
+ * Short notes at the bottom of the screen ("Copied", "You can't do that"), announced politely;
+ * they stack, newest at the bottom, never more than MAX_TOASTS.
+ */
 export function ToastProvider({ children }: { children: ReactNode }) {
   const [items, setItems] = useState<ToastItem[]>([]);
   const next = useRef(0);
   const show = useCallback((text: string, kind: Kind = 'info') => {
     next.current += 1;
     const id = next.current;
-    setItems((list) => [...list.slice(-2), { id, text, kind }]);
+    setItems((list) => withToast(list, { id, text, kind }));
     setTimeout(() => setItems((list) => list.filter((t) => t.id !== id)), kind === 'error' ? 6_000 : 3_000);
   }, []);
   const value = useMemo(() => show, [show]);

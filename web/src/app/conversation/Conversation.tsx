@@ -1,13 +1,11 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { nameOf } from '../../api/types';
 import { useChat, useChatStore } from '../../chat/ChatContext';
-import type { TypingEntry } from '../../chat/chatState';
 import { describeError } from '../../realtime/describeError';
 import { formatLastSeen } from '../../chat/format';
 import { emptyTimeline } from '../../chat/timeline';
-import { typingText } from '../../chat/typingText';
-import type { Member, Message, RoomSummary } from '../../chat/types';
+import { typingLine } from '../../chat/typists';
+import type { Message, RoomSummary } from '../../chat/types';
 import { useFileDrop } from '../files/useFileDrop';
 import { Avatar } from '../../ui/Avatar';
 import { Button } from '../../ui/Button';
@@ -24,21 +22,10 @@ import { Spinner } from '../../ui/Spinner';
 import { FormButtons } from '../rooms/FormButtons';
 import styles from './Conversation.module.css';
 
-const NO_TYPING: readonly TypingEntry[] = [];
-const NO_MEMBERS: readonly Member[] = [];
-
-function typistNames(typing: readonly TypingEntry[], members: readonly Member[]): string[] {
-  return typing.map((t) => {
-    const member = members.find((m) => m.userId === t.userId);
-    return member ? nameOf(member) : t.username;
-  });
-}
-
 function Header({ room, detailsOpen, onToggleDetails }: { room: RoomSummary; detailsOpen: boolean; onToggleDetails: () => void }) {
   const navigate = useNavigate();
-  const typing = useChat((s) => s.typing[room.id] ?? NO_TYPING);
+  const typing = useChat((s) => typingLine(s, room.id));
   const presence = useChat((s) => (room.peer ? s.presence[room.peer.id] : undefined));
-  const members = useChat((s) => s.members[room.id] ?? NO_MEMBERS);
   const [, tick] = useState(0);
 
   useEffect(() => {
@@ -54,7 +41,7 @@ function Header({ room, detailsOpen, onToggleDetails }: { room: RoomSummary; det
   } else {
     subtitle = `${room.memberCount} member${room.memberCount === 1 ? '' : 's'}`;
   }
-  const typingLine = typing.length ? (room.kind === 'direct' ? 'typing…' : typingText(typistNames(typing, members))) : '';
+  const typingShown = typing ? (room.kind === 'direct' ? 'typing…' : typing) : '';
 
   return (
     <header className={styles.header}>
@@ -70,7 +57,7 @@ function Header({ room, detailsOpen, onToggleDetails }: { room: RoomSummary; det
           <span className={styles.headerName} data-testid="room-title">
             {room.name}
           </span>
-          <span className={`${styles.headerSub} ${typingLine ? styles.headerTyping : ''}`}>{typingLine || subtitle}</span>
+          <span className={`${styles.headerSub} ${typingShown ? styles.headerTyping : ''}`}>{typingShown || subtitle}</span>
         </span>
       </button>
       <CallButtons roomId={room.id} />
@@ -80,9 +67,7 @@ function Header({ room, detailsOpen, onToggleDetails }: { room: RoomSummary; det
 }
 
 function TypingLine({ roomId }: { roomId: number }) {
-  const typing = useChat((s) => s.typing[roomId] ?? NO_TYPING);
-  const members = useChat((s) => s.members[roomId] ?? NO_MEMBERS);
-  const text = typingText(typistNames(typing, members));
+  const text = useChat((s) => typingLine(s, roomId));
   return (
     <div className={styles.typing} aria-live="polite" data-testid="typing">
       {text && (
@@ -105,6 +90,7 @@ export function Conversation({ roomId, detailsOpen, onToggleDetails }: { roomId:
   const toast = useToast();
   const room = useChat((s) => s.rooms[roomId]);
   const roomsLoaded = useChat((s) => s.roomsLoaded);
+  const gone = useChat((s) => s.gone[roomId] === true);
   const timeline = useChat((s) => s.timelines[roomId] ?? emptyTimeline);
   const [params, setParams] = useSearchParams();
   const aroundParam = Number(params.get('around'));
@@ -166,7 +152,7 @@ export function Conversation({ roomId, detailsOpen, onToggleDetails }: { roomId:
   );
 
   if (!room) {
-    if (!roomsLoaded) return <div className={styles.conversation} aria-busy="true" />;
+    if (!roomsLoaded && !gone) return <div className={styles.conversation} aria-busy="true" />;
     return (
       <div className={styles.conversation}>
         <EmptyState title="This conversation isn’t available">
@@ -201,7 +187,14 @@ export function Conversation({ roomId, detailsOpen, onToggleDetails }: { roomId:
       )}
       <Header room={room} detailsOpen={detailsOpen} onToggleDetails={onToggleDetails} />
       {ready ? (
-        <MessageList key={`${roomId}:${around ?? ''}`} room={room} around={around} actions={actions} handle={list} />
+        <MessageList
+          key={`${roomId}:${around ?? ''}`}
+          room={room}
+          around={around}
+          actions={actions}
+          handle={list}
+          editingSeq={editing?.seq ?? null}
+        />
       ) : failed || timeline.state === 'error' ? (
         <div className={styles.listArea}>
           <EmptyState title="Couldn’t load the messages">

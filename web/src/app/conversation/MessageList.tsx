@@ -72,6 +72,8 @@ interface MessageListProps {
   around: number | null;
   actions: MessageActions;
   handle: Ref<MessageListHandle>;
+  /** The message the composer is editing, marked in the list. */
+  editingSeq?: number | null;
 }
 
 /**
@@ -79,7 +81,7 @@ interface MessageListProps {
  * top (and newer ones when opened in the past), marks the room read while the end is in view,
  * and offers a jump back to the latest with the count of what arrived meanwhile.
  */
-export function MessageList({ room, around, actions, handle }: MessageListProps) {
+export function MessageList({ room, around, actions, handle, editingSeq = null }: MessageListProps) {
   const store = useChatStore();
   const roomId = room.id;
   const timeline = useChat((s) => s.timelines[roomId] ?? emptyTimeline);
@@ -160,7 +162,10 @@ export function MessageList({ room, around, actions, handle }: MessageListProps)
 
   useImperativeHandle(handle, () => ({ scrollToBottom: () => list.current?.scrollToBottom(), showMessage }), [showMessage]);
 
-  const renderRow = useCallback((row: Row) => <MessageRow row={row} context={context} highlightSeq={highlight} />, [context, highlight]);
+  const renderRow = useCallback(
+    (row: Row) => <MessageRow row={row} context={context} highlightSeq={highlight} editingSeq={editingSeq} />,
+    [context, highlight, editingSeq],
+  );
 
   const seen = useMemo(() => {
     if (!last || last.sender?.id !== me.id || timeline.pending.length > 0 || timeline.hasNewer) return '';
@@ -221,10 +226,12 @@ export function MessageList({ room, around, actions, handle }: MessageListProps)
         data-testid="message-list"
       />
       {showJump && (
-        <button type="button" className={styles.jump} onClick={jumpToLatest} data-testid="jump-to-latest">
-          <Icon name="down" size={18} />
-          <span>{newCount > 0 ? `${newCount} new message${newCount === 1 ? '' : 's'}` : 'Jump to latest'}</span>
-        </button>
+        <div className={styles.jumpBar}>
+          <button type="button" className={styles.jump} onClick={jumpToLatest} data-testid="jump-to-latest">
+            <Icon name="down" size={18} />
+            <span>{newCount > 0 ? `${newCount} new message${newCount === 1 ? '' : 's'}` : 'Jump to latest'}</span>
+          </button>
+        </div>
       )}
     </div>
   );

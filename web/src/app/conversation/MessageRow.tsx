@@ -127,6 +127,7 @@ const TextMessage = memo(function TextMessage({
   last,
   mine,
   highlighted,
+  editing = false,
   context,
 }: {
   message: Message;
@@ -134,6 +135,8 @@ const TextMessage = memo(function TextMessage({
   last: boolean;
   mine: boolean;
   highlighted: boolean;
+  /** The composer is editing this message. */
+  editing?: boolean;
   context: RowContext;
 }) {
   const [sheet, setSheet] = useState(false);
@@ -151,6 +154,7 @@ const TextMessage = memo(function TextMessage({
     first ? styles.first : '',
     last ? styles.last : '',
     highlighted ? styles.highlight : '',
+    editing ? styles.editing : '',
     showAvatar ? styles.withAvatar : '',
   ].join(' ');
 
@@ -161,12 +165,20 @@ const TextMessage = memo(function TextMessage({
       data-message
       data-seq={message.seq}
       data-testid="message"
+      data-editing={editing || undefined}
+      aria-current={editing ? 'true' : undefined}
       onKeyDown={moveFocus}
       {...press}
     >
       {showAvatar && <div className={styles.gutter}>{first && <Avatar name={sender} size={34} />}</div>}
       <div className={styles.body}>
         {showSender && <div className={styles.sender}>{sender}</div>}
+        {editing && (
+          <div className={styles.editingLabel} data-testid="editing-marker">
+            <Icon name="edit" size={13} />
+            Editing
+          </div>
+        )}
         <div className={`${styles.bubble} ${message.deleted ? styles.deleted : ''} ${big ? styles.big : ''}`}>
           <span className="visually-hidden">{mine ? 'You' : sender}: </span>
           {message.replyTo !== null && !message.deleted && (
@@ -237,7 +249,17 @@ const PendingRow = memo(function PendingRow({
 });
 
 /** One row of the conversation: a day, the unread line, a system note or a message. */
-export function MessageRow({ row, context, highlightSeq }: { row: Row; context: RowContext; highlightSeq: number | null }) {
+export function MessageRow({
+  row,
+  context,
+  highlightSeq,
+  editingSeq = null,
+}: {
+  row: Row;
+  context: RowContext;
+  highlightSeq: number | null;
+  editingSeq?: number | null;
+}) {
   switch (row.kind) {
     case 'day':
       return (
@@ -265,6 +287,7 @@ export function MessageRow({ row, context, highlightSeq }: { row: Row; context: 
           last={row.last}
           mine={row.mine}
           highlighted={row.message.seq === highlightSeq}
+          editing={row.message.seq === editingSeq}
           context={context}
         />
       );

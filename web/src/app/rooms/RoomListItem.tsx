@@ -3,25 +3,23 @@ import { Link } from 'react-router-dom';
 import { nameOf } from '../../api/types';
 import { useChat, useChatStore } from '../../chat/ChatContext';
 import { formatListTime } from '../../chat/format';
-import { typingText } from '../../chat/typingText';
+import { typingLine } from '../../chat/typists';
 import type { RoomSummary } from '../../chat/types';
 import { Avatar } from '../../ui/Avatar';
 import { previewText } from '../preview';
 import styles from './RoomList.module.css';
 
-const NO_TYPING: readonly never[] = [];
-
 export const RoomListItem = memo(function RoomListItem({ room, active }: { room: RoomSummary; active: boolean }) {
   const store = useChatStore();
   const presence = useChat((s) => (room.peer ? s.presence[room.peer.id]?.status : undefined));
-  const typing = useChat((s) => s.typing[room.id] ?? NO_TYPING);
+  const typing = useChat((s) => typingLine(s, room.id));
   const last = room.lastMessage;
   const unread = room.unreadCount;
   const time = room.lastMessageAt ?? room.createdAt;
 
   let preview = 'No messages yet';
-  if (typing.length > 0) {
-    preview = room.kind === 'direct' ? 'typing…' : typingText(typing.map((t) => t.username));
+  if (typing) {
+    preview = room.kind === 'direct' ? 'typing…' : typing;
   } else if (last) {
     const text = previewText(last);
     if (last.kind === 'system' || !last.sender) preview = text;
@@ -48,7 +46,7 @@ export const RoomListItem = memo(function RoomListItem({ room, active }: { room:
             </time>
           </span>
           <span className={styles.line}>
-            <span className={`${styles.preview} ${typing.length ? styles.typing : ''}`}>{preview}</span>
+            <span className={`${styles.preview} ${typing ? styles.typing : ''}`}>{preview}</span>
             {unread > 0 && (
               <span className={styles.badge} data-testid="unread-badge" aria-hidden="true">
                 {unread > 99 ? '99+' : unread}

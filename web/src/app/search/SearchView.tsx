@@ -152,9 +152,12 @@ export function SearchView() {
     }
   };
 
+  // A new query replaces the page's entry in the history, so Back leaves search at once.
+  const show = (q: string) => setParams(q ? { q } : {}, { replace: true });
+
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setParams(text.trim() ? { q: text.trim() } : {});
+    show(text.trim());
   };
 
   const tokens = parseQuery(query);
@@ -187,7 +190,7 @@ export function SearchView() {
             key={`${index}:${token.raw}`}
             type="button"
             className={`${styles.chip} ${styles.chipOn}`}
-            onClick={() => setParams({ q: withoutToken(query, index) })}
+            onClick={() => show(withoutToken(query, index))}
             aria-label={`Remove filter: ${chipLabel(token)}`}
             data-testid="filter-chip"
           >
@@ -200,7 +203,7 @@ export function SearchView() {
             key={f.label}
             type="button"
             className={styles.chip}
-            onClick={() => setParams({ q: withFilter(query, f.kind, f.value(store.user.username)) })}
+            onClick={() => show(withFilter(query, f.kind, f.value(store.user.username)))}
           >
             <Icon name="plus" size={14} />
             {f.label}
