@@ -14,6 +14,7 @@ import { anyoneTyping, type ChatState } from './chatState';
 import { ChatStateStore } from './chatStateStore';
 import { resync } from './chatSync';
 import { MessageSender } from './messageSender';
+import { PresenceWatch } from './presenceWatch';
 import { RoomActions } from './roomActions';
 import type { Message, RoomSummary } from './types';
 
@@ -30,6 +31,8 @@ export class ChatStore {
   readonly loader: ChatLoader;
   readonly rooms: RoomActions;
   readonly messages: MessageSender;
+  /** The people this connection watches, named by the screens that show them. */
+  readonly presence: PresenceWatch;
   private readonly state: ChatStateStore;
   private readonly connection: Realtime;
   private readonly incomingListeners = new Set<IncomingListener>();
@@ -44,6 +47,11 @@ export class ChatStore {
     this.loader = new ChatLoader(this.state, options.api);
     this.rooms = new RoomActions(this.state, options.api, this.loader, options.user);
     this.messages = new MessageSender(this.state, options.connection, options.api);
+    this.presence = new PresenceWatch(
+      options.connection,
+      (users) => this.state.dispatch({ type: 'presenceBatch', users }),
+      options.user.id,
+    );
   }
 
   readonly getState = (): ChatState => this.state.getState();
@@ -70,6 +78,7 @@ export class ChatStore {
         me: this.user.id,
       }),
       connection.onConnect(({ recovered }) => {
+        this.presence.connected();
         if (!recovered) void resync(this.state, connection, this.loader);
       }),
       connection.onDisconnect(() => this.messages.forgetTyping()),
@@ -82,6 +91,7 @@ export class ChatStore {
     if (this.typingTimer) clearInterval(this.typingTimer);
     this.typingTimer = null;
     this.messages.forgetTyping();
+    this.presence.stop();
     this.state.clear();
     this.incomingListeners.clear();
   }

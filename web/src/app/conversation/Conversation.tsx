@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { nameOf } from '../../api/types';
-import { useChat, useChatStore } from '../../chat/ChatContext';
+import { useChat, useChatStore, useWatchPresence } from '../../chat/ChatContext';
+import { PUSHED_ROOM_SIZE, timelineAuthors } from '../../chat/presenceWatch';
 import type { TypingEntry } from '../../chat/chatState';
 import { describeError } from '../../realtime/describeError';
 import { formatLastSeen } from '../../chat/format';
@@ -26,6 +27,8 @@ import styles from './Conversation.module.css';
 
 const NO_TYPING: readonly TypingEntry[] = [];
 const NO_MEMBERS: readonly Member[] = [];
+/** The latest messages whose authors a large room watches: about what a screen shows, and then some. */
+const AUTHORS_WATCHED = 60;
 
 function typistNames(typing: readonly TypingEntry[], members: readonly Member[]): string[] {
   return typing.map((t) => {
@@ -117,6 +120,10 @@ export function Conversation({ roomId, detailsOpen, onToggleDetails }: { roomId:
   const list = useRef<MessageListHandle>(null);
   const drop = useFileDrop(roomId);
   useDocumentTitle(room?.name);
+  // a large room is not told every member's presence: watch the people whose messages are on screen
+  const large = room?.kind === 'group' && room.memberCount > PUSHED_ROOM_SIZE;
+  const authors = useMemo(() => (large ? timelineAuthors(timeline.messages, AUTHORS_WATCHED) : []), [large, timeline.messages]);
+  useWatchPresence(`timeline:${roomId}`, authors);
 
   const open = useCallback(() => {
     setFailed(false);
