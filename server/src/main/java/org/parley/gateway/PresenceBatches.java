@@ -7,9 +7,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.parley.bus.BusEvent;
 import org.parley.bus.Topic;
@@ -25,14 +25,13 @@ import org.parley.socketio.SocketIoSocket;
  */
 final class PresenceBatches {
     private final Namespace ns;
-    private final Duration window;
     private final Map<SocketIoSocket, Map<Long, Map<String, Object>>> pending = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("parley-presence-batches").daemon(true).factory());
+    /** Runs a flush when its window ends; emitting only queues frames, so the shared pool suffices. */
+    private final Executor afterWindow;
 
     PresenceBatches(Namespace ns, Duration window) {
         this.ns = ns;
-        this.window = window;
+        this.afterWindow = CompletableFuture.delayedExecutor(window.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Queues the change for every socket on this node that should hear it. */
@@ -58,7 +57,7 @@ final class PresenceBatches {
             batch.put(userId, state);
             return batch;
         });
-        if (opened[0]) timers.schedule(() -> flush(socket), window.toMillis(), TimeUnit.MILLISECONDS);
+        if (opened[0]) afterWindow.execute(() -> flush(socket));
     }
 
     private void flush(SocketIoSocket socket) {
