@@ -256,13 +256,10 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
       next = withRoom(next, action.roomId, (r) => ({ ...r, memberCount: Math.max(1, r.memberCount - 1) }));
       return withoutTypist(next, action.roomId, action.userId);
     }
-    case 'presenceSnapshot': {
-      // the connection starts afresh: what was watched before is asked for again (presenceWatch)
-      const presence: Record<UserId, Presence> = {};
-      for (const p of action.users) presence[p.userId] = p;
-      return { ...state, presence };
-    }
+    case 'presenceSnapshot':
     case 'presenceBatch': {
+      // merged, not replaced: after a reconnect the watched people are asked for again
+      // (presenceWatch), and until the answer the list shows their last known state, not a flash of offline
       if (action.users.length === 0) return state;
       const presence = { ...state.presence };
       for (const p of action.users) presence[p.userId] = p;
