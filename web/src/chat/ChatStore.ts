@@ -15,6 +15,7 @@ import { ChatStateStore } from './chatStateStore';
 import { resync } from './chatSync';
 import { MessageSender } from './messageSender';
 import { indexedDbOutbox, memoryOutbox, type OutboxStorage } from './outboxStorage';
+import { PresenceWatch } from './presenceWatch';
 import { RoomActions } from './roomActions';
 import type { Message, RoomSummary } from './types';
 
@@ -33,6 +34,8 @@ export class ChatStore {
   readonly loader: ChatLoader;
   readonly rooms: RoomActions;
   readonly messages: MessageSender;
+  /** The people this connection watches, named by the screens that show them. */
+  readonly presence: PresenceWatch;
   private readonly state: ChatStateStore;
   private readonly connection: Realtime;
   private readonly incomingListeners = new Set<IncomingListener>();
@@ -48,6 +51,11 @@ export class ChatStore {
     this.rooms = new RoomActions(this.state, options.api, this.loader, options.user);
     const outbox = options.outbox ?? (typeof indexedDB === 'undefined' ? memoryOutbox() : indexedDbOutbox(options.user.id));
     this.messages = new MessageSender(this.state, options.connection, options.api, outbox);
+    this.presence = new PresenceWatch(
+      options.connection,
+      (users) => this.state.dispatch({ type: 'presenceBatch', users }),
+      options.user.id,
+    );
   }
 
   readonly getState = (): ChatState => this.state.getState();
@@ -74,6 +82,7 @@ export class ChatStore {
         me: this.user.id,
       }),
       connection.onConnect(({ recovered }) => {
+        this.presence.connected();
         if (!recovered) void resync(this.state, connection, this.loader);
       }),
       connection.onDisconnect(() => this.messages.forgetTyping()),
@@ -87,6 +96,7 @@ export class ChatStore {
     if (this.typingTimer) clearInterval(this.typingTimer);
     this.typingTimer = null;
     this.messages.forgetTyping();
+    this.presence.stop();
     this.state.clear();
     this.incomingListeners.clear();
   }

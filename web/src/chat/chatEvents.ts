@@ -46,7 +46,7 @@ export function listenToChat(connection: Realtime, sink: ChatEventSink): () => v
       dispatch({ type: 'typingStarted', roomId: e.roomId, userId: e.userId, username: e.username, now: Date.now() }),
     ),
     connection.on(ServerEvents.userStopTyping, (userId: UserId, roomId: RoomId) => dispatch({ type: 'typingStopped', roomId, userId })),
-    connection.on(ServerEvents.presence, (presence: Presence) => dispatch({ type: 'presenceChanged', presence })),
+    connection.on(ServerEvents.presenceBatch, (e: { users: Presence[] }) => dispatch({ type: 'presenceBatch', users: e.users })),
     connection.on(ServerEvents.presenceSnapshot, (e: { users: Presence[] }) => dispatch({ type: 'presenceSnapshot', users: e.users })),
   ];
   return () => {

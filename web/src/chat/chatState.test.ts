@@ -107,14 +107,29 @@ describe('chatReducer', () => {
     expect(state.typing[10]).toBeUndefined();
   });
 
-  it('takes live activity from someone of unknown presence as a sign they are online', () => {
-    let state = run({ type: 'presenceSnapshot', users: [{ userId: CAROL.id, status: 'away', lastSeenAt: null }] });
+  it('takes presence only from the server: activity of an offline person leaves them offline', () => {
+    let state = run(...opened(), { type: 'presenceSnapshot', users: [{ userId: BOB.id, status: 'offline', lastSeenAt: 5 }] });
     state = chatReducer(state, { type: 'typingStarted', roomId: 10, userId: BOB.id, username: 'bob', now: 0 });
-    state = chatReducer(state, { type: 'messageReceived', message: msg(1, { sender: CAROL }) });
+    state = chatReducer(state, { type: 'messageReceived', message: msg(6, { sender: BOB }) });
+    state = chatReducer(state, { type: 'readReceipt', roomId: 10, userId: BOB.id, seq: 6 });
+    expect(state.presence[BOB.id]).toEqual({ userId: BOB.id, status: 'offline', lastSeenAt: 5 });
+  });
+
+  it('applies snapshots and batches in order, the last word on each person winning', () => {
+    let state = run({ type: 'presenceSnapshot', users: [{ userId: CAROL.id, status: 'away', lastSeenAt: null }] });
+    state = chatReducer(state, {
+      type: 'presenceBatch',
+      users: [
+        { userId: BOB.id, status: 'online', lastSeenAt: null },
+        { userId: CAROL.id, status: 'offline', lastSeenAt: 9 },
+      ],
+    });
     expect(state.presence[BOB.id]?.status).toBe('online');
-    expect(state.presence[CAROL.id]?.status).toBe('away');
-    state = chatReducer(state, { type: 'presenceChanged', presence: { userId: BOB.id, status: 'offline', lastSeenAt: 5 } });
-    expect(state.presence[BOB.id]).toMatchObject({ status: 'offline', lastSeenAt: 5 });
+    expect(state.presence[CAROL.id]).toMatchObject({ status: 'offline', lastSeenAt: 9 });
+    expect(chatReducer(state, { type: 'presenceBatch', users: [] })).toBe(state);
+    state = chatReducer(state, { type: 'presenceSnapshot', users: [{ userId: CAROL.id, status: 'online', lastSeenAt: null }] });
+    expect(state.presence[BOB.id]?.status).toBe('online');
+    expect(state.presence[CAROL.id]?.status).toBe('online');
   });
 
   it('ignores my own typing echoed back', () => {

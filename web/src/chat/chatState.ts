@@ -21,6 +21,12 @@ export interface ChatState {
   roomsLoaded: boolean;
   timelines: Readonly<Record<RoomId, T.Timeline>>;
   members: Readonly<Record<RoomId, readonly Member[]>>;
+  /**
+   * What the server last said of each person's presence: the one source every screen reads
+   * (the snapshot on connect, batches of changes, answers to watch_presence). Nothing is guessed
+   * from activity: a message that arrives through sync or was sent without a connection does not
+   * make its sender online.
+   */
   presence: Readonly<Record<UserId, Presence>>;
   typing: Readonly<Record<RoomId, readonly TypingEntry[]>>;
   /** Messages fetched on their own, to quote replies whose original is not loaded: key `room:seq`. */
@@ -60,7 +66,7 @@ export type ChatAction =
   | { type: 'memberUpserted'; roomId: RoomId; member: Member; added?: boolean }
   | { type: 'memberRemoved'; roomId: RoomId; userId: UserId }
   | { type: 'presenceSnapshot'; users: readonly Presence[] }
-  | { type: 'presenceChanged'; presence: Presence }
+  | { type: 'presenceBatch'; users: readonly Presence[] }
   | { type: 'typingStarted'; roomId: RoomId; userId: UserId; username: string; now: number }
   | { type: 'typingStopped'; roomId: RoomId; userId: UserId }
   | { type: 'typingExpired'; now: number }
@@ -121,17 +127,6 @@ function readUpTo(members: readonly Member[], userId: UserId, seq: Seq): readonl
   return next;
 }
 
-/**
- * Someone doing something live (sending, typing, reading) is online. The server only reports
- * presence changes, so a person who just started sharing a room with me would otherwise look
- * offline until their status next changes.
- */
-function seenActive(state: ChatState, userId: UserId): ChatState {
-  const known = state.presence[userId];
-  if (userId === state.me || (known && known.status !== 'offline')) return state;
-  return { ...state, presence: { ...state.presence, [userId]: { userId, status: 'online', lastSeenAt: null } } };
-}
-
 function withoutTypist(state: ChatState, roomId: RoomId, userId: UserId): ChatState {
   const entries = state.typing[roomId];
   if (!entries?.some((e) => e.userId === userId)) return state;
@@ -144,11 +139,6 @@ function receive(state: ChatState, message: Message): ChatState {
   next = senderRead(next, message);
   if (message.sender) next = withoutTypist(next, message.roomId, message.sender.id);
   return next;
-}
-
-function receiveLive(state: ChatState, message: Message): ChatState {
-  const next = receive(state, message);
-  return message.sender ? seenActive(next, message.sender.id) : next;
 }
 
 function update(state: ChatState, message: Message): ChatState {
@@ -229,7 +219,7 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
     case 'roomRenamed':
       return withRoom(state, action.roomId, (r) => ({ ...r, name: action.name, description: action.description }));
     case 'messageReceived':
-      return receiveLive(state, action.message);
+      return receive(state, action.message);
     case 'messageUpdated':
       return update(state, action.message);
     case 'historyLoading':
@@ -277,7 +267,7 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
       return withMembers(next, action.roomId, (m) => readUpTo(m, state.me, action.seq));
     }
     case 'readReceipt':
-      return seenActive(withMembers(state, action.roomId, (m) => readUpTo(m, action.userId, action.seq)), action.userId);
+      return withMembers(state, action.roomId, (m) => readUpTo(m, action.userId, action.seq));
     case 'membersLoaded':
       if (state.gone[action.roomId]) return state;
       return countMembers({ ...state, members: { ...state.members, [action.roomId]: action.members } }, action.roomId);
@@ -307,19 +297,21 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
         : withRoom(next, action.roomId, (r) => ({ ...r, memberCount: Math.max(1, r.memberCount - 1) }));
       return withoutTypist(next, action.roomId, action.userId);
     }
-    case 'presenceSnapshot': {
+    case 'presenceSnapshot':
+    case 'presenceBatch': {
+      // merged, not replaced: after a reconnect the watched people are asked for again
+      // (presenceWatch), and until the answer the list shows their last known state, not a flash of offline
+      if (action.users.length === 0) return state;
       const presence = { ...state.presence };
       for (const p of action.users) presence[p.userId] = p;
       return { ...state, presence };
     }
-    case 'presenceChanged':
-      return { ...state, presence: { ...state.presence, [action.presence.userId]: action.presence } };
     case 'typingStarted': {
       if (action.userId === state.me || state.gone[action.roomId]) return state;
       const entries = state.typing[action.roomId] ?? [];
       const entry: TypingEntry = { userId: action.userId, username: action.username, until: action.now + TYPING_TTL_MS };
       const others = entries.filter((e) => e.userId !== action.userId);
-      return seenActive({ ...state, typing: { ...state.typing, [action.roomId]: [...others, entry] } }, action.userId);
+      return { ...state, typing: { ...state.typing, [action.roomId]: [...others, entry] } };
     }
     case 'typingStopped':
       return withoutTypist(state, action.roomId, action.userId);

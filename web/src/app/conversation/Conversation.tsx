@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { useChat, useChatStore } from '../../chat/ChatContext';
+import { useChat, useChatStore, useWatchPresence } from '../../chat/ChatContext';
+import { PUSHED_ROOM_SIZE, timelineAuthors } from '../../chat/presenceWatch';
 import { describeError } from '../../realtime/describeError';
 import { formatLastSeen } from '../../chat/format';
 import { emptyTimeline } from '../../chat/timeline';
@@ -21,6 +22,9 @@ import { MessageList, type MessageListHandle } from './MessageList';
 import { Spinner } from '../../ui/Spinner';
 import { FormButtons } from '../rooms/FormButtons';
 import styles from './Conversation.module.css';
+
+/** The latest messages whose authors a large room watches: about what a screen shows, and then some. */
+const AUTHORS_WATCHED = 60;
 
 function Header({ room, detailsOpen, onToggleDetails }: { room: RoomSummary; detailsOpen: boolean; onToggleDetails: () => void }) {
   const navigate = useNavigate();
@@ -103,6 +107,10 @@ export function Conversation({ roomId, detailsOpen, onToggleDetails }: { roomId:
   const list = useRef<MessageListHandle>(null);
   const drop = useFileDrop(roomId);
   useDocumentTitle(room?.name);
+  // a large room is not told every member's presence: watch the people whose messages are on screen
+  const large = room?.kind === 'group' && room.memberCount > PUSHED_ROOM_SIZE;
+  const authors = useMemo(() => (large ? timelineAuthors(timeline.messages, AUTHORS_WATCHED) : []), [large, timeline.messages]);
+  useWatchPresence(`timeline:${roomId}`, authors);
 
   const open = useCallback(() => {
     setFailed(false);

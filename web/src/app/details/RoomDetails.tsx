@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { nameOf } from '../../api/types';
-import { useChat, useChatStore } from '../../chat/ChatContext';
+import { useChat, useChatStore, useWatchPresence } from '../../chat/ChatContext';
 import { describeError } from '../../realtime/describeError';
 import { formatFull } from '../../chat/format';
 import { withFilter } from '../../chat/searchQuery';
@@ -19,6 +19,7 @@ import { FormButtons } from '../rooms/FormButtons';
 import styles from './RoomDetails.module.css';
 
 const NO_MEMBERS: readonly Member[] = [];
+const NO_IDS: readonly number[] = [];
 const ROLE_ORDER: Record<Role, number> = { owner: 0, admin: 1, member: 2 };
 
 /**
@@ -33,6 +34,8 @@ export function RoomDetails({ roomId, onClose }: { roomId: number; onClose: () =
   const members = useChat((s) => s.members[roomId] ?? NO_MEMBERS);
   const peerPresence = useChat((s) => (room?.peer ? s.presence[room.peer.id] : undefined));
   const [dialog, setDialog] = useState<'edit' | 'add' | 'leave' | 'delete' | null>(null);
+  // the member list shows everyone's presence: in a large room the server tells only what is watched
+  useWatchPresence(`members:${roomId}`, room?.kind === 'group' ? members.map((m) => m.userId) : NO_IDS);
   const [busy, setBusy] = useState(false);
   const sorted = useMemo(
     () => [...members].sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || nameOf(a).localeCompare(nameOf(b))),

@@ -146,7 +146,7 @@ public final class Parley implements AutoCloseable {
             services.add(messages);
             SyncService sync = new SyncService(db, memberships);
             PresenceService presence = new PresenceService(db, memberships, directory, bus, clock,
-                    java.time.Duration.ofSeconds(3));
+                    java.time.Duration.ofSeconds(3), config.presence().pushRoomSize());
             services.add(presence);
             TypingService typing = new TypingService(db, memberships, bus, clock, java.time.Duration.ofSeconds(5));
             services.add(typing);
@@ -168,7 +168,8 @@ public final class Parley implements AutoCloseable {
             Parley node = new Parley(db, bus, services);
             node.io = new SocketIoServer(socketConfig(config, addresses), metrics, clock);
             new ChatGateway(node.io, verifier, bus, rooms, messages, sync, typing, presence,
-                    calls, new CallSignals(db, memberships, calls, bus, clock), config.chat().maxConnectionsPerUser());
+                    calls, new CallSignals(db, memberships, calls, bus, clock), config.chat().maxConnectionsPerUser(),
+                    config.presence().batchWindow());
             HealthRoutes health = new HealthRoutes(() -> !node.stopping.get() && db.isReachable()
                     && (!(bus instanceof RedisBus redis) || redis.isReachable()));
             List<RouteInstaller> installers = new ArrayList<>();

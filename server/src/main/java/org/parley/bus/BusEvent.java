@@ -124,7 +124,10 @@ public sealed interface BusEvent {
         }
     }
 
-    /** A user's presence changed; {@code audience} are the users who share a room with them. */
+    /**
+     * A user's presence changed; {@code audience} are the users it is pushed to (those who share a
+     * direct room or a small group with them). Connections watching the user hear it as well.
+     */
     record PresenceChanged(long userId, String status, Long lastSeenAt, List<Long> audience) implements BusEvent {
         @Override
         public Topic topic() {

@@ -62,7 +62,8 @@ public final class ConfigLoader {
             throw invalid(Settings.REDIS_URL, "must start with redis:// or rediss://");
         }
         return new ParleyConfig(dataDir, server, database, auth, chat, redis.isEmpty() ? Optional.empty() : Optional.of(redis),
-                files(dataDir), calls());
+                files(dataDir), calls(), new ParleyConfig.Presence(intIn(Settings.PRESENCE_PUSH_ROOM_SIZE, 0, 100_000),
+                        durationIn(Settings.PRESENCE_BATCH_WINDOW, Duration.ZERO, Duration.ofSeconds(5))));
     }
 
     private ParleyConfig.Files files(Path dataDir) {

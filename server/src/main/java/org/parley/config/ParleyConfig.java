@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /** The validated configuration of one Parley node. Built by {@link ConfigLoader}. */
 public record ParleyConfig(Path dataDir, Server server, Database database, Auth auth, Chat chat,
-                           Optional<String> redisUrl, Files files, Calls calls) {
+                           Optional<String> redisUrl, Files files, Calls calls,
+                           Presence presence) {
 
     /** File sharing: where bytes live, upload limits, lifetimes and previews. */
     public record Files(Path dir, String store, S3 s3, long uploadMaxBytes, long uploadQuotaBytes,
@@ -46,4 +47,7 @@ public record ParleyConfig(Path dataDir, Server server, Database database, Auth 
     /** Calls: ICE servers handed to clients (TURN only with a secret) and the call state machine's limits. */
     public record Calls(List<String> stunUrls, List<String> turnUrls, String turnSecret, Duration turnCredentialTtl,
                         int maxParticipants, Duration ringTimeout, Duration rejoinGrace) {}
+
+    /** Presence: rooms small enough to hear every member's changes, and how long changes are gathered per connection. */
+    public record Presence(int pushRoomSize, Duration batchWindow) {}
 }

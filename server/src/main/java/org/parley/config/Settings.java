@@ -108,6 +108,12 @@ public final class Settings {
     public static final Setting CALL_REJOIN_GRACE = new Setting("call-rejoin-grace", "15s",
             "A participant whose connection is gone for longer than this is dropped from the call (100ms-10m).");
 
+    public static final Setting PRESENCE_PUSH_ROOM_SIZE = new Setting("presence-push-room-size", "50",
+            "Rooms of at most this many members hear each member's presence changes; in larger rooms a client asks for "
+            + "the people it shows (watch_presence). Direct rooms always hear them (0-100000).");
+    public static final Setting PRESENCE_BATCH_WINDOW = new Setting("presence-batch-window", "250ms",
+            "Presence changes are gathered per connection for this long and sent as one presence_batch (0ms-5s).");
+
     public static final List<Setting> ALL = List.of(CONFIG, PORT, HOST, DATA_DIR, DATABASE_URL, DATABASE_USER,
             DATABASE_PASSWORD, DATABASE_POOL_SIZE, REDIS_URL, JWT_SECRET, ACCESS_TOKEN_TTL, REFRESH_TOKEN_TTL,
             ALLOWED_ORIGINS, MAX_REQUEST_BYTES, PASSWORD_HASH_CONCURRENCY, LOGIN_MAX_FAILURES,
@@ -118,7 +124,7 @@ public final class Settings {
             UPLOAD_MAX_BYTES, UPLOAD_QUOTA_BYTES, UPLOADS_CONCURRENT_PER_USER, UPLOADS_PER_MINUTE, UPLOAD_EXPIRY,
             FILE_LINK_TTL, FILE_DELETE_GRACE, UPLOAD_STRIP_GPS, PREVIEW_MAX_PIXELS, PREVIEW_WORKERS,
             STUN_URLS, TURN_URLS, TURN_SECRET, TURN_CREDENTIAL_TTL, CALL_MAX_PARTICIPANTS, CALL_RING_TIMEOUT,
-            CALL_REJOIN_GRACE);
+            CALL_REJOIN_GRACE, PRESENCE_PUSH_ROOM_SIZE, PRESENCE_BATCH_WINDOW);
 
     public static Optional<Setting> byKey(String key) {
         return ALL.stream().filter(s -> s.key().equals(key)).findFirst();

@@ -1,6 +1,5 @@
 package org.parley.gateway;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.parley.bus.BusEvent;
 import org.parley.socketio.Namespace;
@@ -15,9 +14,11 @@ import org.parley.bus.Topic;
  */
 final class BusRelay {
     private final Namespace ns;
+    private final PresenceBatches presence;
 
-    BusRelay(Namespace ns) {
+    BusRelay(Namespace ns, PresenceBatches presence) {
         this.ns = ns;
+        this.presence = presence;
     }
 
     void deliver(BusEvent event) {
@@ -60,14 +61,7 @@ final class BusRelay {
                     recipients.emit(ServerEvent.USER_STOP_TYPING.wire(), e.userId(), e.roomId());
                 }
             }
-            case BusEvent.PresenceChanged e -> {
-                String[] rooms = e.audience().stream().map(BusRelay::user).toArray(String[]::new);
-                var payload = new LinkedHashMap<String, Object>();
-                payload.put("userId", e.userId());
-                payload.put("status", e.status());
-                payload.put("lastSeenAt", e.lastSeenAt());
-                ns.to(rooms).emit(ServerEvent.PRESENCE.wire(), payload);
-            }
+            case BusEvent.PresenceChanged e -> presence.add(e);
             case BusEvent.SessionRevoked e -> {
                 for (SocketIoSocket s : ns.socketsIn(user(e.userId()))) {
                     if (e.sessionId().equals(ChatNamespaceAuth.principal(s).sessionId())) {

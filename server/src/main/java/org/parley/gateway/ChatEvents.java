@@ -30,11 +30,13 @@ final class ChatEvents {
     private final SyncService sync;
     private final TypingService typing;
     private final PresenceService presence;
+    private final PresenceWatches watches;
     private final EventLimits limits;
 
     ChatEvents(RoomService rooms, MessageService messages, SyncService sync, TypingService typing, PresenceService presence,
-               EventLimits limits) {
+               PresenceWatches watches, EventLimits limits) {
         this.limits = limits;
+        this.watches = watches;
         this.rooms = rooms;
         this.messages = messages;
         this.sync = sync;
@@ -72,6 +74,8 @@ final class ChatEvents {
             presence.setIdle(ChatNamespaceAuth.principal(s).userId(), s.id(), "away".equals(status));
             Acks.ok(ack, null);
         }));
+        ns.on(ClientEvent.WATCH_PRESENCE.wire(), limits.limited(ClientEvent.WATCH_PRESENCE, (s, a, ack) ->
+                Acks.ok(ack, watches.watch(s, a))));
         ns.on(ClientEvent.SYNC.wire(), limits.limited(ClientEvent.SYNC, this::sync));
     }
 

@@ -32,7 +32,8 @@ public final class ChatGateway {
 
     public ChatGateway(SocketIoServer io, AccessTokenVerifier verifier, EventBus bus, RoomService rooms,
                        MessageService messages, SyncService sync, TypingService typing, PresenceService presence,
-                       CallService calls, CallSignals signals, int maxConnectionsPerUser) {
+                       CallService calls, CallSignals signals, int maxConnectionsPerUser,
+                       java.time.Duration presenceBatchWindow) {
         this.rooms = rooms;
         this.presence = presence;
         this.calls = calls;
@@ -51,10 +52,12 @@ public final class ChatGateway {
             calls.deviceDisconnected(socket.id());
         });
         EventLimits limits = new EventLimits(java.time.Clock.systemUTC());
-        new ChatEvents(rooms, messages, sync, typing, presence, limits).register(ns);
+        PresenceWatches watches = new PresenceWatches(ns, presence);
+        new ChatEvents(rooms, messages, sync, typing, presence, watches, limits).register(ns);
         new CallEvents(calls, signals, limits).register(ns);
-        BusRelay relay = new BusRelay(ns);
+        BusRelay relay = new BusRelay(ns, new PresenceBatches(ns, presenceBatchWindow));
         bus.subscribe(relay::deliver);
+        bus.subscribe(watches::membershipChanged);
     }
 
     /**

@@ -14,6 +14,7 @@ public enum ClientEvent {
     TYPING("typing"),
     STOP_TYPING("stop_typing"),
     SET_PRESENCE("set_presence"),
+    WATCH_PRESENCE("watch_presence"),
     SYNC("sync"),
     CALL_START("call_start"),
     CALL_ACCEPT("call_accept"),

@@ -35,6 +35,7 @@ final class EventLimits {
             Map.entry(ClientEvent.MARK_READ, new Rate(30, 120)),
             Map.entry(ClientEvent.STOP_TYPING, new Rate(20, 120)),
             Map.entry(ClientEvent.SET_PRESENCE, new Rate(10, 60)),
+            Map.entry(ClientEvent.WATCH_PRESENCE, new Rate(10, 60)),
             Map.entry(ClientEvent.SYNC, new Rate(10, 30)),
             Map.entry(ClientEvent.CALL_ACCEPT, new Rate(10, 30)),
             Map.entry(ClientEvent.CALL_DECLINE, new Rate(10, 30)),

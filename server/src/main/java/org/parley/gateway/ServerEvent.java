@@ -12,7 +12,7 @@ public enum ServerEvent {
     UNREAD_COUNT("unread_count"),
     USER_TYPING("user_typing"),
     USER_STOP_TYPING("user_stop_typing"),
-    PRESENCE("presence"),
+    PRESENCE_BATCH("presence_batch"),
     PRESENCE_SNAPSHOT("presence_snapshot"),
     ROOM_ADDED("room_added"),
     ROOM_UPDATED("room_updated"),

@@ -1,6 +1,9 @@
 package org.parley.presence;
 
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -8,32 +11,75 @@ import org.jdbi.v3.core.Handle;
  * once the member has taken part in it: created it, sent a message in it, or read a message that
  * arrived after they joined ({@code room_opens}). Being added to a group is not consent to being
  * watched. In a direct room both people always see each other. A user always sees themselves.
+ *
+ * <p>Seeing is not being told: changes are pushed only within direct rooms and small groups
+ * ({@link #pushedTo}); in a larger room a member learns the presence of the people their screen
+ * shows by watching them, and may watch only those they could see ({@link #watchable}).
  */
 final class PresenceAudience {
     private static final String TAKEN_PART = """
             (r.kind = 'direct' OR r.created_by = %1$s
              OR EXISTS (SELECT 1 FROM room_opens o WHERE o.room_id = r.id AND o.user_id = %1$s))""";
 
-    /** Users who may see {@code userId}'s presence, the user included. */
-    List<Long> watchersOf(Handle h, long userId) {
+    /** Rooms whose members hear each other's changes: direct rooms, and groups of at most {@code :max} members. */
+    private static final String PUSHED = """
+            (r.kind = 'direct' OR (SELECT COUNT(*) FROM room_members c WHERE c.room_id = r.id) <= :max)""";
+
+    private final int pushRoomSize;
+
+    /** {@code pushRoomSize}: groups of at most this many members hear their members' changes. */
+    PresenceAudience(int pushRoomSize) {
+        this.pushRoomSize = pushRoomSize;
+    }
+
+    /**
+     * Users to whom {@code userId}'s changes are pushed, the user included: those who share a direct
+     * room or a small group with them in which they took part. Members of larger rooms ask for what
+     * they show instead ({@link #watchable}).
+     */
+    List<Long> pushedTo(Handle h, long userId) {
         List<Long> ids = h.createQuery("""
                         SELECT DISTINCT other.user_id FROM room_members mine
                           JOIN rooms r ON r.id = mine.room_id
                           JOIN room_members other ON other.room_id = mine.room_id
-                         WHERE mine.user_id = :user AND """ + TAKEN_PART.formatted("mine.user_id"))
-                .bind("user", userId).mapTo(Long.class).list();
+                         WHERE mine.user_id = :user AND """ + TAKEN_PART.formatted("mine.user_id") + " AND " + PUSHED)
+                .bind("user", userId).bind("max", pushRoomSize).mapTo(Long.class).list();
         return withSelf(ids, userId);
     }
 
-    /** Users whose presence {@code viewerId} may see, the viewer included. */
-    List<Long> visibleTo(Handle h, long viewerId) {
+    /** Users whose changes are pushed to {@code viewerId} ({@link #pushedTo}), the viewer included. */
+    List<Long> pushedFrom(Handle h, long viewerId) {
         List<Long> ids = h.createQuery("""
                         SELECT DISTINCT other.user_id FROM room_members mine
                           JOIN rooms r ON r.id = mine.room_id
                           JOIN room_members other ON other.room_id = mine.room_id
-                         WHERE mine.user_id = :viewer AND """ + TAKEN_PART.formatted("other.user_id"))
-                .bind("viewer", viewerId).mapTo(Long.class).list();
+                         WHERE mine.user_id = :viewer AND """ + TAKEN_PART.formatted("other.user_id") + " AND " + PUSHED)
+                .bind("viewer", viewerId).bind("max", pushRoomSize).mapTo(Long.class).list();
         return withSelf(ids, viewerId);
+    }
+
+    /**
+     * Those of {@code candidates} whose presence {@code viewerId} may see, in any room of any size they
+     * share: the viewer themselves, and people who took part in a room the viewer is in.
+     */
+    Set<Long> watchable(Handle h, long viewerId, Collection<Long> candidates) {
+        Set<Long> out = new HashSet<>();
+        if (candidates.isEmpty()) return out;
+        if (candidates.contains(viewerId)) out.add(viewerId);
+        out.addAll(h.createQuery("""
+                        SELECT DISTINCT other.user_id FROM room_members mine
+                          JOIN rooms r ON r.id = mine.room_id
+                          JOIN room_members other ON other.room_id = mine.room_id
+                         WHERE mine.user_id = :viewer AND other.user_id IN (<ids>) AND """
+                        + TAKEN_PART.formatted("other.user_id"))
+                .bind("viewer", viewerId).bindList("ids", List.copyOf(candidates)).mapTo(Long.class).list());
+        return out;
+    }
+
+    /** True when a change of presence in {@code roomId} is pushed to all of its members. */
+    boolean pushedIn(Handle h, long roomId) {
+        return h.createQuery("SELECT COUNT(*) FROM rooms r WHERE r.id = :room AND " + PUSHED)
+                .bind("room", roomId).bind("max", pushRoomSize).mapTo(Long.class).one() > 0;
     }
 
     /** True when {@code userId}'s presence is shown in {@code roomId}. */

@@ -3,14 +3,18 @@ package org.parley.presence;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.parley.bus.BusEvent;
 import org.parley.bus.EventBus;
+import org.parley.errors.ParleyException;
 import org.parley.rooms.Memberships;
 import org.parley.storage.Database;
 import org.parley.users.UserDirectory;
@@ -18,9 +22,11 @@ import org.parley.users.UserDirectory;
 /**
  * Online while a user has a connection, away while every connection says it is idle, offline a
  * short grace period after the last connection closes (so a page reload does not flap), with
- * {@code lastSeenAt} stored. Changes go to the users who share a room with them, in a group only
- * once the user has taken part in it ({@link PresenceAudience}): being added to a group does not
- * make one's presence visible to its members.
+ * {@code lastSeenAt} stored. Changes are pushed to the users who share a direct room or a small
+ * group with them, in a group only once the user has taken part in it ({@link PresenceAudience}):
+ * being added to a group does not make one's presence visible to its members. Members of larger
+ * rooms are not told of every change; they watch the people they show ({@link #watch}), so the
+ * work of a change grows with the people who need to know, not with the size of the rooms.
  */
 public final class PresenceService implements AutoCloseable {
     private final Database db;
@@ -29,13 +35,18 @@ public final class PresenceService implements AutoCloseable {
     private final EventBus bus;
     private final Clock clock;
     private final Duration offlineGrace;
-    private final PresenceAudience audience = new PresenceAudience();
+    private final PresenceAudience audience;
     private final Map<Long, UserConnections> connections = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("parley-presence").daemon(true).factory());
 
+    /** The most people one connection may watch at once. */
+    public static final int MAX_WATCHED = 200;
+
+    /** {@code pushRoomSize}: groups of at most this many members hear each member's changes. */
     public PresenceService(Database db, Memberships rooms, UserDirectory users, EventBus bus, Clock clock,
-                           Duration offlineGrace) {
+                           Duration offlineGrace, int pushRoomSize) {
+        this.audience = new PresenceAudience(pushRoomSize);
         this.db = db;
         this.rooms = rooms;
         this.users = users;
@@ -64,16 +75,20 @@ public final class PresenceService implements AutoCloseable {
 
     private void tookPart(long roomId, long userId) {
         boolean first = db.withHandle(h -> audience.recordTakingPart(h, roomId, userId, clock.millis()));
-        if (!first) return;
+        if (!first || !db.withHandle(h -> audience.pushedIn(h, roomId))) return;
         PresenceStatus own = statusOf(userId, null);
         if (own.status().equals(PresenceStatus.OFFLINE)) return;
         List<Long> members = db.withHandle(h -> rooms.memberIds(h, roomId)).stream().filter(id -> id != userId).toList();
         if (!members.isEmpty()) bus.publish(new BusEvent.PresenceChanged(userId, own.status(), null, members));
     }
 
-    /** People who just became room-mates hear each other's presence at once (online or away only). */
+    /**
+     * People who just became room-mates hear each other's presence at once (online or away only), in
+     * the rooms that push presence; in a larger room they watch whom they show instead.
+     */
     private void introduceNewRoomMates(BusEvent event) {
         if (!(event instanceof BusEvent.MemberAdded added)) return;
+        if (!db.withHandle(h -> audience.pushedIn(h, added.roomId()))) return;
         long newcomer = added.userId();
         List<Long> others = db.withHandle(h -> rooms.memberIds(h, added.roomId())).stream()
                 .filter(id -> id != newcomer).toList();
@@ -153,12 +168,37 @@ public final class PresenceService implements AutoCloseable {
         announce(userId, PresenceStatus.OFFLINE, now);
     }
 
-    /** Presence of everyone whose presence the user may see ({@link PresenceAudience}), themselves included. */
+    /**
+     * Presence of the people whose changes are pushed to the user (direct rooms and small groups,
+     * {@link PresenceAudience#pushedFrom}), themselves included; not of every member of large rooms.
+     */
     public List<PresenceStatus> snapshotFor(long userId) {
-        List<Long> contacts = db.withHandle(h -> audience.visibleTo(h, userId));
-        Map<Long, Long> seen = users.lastSeen(contacts);
-        List<PresenceStatus> out = new ArrayList<>(contacts.size());
-        for (long id : contacts) out.add(statusOf(id, seen.get(id)));
+        return statusesOf(db.withHandle(h -> audience.pushedFrom(h, userId)));
+    }
+
+    /**
+     * Those of {@code userIds} whose presence {@code viewerId} may watch (people who took part in a
+     * room the viewer is in, and the viewer), in the order asked and without repeats. The others are
+     * left out, so the answer tells nothing of strangers; more than {@link #MAX_WATCHED} is refused.
+     */
+    public List<Long> watchable(long viewerId, Collection<Long> userIds) {
+        if (userIds.size() > MAX_WATCHED) {
+            throw ParleyException.invalid("userIds", "At most " + MAX_WATCHED + " people may be watched at once.");
+        }
+        Set<Long> allowed = db.withHandle(h -> audience.watchable(h, viewerId, userIds));
+        return new LinkedHashSet<>(userIds).stream().filter(allowed::contains).toList();
+    }
+
+    /** Those of {@code userIds} that {@code viewerId} may still watch (after someone left a room). */
+    public Set<Long> stillWatchable(long viewerId, Collection<Long> userIds) {
+        return db.withHandle(h -> audience.watchable(h, viewerId, userIds));
+    }
+
+    /** The current presence of each of {@code ids}, with when the offline ones were last seen. */
+    public List<PresenceStatus> statusesOf(List<Long> ids) {
+        Map<Long, Long> seen = users.lastSeen(ids);
+        List<PresenceStatus> out = new ArrayList<>(ids.size());
+        for (long id : ids) out.add(statusOf(id, seen.get(id)));
         return out;
     }
 
@@ -173,7 +213,7 @@ public final class PresenceService implements AutoCloseable {
     }
 
     private void announce(long userId, String status, Long lastSeenAt) {
-        List<Long> watchers = db.withHandle(h -> audience.watchersOf(h, userId));
+        List<Long> watchers = db.withHandle(h -> audience.pushedTo(h, userId));
         bus.publish(new BusEvent.PresenceChanged(userId, status, lastSeenAt, watchers));
     }
 

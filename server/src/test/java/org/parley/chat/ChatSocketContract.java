@@ -154,7 +154,7 @@ abstract class ChatSocketContract {
         send(sb, roomId, "b takes part"); // an added member's presence shows once they take part
         sleep(300);
         ChatSocket sa = connect(a);
-        sb.awaitFirst("presence", p -> p.path("userId").asLong() == a.id() && p.path("status").asString().equals("online"));
+        awaitPresence(sb, a, "online");
         JsonNode snapshot = sa.awaitFirst("presence_snapshot", x -> true).path("users");
         boolean bOnline = false;
         for (JsonNode u : snapshot) {
@@ -163,16 +163,43 @@ abstract class ChatSocketContract {
         assertThat(bOnline).as(snapshot.toString()).isTrue();
 
         sa.call("set_presence", Map.of("status", "away"));
-        sb.awaitFirst("presence", p -> p.path("userId").asLong() == a.id() && p.path("status").asString().equals("away"));
+        awaitPresence(sb, a, "away");
         sa.call("set_presence", Map.of("status", "online"));
-        sb.awaitFirst("presence", p -> p.path("userId").asLong() == a.id() && p.path("status").asString().equals("online"));
+        awaitPresence(sb, a, "online");
         assertThat(errorCode(sa.call("set_presence", Map.of("status", "invisible")))).isEqualTo("invalid_input");
 
         long before = System.currentTimeMillis();
         sa.close();
-        JsonNode offline = sb.awaitFirst("presence",
-                p -> p.path("userId").asLong() == a.id() && p.path("status").asString().equals("offline"));
+        JsonNode offline = awaitPresence(sb, a, "offline");
         assertThat(offline.path("lastSeenAt").asLong()).isGreaterThanOrEqualTo(before);
+    }
+
+    /**
+     * Waits for a {@code presence_batch} that says {@code who} is {@code status} and returns that entry;
+     * the batches before it are consumed (with what they said of others).
+     */
+    static JsonNode awaitPresence(ChatSocket s, Account who, String status) {
+        JsonNode batch = s.awaitFirst("presence_batch", b -> entryOf(b, who.id()) != null
+                && entryOf(b, who.id()).path("status").asString().equals(status));
+        return entryOf(batch, who.id());
+    }
+
+    private static JsonNode entryOf(JsonNode batch, long userId) {
+        JsonNode found = null;
+        for (JsonNode u : batch.path("users")) {
+            if (u.path("userId").asLong() == userId) {
+                if (found != null) throw new AssertionError("one batch names " + userId + " twice: " + batch);
+                found = u;
+            }
+        }
+        return found;
+    }
+
+    /** Every presence entry of the batches received so far, without waiting. */
+    static List<JsonNode> presenceHeard(ChatSocket s) {
+        List<JsonNode> out = new ArrayList<>();
+        for (JsonNode batch : s.drain("presence_batch")) batch.path("users").forEach(out::add);
+        return out;
     }
 
     private static boolean inSnapshot(JsonNode snapshot, Account who) {
@@ -191,14 +218,17 @@ abstract class ChatSocketContract {
         assertThat(inSnapshot(sOwner.awaitFirst("presence_snapshot", x -> true), added))
                 .as("the added member's presence is not shown to the group").isFalse();
         // the one who created the group took part: the added member sees them
-        sAdded.awaitFirst("presence", p -> p.path("userId").asLong() == owner.id() && p.path("status").asString().equals("online"));
+        awaitPresence(sAdded, owner, "online");
         sAdded.call("set_presence", Map.of("status", "away"));
         sAdded.call("set_presence", Map.of("status", "online"));
-        sleep(300);
-        assertThat(sOwner.drain("presence")).noneMatch(p -> p.path("userId").asLong() == added.id());
+        // the owner's own change comes after any batch the added member's changes would have made
+        sOwner.call("set_presence", Map.of("status", "away"));
+        awaitPresence(sOwner, owner, "away");
+        assertThat(presenceHeard(sOwner)).noneMatch(p -> p.path("userId").asLong() == added.id());
+        sOwner.call("set_presence", Map.of("status", "online"));
 
         send(sAdded, roomId, "hello, I am here");
-        sOwner.awaitFirst("presence", p -> p.path("userId").asLong() == added.id() && p.path("status").asString().equals("online"));
+        awaitPresence(sOwner, added, "online");
         ChatSocket again = connect(owner);
         assertThat(inSnapshot(again.awaitFirst("presence_snapshot", x -> true), added)).isTrue();
     }
@@ -208,8 +238,108 @@ abstract class ChatSocketContract {
         Account a = Accounts.register(api, "mate_a"), b = Accounts.register(api, "mate_b");
         ChatSocket sa = connect(a), sb = connect(b);
         api.post("/api/rooms/direct", Map.of("userId", b.id()), a.accessToken());
-        sb.awaitFirst("presence", p -> p.path("userId").asLong() == a.id() && p.path("status").asString().equals("online"));
-        sa.awaitFirst("presence", p -> p.path("userId").asLong() == b.id() && p.path("status").asString().equals("online"));
+        awaitPresence(sb, a, "online");
+        awaitPresence(sa, b, "online");
+    }
+
+    @Test
+    void aLargeRoomsMembersArePushedOnlyWhenWatched() {
+        Account viewer = Accounts.register(api, "big_v"), owner = Accounts.register(api, "big_o");
+        Account talker = Accounts.register(api, "big_t"), friend = Accounts.register(api, "big_f");
+        List<Account> members = new ArrayList<>(List.of(viewer, talker));
+        while (members.size() < 59) members.add(Accounts.register(api, "big_m"));
+        long roomId = group(owner, members.toArray(Account[]::new));
+        assertThat(api.get("/api/rooms/" + roomId, viewer.accessToken()).json().path("memberCount").asInt()).isEqualTo(60);
+        assertThat(api.post("/api/rooms/" + roomId + "/messages", Map.of("content", "I take part"), talker.accessToken())
+                .status()).isEqualTo(201);
+        api.post("/api/rooms/direct", Map.of("userId", friend.id()), viewer.accessToken());
+        ChatSocket sOwner = connect(owner), sTalker = connect(talker), sFriend = connect(friend);
+
+        ChatSocket sv = connect(viewer);
+        JsonNode snapshot = sv.awaitFirst("presence_snapshot", x -> true);
+        assertThat(inSnapshot(snapshot, friend)).as("a direct room's partner is pushed").isTrue();
+        assertThat(inSnapshot(snapshot, talker) || inSnapshot(snapshot, owner))
+                .as("members of a room of 60 are not in the snapshot: " + snapshot).isFalse();
+
+        sTalker.call("set_presence", Map.of("status", "away"));
+        sFriend.call("set_presence", Map.of("status", "away"));
+        awaitPresence(sv, friend, "away");
+        sv.call("set_presence", Map.of("status", "away")); // the viewer's own change: after whatever came before
+        awaitPresence(sv, viewer, "away");
+        assertThat(presenceHeard(sv)).as("nothing of the large room unless watched")
+                .noneMatch(p -> p.path("userId").asLong() == talker.id() || p.path("userId").asLong() == owner.id());
+
+        Account stranger = Accounts.register(api, "big_x");
+        long silent = members.get(5).id(); // a member who never took part stays hidden
+        JsonNode watched = sv.call("watch_presence", Map.of("userIds", List.of(talker.id(), owner.id(), stranger.id(), silent)));
+        Map<Long, String> states = new java.util.HashMap<>();
+        for (JsonNode u : watched.path("ok").path("users")) states.put(u.path("userId").asLong(), u.path("status").asString());
+        assertThat(states).as(watched.toString()).containsOnly(
+                Map.entry(talker.id(), "away"), Map.entry(owner.id(), "online"));
+
+        sTalker.call("set_presence", Map.of("status", "online"));
+        awaitPresence(sv, talker, "online");
+        sOwner.call("set_presence", Map.of("status", "away"));
+        awaitPresence(sv, owner, "away");
+
+        assertThat(sv.call("watch_presence", Map.of("userIds", List.of(owner.id()))).path("ok").path("users").size()).isOne();
+        sTalker.call("set_presence", Map.of("status", "away"));
+        sOwner.call("set_presence", Map.of("status", "online"));
+        awaitPresence(sv, owner, "online");
+        assertThat(presenceHeard(sv)).as("the new watch set replaced the old one")
+                .noneMatch(p -> p.path("userId").asLong() == talker.id());
+
+        // a watched member who is removed from the room is no longer watched
+        sv.call("watch_presence", Map.of("userIds", List.of(talker.id())));
+        assertThat(api.delete("/api/rooms/" + roomId + "/members/" + talker.id(), owner.accessToken()).status()).isLessThan(300);
+        sv.awaitFirst("member_removed", r -> r.path("userId").asLong() == talker.id());
+        sTalker.call("set_presence", Map.of("status", "online"));
+        sv.call("set_presence", Map.of("status", "online"));
+        awaitPresence(sv, viewer, "online");
+        assertThat(presenceHeard(sv)).noneMatch(p -> p.path("userId").asLong() == talker.id());
+    }
+
+    @Test
+    void anOutsiderCannotWatchAStranger() {
+        Account outsider = Accounts.register(api, "watch_x"), stranger = Accounts.register(api, "watch_s");
+        group(stranger);
+        ChatSocket sx = connect(outsider), ss = connect(stranger);
+        JsonNode ack = sx.call("watch_presence", Map.of("userIds", List.of(stranger.id(), outsider.id())));
+        assertThat(ack.path("ok").path("users").size()).as(ack.toString()).isOne();
+        assertThat(ack.path("ok").path("users").path(0).path("userId").asLong()).isEqualTo(outsider.id());
+        ss.call("set_presence", Map.of("status", "away"));
+        sx.call("set_presence", Map.of("status", "away"));
+        awaitPresence(sx, outsider, "away");
+        assertThat(presenceHeard(sx)).noneMatch(p -> p.path("userId").asLong() == stranger.id());
+
+        List<Long> tooMany = new ArrayList<>();
+        for (long i = 1; i <= 201; i++) tooMany.add(i);
+        assertThat(errorCode(sx.call("watch_presence", Map.of("userIds", tooMany)))).isEqualTo("invalid_input");
+        assertThat(errorCode(sx.call("watch_presence", Map.of("userIds", "all")))).isEqualTo("invalid_input");
+        assertThat(errorCode(sx.call("watch_presence", Map.of("userIds", List.of("x"))))).isEqualTo("invalid_input");
+        assertThat(sx.connected()).isTrue();
+    }
+
+    @Test
+    void changesWithinTheWindowArriveAsOneBatchWithTheLatestState() {
+        TestDatabase ownDatabase = databases.get();
+        // a long window, so that three changes acked one after the other surely fall into it
+        try (TestServer node = TestServer.start(ownDatabase, Map.of("presence-batch-window", "3s"))) {
+            ApiClient nodeApi = node.api();
+            Account a = Accounts.register(nodeApi, "batch_a"), b = Accounts.register(nodeApi, "batch_b");
+            nodeApi.post("/api/rooms/direct", Map.of("userId", b.id()), a.accessToken());
+            try (ChatSocket sa = ChatSocket.connect(node.baseUrl(), a.accessToken());
+                 ChatSocket sb = ChatSocket.connect(node.baseUrl(), b.accessToken())) {
+                assertThat(inSnapshot(sb.awaitFirst("presence_snapshot", x -> true), a)).isTrue();
+                sa.call("set_presence", Map.of("status", "away"));
+                sa.call("set_presence", Map.of("status", "online"));
+                sa.call("set_presence", Map.of("status", "away"));
+                JsonNode batch = sb.awaitFirst("presence_batch", x -> entryOf(x, a.id()) != null);
+                assertThat(entryOf(batch, a.id()).path("status").asString()).as(batch.toString()).isEqualTo("away");
+            }
+        } finally {
+            ownDatabase.close();
+        }
     }
 
     @Test
@@ -364,7 +494,7 @@ abstract class ChatSocketContract {
         so.call("typing", roomId);
         receive(so, roomId, "still private");
         sleep(300);
-        assertThat(sx.drain("presence")).as("only their own presence").allMatch(p -> p.path("userId").asLong() == outsider.id());
+        assertThat(presenceHeard(sx)).as("only their own presence").allMatch(p -> p.path("userId").asLong() == outsider.id());
         assertThat(sx.eventNames()).as("events heard by the outsider").isEmpty();
     }
 

@@ -62,6 +62,7 @@ class ClientEventLimitsTest {
             assertLimited(socket, "react", 30, () -> Map.of("roomId", roomId, "seq", seq, "emoji", "👍"));
             assertLimited(socket, "mark_read", 30, () -> Map.of("roomId", roomId, "seq", seq));
             assertLimited(socket, "set_presence", 10, () -> Map.of("status", "online"));
+            assertLimited(socket, "watch_presence", 10, () -> Map.of("userIds", List.of(bob.id())));
             assertLimited(socket, "sync", 10, () -> Map.of("rooms", Map.of(String.valueOf(roomId), 0)));
             assertLimited(socket, "stop_typing", 20, () -> roomId);
             for (int i = 0; i < 25; i++) socket.call("send_message", Map.of("roomId", roomId, "content", "del " + i));

@@ -31,8 +31,8 @@ class TwoNodeClusterTest {
 
             try (ChatSocket onA = ChatSocket.connect(nodeA.baseUrl(), ann.accessToken());
                  ChatSocket onB = ChatSocket.connect(nodeB.baseUrl(), bob.accessToken())) {
-                onB.awaitFirst("presence", p -> p.path("userId").asLong() == ann.id()
-                        || p.path("userId").asLong() == bob.id());
+                onB.awaitFirst("presence_batch", b -> b.path("users").valueStream().anyMatch(
+                        p -> p.path("userId").asLong() == ann.id() || p.path("userId").asLong() == bob.id()));
                 JsonNode sent = onA.call("send_message", Map.of("roomId", roomId, "content", "from node A"));
                 long seq = sent.path("ok").path("seq").asLong();
                 JsonNode got = onB.awaitFirst("receive_message", m -> m.path("content").asString().equals("from node A"));

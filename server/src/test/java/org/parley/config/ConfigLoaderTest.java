@@ -72,6 +72,21 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void presencePushesSmallRoomsAndBatchesForAQuarterSecondByDefault() {
+        ParleyConfig.Presence p = ConfigLoader.load(List.of(), Map.of()).presence();
+        assertThat(p.pushRoomSize()).isEqualTo(50);
+        assertThat(p.batchWindow()).isEqualTo(java.time.Duration.ofMillis(250));
+        ParleyConfig.Presence set = ConfigLoader.load(List.of("--presence-push-room-size", "0",
+                "--presence-batch-window", "1s"), Map.of()).presence();
+        assertThat(set.pushRoomSize()).isZero();
+        assertThat(set.batchWindow()).isEqualTo(java.time.Duration.ofSeconds(1));
+        assertThatThrownBy(() -> ConfigLoader.load(List.of("--presence-batch-window", "10s"), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("presence-batch-window");
+        assertThatThrownBy(() -> ConfigLoader.load(List.of(), Map.of("PARLEY_PRESENCE_PUSH_ROOM_SIZE", "-1")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("PARLEY_PRESENCE_PUSH_ROOM_SIZE");
+    }
+
+    @Test
     void placeholderSecretsRefuseToStart() {
         assertThatThrownBy(() -> ConfigLoader.load(List.of(),
                 Map.of("PARLEY_JWT_SECRET", "change-me-to-a-long-random-secret-of-32-bytes")))
