@@ -211,6 +211,11 @@ public final class Parley implements AutoCloseable {
         }
     }
 
+    /** This node's event bus. */
+    public EventBus bus() {
+        return bus;
+    }
+
     public int port() {
         return http.port();
     }

@@ -1,7 +1,14 @@
 package org.parley.gateway;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.parley.bus.EventBus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.parley.bus.BusEvent;
 import org.parley.socketio.Namespace;
 import org.parley.socketio.SocketIoSocket;
@@ -14,10 +21,29 @@ import org.parley.bus.Topic;
  * Payloads the services serialized are passed on as they are, written raw into the packet.
  */
 final class BusRelay {
-    private final Namespace ns;
+    private static final Logger log = LoggerFactory.getLogger(BusRelay.class);
+    private static final Duration CARRIED_WAIT = Duration.ofSeconds(1);
 
-    BusRelay(Namespace ns) {
+    private final Namespace ns;
+    private final EventBus bus;
+
+    BusRelay(Namespace ns, EventBus bus) {
         this.ns = ns;
+        this.bus = bus;
+    }
+
+    /**
+     * Waits up to a second until the bus carries every topic this node has sockets in; past that it
+     * goes on (the bus is cut off, and the sockets will be told to resync when it is back).
+     */
+    static void awaitCarried(EventBus bus) {
+        try {
+            bus.interestCarried().get(CARRIED_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            log.debug("The bus does not carry this node's rooms yet: {}", e.toString());
+        }
     }
 
     void deliver(BusEvent event) {
@@ -35,6 +61,7 @@ final class BusRelay {
             case BusEvent.RoomJoined e -> {
                 String room = room(e.roomId());
                 for (SocketIoSocket s : ns.socketsIn(user(e.userId()))) s.join(room);
+                awaitCarried(bus); // what the room hears after the client loads it reaches it
                 ns.to(user(e.userId())).emit(ServerEvent.ROOM_ADDED.wire(), Map.of("roomId", e.roomId()));
             }
             case BusEvent.MemberAdded e -> ns.to(room(e.roomId())).except(user(e.userId()))

@@ -29,6 +29,7 @@ public final class ChatGateway {
     private final RoomService rooms;
     private final PresenceService presence;
     private final CallService calls;
+    private final EventBus bus;
 
     public ChatGateway(SocketIoServer io, AccessTokenVerifier verifier, EventBus bus, RoomService rooms,
                        MessageService messages, SyncService sync, TypingService typing, PresenceService presence,
@@ -36,7 +37,9 @@ public final class ChatGateway {
         this.rooms = rooms;
         this.presence = presence;
         this.calls = calls;
+        this.bus = bus;
         Namespace ns = io.namespace("/");
+        ns.onRoomChange(new BusInterest(bus));
         new ChatNamespaceAuth(verifier).install(ns);
         ns.use(socket -> {
             long userId = ChatNamespaceAuth.principal(socket).userId();
@@ -53,8 +56,9 @@ public final class ChatGateway {
         EventLimits limits = new EventLimits(java.time.Clock.systemUTC());
         new ChatEvents(rooms, messages, sync, typing, presence, limits).register(ns);
         new CallEvents(calls, signals, limits).register(ns);
-        BusRelay relay = new BusRelay(ns);
+        BusRelay relay = new BusRelay(ns, bus);
         bus.subscribe(relay::deliver);
+        bus.onMissed(new MissedEvents(ns)::missed);
     }
 
     /**
@@ -71,10 +75,15 @@ public final class ChatGateway {
         return allowed;
     }
 
-    /** Joins every room of the user: all of them afresh, or those added while a resumed socket was away. */
+    /**
+     * Joins every room of the user: all of them afresh, or those added while a resumed socket was
+     * away; then waits (briefly) until the bus carries them here, so that the presence snapshot
+     * means "from now on you hear your rooms".
+     */
     private void connected(SocketIoSocket socket) {
         Principal user = ChatNamespaceAuth.principal(socket);
         for (long roomId : rooms.roomIds(user.userId())) socket.join(Topic.room(roomId).key());
+        BusRelay.awaitCarried(bus);
         if (socket.recovered()) calls.deviceReconnected(socket.id());
         presence.connected(user.userId(), socket.id());
         socket.emit(ServerEvent.PRESENCE_SNAPSHOT.wire(), Map.of("users", presence.snapshotFor(user.userId())));

@@ -42,11 +42,13 @@ class BusWireTest {
     @Test
     void everyEventTravelsWithItsTopicAndComesBackEqual() {
         for (BusEvent event : EVERY_EVENT) {
-            String wire = Json.MAPPER.writeValueAsString(new RedisBus.Envelope(event.topic().key(), event));
+            String wire = Json.MAPPER.writeValueAsString(new RedisBus.Envelope("node-1", event.topic().key(), event));
             RedisBus.Envelope back = Json.MAPPER.readValue(wire, RedisBus.Envelope.class);
             assertThat(back.event()).as(wire).isEqualTo(event);
             assertThat(back.topic()).isEqualTo(event.topic().key());
+            assertThat(back.node()).isEqualTo("node-1");
             assertThat(Json.MAPPER.readTree(wire).path("event").has("topic")).as("the topic is not a field of the event").isFalse();
+            assertThat(Json.MAPPER.readTree(wire).path("event").has("everyNode")).as("nor is its routing").isFalse();
         }
     }
 
@@ -56,6 +58,26 @@ class BusWireTest {
         assertThat(wire).contains("\"message\":" + BODY.json());
         assertThat(Json.MAPPER.readTree(wire).path("message").isObject()).isTrue();
         assertThat(Json.MAPPER.readValue(wire, BusEvent.class)).isEqualTo(new BusEvent.MessageCreated(12, BODY));
+    }
+
+    @Test
+    void onlyEventsWithoutOneRoomOrUserAudienceGoToEveryNode() {
+        assertThat(EVERY_EVENT.stream().filter(BusEvent::everyNode).map(Object::getClass).distinct())
+                .containsExactlyInAnyOrder(BusEvent.PresenceChanged.class, BusEvent.SessionRevoked.class,
+                        BusEvent.MemberAdded.class);
+        assertThat(RedisBus.channel(Topic.room(12))).isEqualTo("parley:room:12");
+        assertThat(RedisBus.channel(Topic.user(7))).isEqualTo("parley:user:7");
+    }
+
+    @Test
+    void topicKeysParseBackAndNothingElseDoes() {
+        for (Topic topic : List.of(Topic.room(12), Topic.user(7), Topic.presence(7))) {
+            assertThat(Topic.parse(topic.key())).contains(topic);
+        }
+        for (String key : List.of("room:", "room:x", "room:-1", "room", "lobby:1", "Wk3sdQ", "user:1:2",
+                "room:99999999999999999999")) {
+            assertThat(Topic.parse(key)).as(key).isEmpty();
+        }
     }
 
     @Test

@@ -1,0 +1,29 @@
+package org.parley.gateway;
+
+import org.parley.bus.EventBus;
+import org.parley.bus.Topic;
+import org.parley.socketio.RoomListener;
+
+/**
+ * Tells the bus which topics this node has sockets in: a Socket.IO room named by a topic key that
+ * gets its first socket adds an interest in the topic, and losing its last socket drops it, so a
+ * cluster carries a room's events only to the nodes that have its sockets. Rooms that name no topic
+ * (each socket's own) are none of the bus's business.
+ */
+final class BusInterest implements RoomListener {
+    private final EventBus bus;
+
+    BusInterest(EventBus bus) {
+        this.bus = bus;
+    }
+
+    @Override
+    public void roomCreated(String room) {
+        Topic.parse(room).ifPresent(bus::addInterest);
+    }
+
+    @Override
+    public void roomDeleted(String room) {
+        Topic.parse(room).ifPresent(bus::dropInterest);
+    }
+}
