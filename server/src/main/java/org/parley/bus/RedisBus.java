@@ -4,6 +4,8 @@ import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.RedisFuture;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
@@ -86,9 +88,10 @@ public final class RedisBus implements EventBus {
     private record Waiter(long version, CompletableFuture<Void> future) {}
 
     public RedisBus(String redisUrl) {
-        this.client = RedisClient.create(redisUrl);
-        this.publisher = client.connect();
-        this.subscriber = client.connectPubSub();
+        this.client = RedisClient.create();
+        // named, so that CLIENT LIST tells which node and which side a connection is
+        this.publisher = client.connect(StringCodec.UTF8, named(redisUrl, "parley-" + nodeId + "-publish"));
+        this.subscriber = client.connectPubSub(StringCodec.UTF8, named(redisUrl, "parley-" + nodeId + "-subscribe"));
         subscriber.addListener(new RedisPubSubAdapter<>() {
             @Override
             public void smessage(String channel, String payload) {
@@ -112,6 +115,17 @@ public final class RedisBus implements EventBus {
             }
         });
         log.info("Event bus: Redis at {}, node {}", redisUrl.replaceAll("//[^@/]*@", "//***@"), nodeId);
+    }
+
+    private static RedisURI named(String redisUrl, String name) {
+        RedisURI uri = RedisURI.create(redisUrl);
+        uri.setClientName(name);
+        return uri;
+    }
+
+    /** This node's id on the bus: its envelopes carry it, and its Redis connections are named after it. */
+    public String nodeId() {
+        return nodeId;
     }
 
     @Override
