@@ -55,8 +55,12 @@ public sealed interface BusEvent {
         return false;
     }
 
-    /** A new message (text or system) was committed; {@code message} is the message as clients see it. */
-    record MessageCreated(long roomId, JsonPayload message) implements BusEvent {
+    /**
+     * A new message (text or system) was committed; {@code message} is the message as clients see
+     * it, and {@code seq} its gap-free position in the room (by which a node puts a room's messages
+     * in order and notices one it missed).
+     */
+    record MessageCreated(long roomId, long seq, JsonPayload message) implements BusEvent {
         @Override
         public Topic topic() {
             return Topic.room(roomId);

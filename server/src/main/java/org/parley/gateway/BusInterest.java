@@ -1,5 +1,6 @@
 package org.parley.gateway;
 
+import java.util.function.LongConsumer;
 import org.parley.bus.EventBus;
 import org.parley.bus.Topic;
 import org.parley.socketio.RoomListener;
@@ -12,9 +13,12 @@ import org.parley.socketio.RoomListener;
  */
 final class BusInterest implements RoomListener {
     private final EventBus bus;
+    private final LongConsumer roomGone;
 
-    BusInterest(EventBus bus) {
+    /** {@code roomGone} is told the id of a chat room that lost its last socket here. */
+    BusInterest(EventBus bus, LongConsumer roomGone) {
         this.bus = bus;
+        this.roomGone = roomGone;
     }
 
     @Override
@@ -24,6 +28,9 @@ final class BusInterest implements RoomListener {
 
     @Override
     public void roomDeleted(String room) {
-        Topic.parse(room).ifPresent(bus::dropInterest);
+        Topic.parse(room).ifPresent(topic -> {
+            bus.dropInterest(topic);
+            if (topic.kind() == Topic.Kind.ROOM) roomGone.accept(topic.id());
+        });
     }
 }

@@ -18,7 +18,8 @@ import org.parley.bus.Topic;
  * Turns bus events into socket events on this node: room events to the room's sockets, personal
  * events to the user's sockets, and membership changes into sockets joining or leaving rooms. The
  * Socket.IO rooms are named by {@link Topic#key()}, so an event reaches the sockets of its topic.
- * Payloads the services serialized are passed on as they are, written raw into the packet.
+ * Payloads the services serialized are passed on as they are, written raw into the packet. A
+ * room's new messages go out in seq order with none missing ({@link MessageOrder}).
  */
 final class BusRelay {
     private static final Logger log = LoggerFactory.getLogger(BusRelay.class);
@@ -26,10 +27,12 @@ final class BusRelay {
 
     private final Namespace ns;
     private final EventBus bus;
+    private final MessageOrder order;
 
-    BusRelay(Namespace ns, EventBus bus) {
+    BusRelay(Namespace ns, EventBus bus, MessageOrder order) {
         this.ns = ns;
         this.bus = bus;
+        this.order = order;
     }
 
     /**
@@ -48,7 +51,11 @@ final class BusRelay {
 
     void deliver(BusEvent event) {
         switch (event) {
-            case BusEvent.MessageCreated e -> ns.to(room(e.roomId())).emit(ServerEvent.RECEIVE_MESSAGE.wire(), e.message());
+            case BusEvent.MessageCreated e -> {
+                for (BusEvent.MessageCreated m : order.admit(e)) {
+                    ns.to(room(m.roomId())).emit(ServerEvent.RECEIVE_MESSAGE.wire(), m.message());
+                }
+            }
             case BusEvent.MessageChanged e -> ns.to(room(e.roomId())).emit(ServerEvent.MESSAGE_UPDATED.wire(), e.message());
             case BusEvent.ReadMarkMoved e -> {
                 ns.to(room(e.roomId())).emit(ServerEvent.READ_RECEIPT.wire(),

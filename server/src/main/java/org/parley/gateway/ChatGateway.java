@@ -39,7 +39,9 @@ public final class ChatGateway {
         this.calls = calls;
         this.bus = bus;
         Namespace ns = io.namespace("/");
-        ns.onRoomChange(new BusInterest(bus));
+        MissedEvents missed = new MissedEvents(ns);
+        MessageOrder order = new MessageOrder(sync, missed::missedRoom);
+        ns.onRoomChange(new BusInterest(bus, order::forget));
         new ChatNamespaceAuth(verifier).install(ns);
         ns.use(socket -> {
             long userId = ChatNamespaceAuth.principal(socket).userId();
@@ -56,9 +58,9 @@ public final class ChatGateway {
         EventLimits limits = new EventLimits(java.time.Clock.systemUTC());
         new ChatEvents(rooms, messages, sync, typing, presence, limits).register(ns);
         new CallEvents(calls, signals, limits).register(ns);
-        BusRelay relay = new BusRelay(ns, bus);
+        BusRelay relay = new BusRelay(ns, bus, order);
         bus.subscribe(relay::deliver);
-        bus.onMissed(new MissedEvents(ns)::missed);
+        bus.onMissed(missed::missed);
     }
 
     /**

@@ -20,6 +20,11 @@ final class MissedEvents {
         this.ns = ns;
     }
 
+    /** The room's sockets may have missed some of its messages. */
+    void missedRoom(long roomId) {
+        ns.to(Topic.room(roomId).key()).emit(ServerEvent.RESYNC_NEEDED.wire(), Map.of("rooms", List.of(roomId)));
+    }
+
     void missed(Set<Topic> topics) {
         Set<String> keys = topics.stream().map(Topic::key).collect(Collectors.toSet());
         for (SocketIoSocket socket : ns.sockets()) {

@@ -13,7 +13,7 @@ class BusWireTest {
             "{\"content\":\"caf\u00e9 \\\"quoted\\\" \\n \uD83D\uDC4B\",\"n\":12345678901234,\"x\":1.50,\"list\":[true,null,{}]}");
 
     private static final List<BusEvent> EVERY_EVENT = List.of(
-            new BusEvent.MessageCreated(12, BODY),
+            new BusEvent.MessageCreated(12, 40, BODY),
             new BusEvent.MessageChanged(12, BODY),
             new BusEvent.ReadMarkMoved(12, 7, 40, 2),
             new BusEvent.RoomUpdated(12, "Name", "About"),
@@ -54,10 +54,10 @@ class BusWireTest {
 
     @Test
     void aPayloadIsWrittenAsJsonNotAsAStringAndReadBackTextForText() {
-        String wire = Json.MAPPER.writeValueAsString(new BusEvent.MessageCreated(12, BODY));
+        String wire = Json.MAPPER.writeValueAsString(new BusEvent.MessageCreated(12, 40, BODY));
         assertThat(wire).contains("\"message\":" + BODY.json());
         assertThat(Json.MAPPER.readTree(wire).path("message").isObject()).isTrue();
-        assertThat(Json.MAPPER.readValue(wire, BusEvent.class)).isEqualTo(new BusEvent.MessageCreated(12, BODY));
+        assertThat(Json.MAPPER.readValue(wire, BusEvent.class)).isEqualTo(new BusEvent.MessageCreated(12, 40, BODY));
     }
 
     @Test

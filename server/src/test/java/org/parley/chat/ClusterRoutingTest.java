@@ -13,6 +13,7 @@ import org.parley.bus.RedisBus;
 import org.parley.bus.Topic;
 import org.parley.testkit.Accounts;
 import org.parley.testkit.Accounts.Account;
+import org.parley.testkit.ApiClient;
 import org.parley.testkit.ChatSocket;
 import org.parley.testkit.TestDatabase;
 import org.parley.testkit.TestRedis;
@@ -114,6 +115,43 @@ class ClusterRoutingTest {
             }
         } finally {
             admin.shutdown();
+        }
+    }
+
+    @Test
+    void messagesMissedOnTheBusAreFilledFromTheDatabaseInOrder() {
+        Map<String, String> clustered = Map.of("redis-url", TestRedis.url(), "jwt-secret", SECRET, "message-burst", "1000");
+        try (TestDatabase db = TestDatabase.postgres();
+             TestServer nodeA = TestServer.start(db, clustered);
+             TestServer nodeB = TestServer.start(db, clustered);
+             // on the same database but off the bus: what it stores, the others never hear of
+             TestServer island = TestServer.start(db, Map.of("jwt-secret", SECRET, "message-burst", "1000"))) {
+            Account ann = Accounts.register(nodeA.api(), "gap_ann");
+            Account bob = Accounts.register(nodeB.api(), "gap_bob");
+            long roomId = createRoom(nodeA, ann, "Gaps", bob.id());
+            try (ChatSocket annOnA = ChatSocket.connect(nodeA.baseUrl(), ann.accessToken());
+                 ChatSocket bobOnB = ChatSocket.connect(nodeB.baseUrl(), bob.accessToken())) {
+                long first = sent(annOnA, roomId, "heard by all");
+                assertThat(seqsIn(collectUntil(bobOnB, roomId, first), roomId)).containsExactly(first);
+                assertThat(seqsIn(collectUntil(annOnA, roomId, first), roomId)).containsExactly(first);
+
+                List<Long> missed = new java.util.ArrayList<>();
+                for (String text : List.of("missed one", "missed two")) {
+                    ApiClient.Response r = island.api().post("/api/rooms/" + roomId + "/messages",
+                            Map.of("content", text), ann.accessToken());
+                    assertThat(r.status()).as(r.text()).isEqualTo(201);
+                    missed.add(r.json().path("seq").asLong());
+                }
+                assertThat(missed).containsExactly(first + 1, first + 2);
+
+                long next = sent(annOnA, roomId, "heard again");
+                List<JsonNode> onB = collectUntil(bobOnB, roomId, next);
+                assertThat(seqsIn(onB, roomId)).as("node B filled the gap before the message that showed it")
+                        .containsExactly(first + 1, first + 2, next);
+                assertThat(onB.get(0).path("content").asString()).isEqualTo("missed one");
+                assertThat(seqsIn(collectUntil(annOnA, roomId, next), roomId)).as("and so did the sender's own node")
+                        .containsExactly(first + 1, first + 2, next);
+            }
         }
     }
 
