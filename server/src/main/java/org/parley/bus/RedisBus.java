@@ -190,6 +190,16 @@ public final class RedisBus implements EventBus {
         return count == null ? 0 : count.sum();
     }
 
+    /** How many envelopes this node heard from Redis on every channel (its own included). */
+    public long receivedTotal() {
+        return received.values().stream().mapToLong(LongAdder::sum).sum();
+    }
+
+    /** How many topics this node has an interest in, and so subscribes to. */
+    public int carriedTopics() {
+        return (int) interest.values().stream().filter(n -> n > 0).count();
+    }
+
     static String channel(Topic topic) {
         return CHANNEL_PREFIX + topic.key();
     }

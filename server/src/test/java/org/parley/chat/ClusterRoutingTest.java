@@ -71,6 +71,9 @@ class ClusterRoutingTest {
                 catOnC.awaitFirst("receive_message", m -> m.path("seq").asLong() == marker);
                 assertThat(busC.received(acrossTopic)).as("node C has no socket in the room").isZero();
                 assertThat(busC.received(Topic.room(side))).isPositive();
+                assertThat(new ApiClient("http://127.0.0.1:" + nodeC.managementPort()).get("/metrics", null).text())
+                        .as("node C carries cat's own topic and the side room").contains("parley_bus_topics 2.0")
+                        .containsPattern("parley_bus_received_total [1-9]");
 
                 // cat joins the room on node C: the node starts carrying it
                 assertThat(nodeB.api().post("/api/rooms/" + across + "/members", Map.of("userIds", List.of(cat.id())),
