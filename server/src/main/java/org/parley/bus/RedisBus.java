@@ -81,6 +81,7 @@ public final class RedisBus implements EventBus {
     private volatile boolean interrupted;
     /** Set by a reconnect until the subscriptions are back; touched only on the subscriptions thread. */
     private boolean missedToTell;
+    private boolean resubscribeAll;
     private volatile boolean closed;
     private final List<Consumer<Set<Topic>>> missedListeners = new CopyOnWriteArrayList<>();
     private final Map<String, LongAdder> received = new ConcurrentHashMap<>();
@@ -238,7 +239,8 @@ public final class RedisBus implements EventBus {
         interest.forEach((topic, holders) -> {
             if (holders > 0) wanted.add(channel(topic));
         });
-        List<String> add = wanted.stream().filter(c -> !subscribed.contains(c)).toList();
+        boolean everything = resubscribeAll;
+        List<String> add = wanted.stream().filter(c -> everything || !subscribed.contains(c)).toList();
         List<String> remove = subscribed.stream().filter(c -> !wanted.contains(c)).toList();
         try {
             List<RedisFuture<Void>> pending = new ArrayList<>();
@@ -247,6 +249,7 @@ public final class RedisBus implements EventBus {
             for (RedisFuture<Void> f : pending) f.get(COMMAND_WAIT.toMillis(), TimeUnit.MILLISECONDS);
             subscribed.addAll(add);
             remove.forEach(subscribed::remove);
+            resubscribeAll = false;
             carriedVersion = Math.max(carriedVersion, version);
             completeWaiters();
             if (missedToTell) {
@@ -270,7 +273,9 @@ public final class RedisBus implements EventBus {
     private void recover() {
         if (!interrupted) return;
         interrupted = false;
-        subscribed.clear();
+        // everything wanted again; what is no longer wanted is unsubscribed even if the client
+        // resubscribed it by itself on reconnecting
+        resubscribeAll = true;
         missedToTell = true;
         reconcile();
     }

@@ -23,7 +23,8 @@ import org.parley.bus.Topic;
  */
 final class BusRelay {
     private static final Logger log = LoggerFactory.getLogger(BusRelay.class);
-    private static final Duration CARRIED_WAIT = Duration.ofSeconds(1);
+    /** How long a user who joined a room waits for the bus to carry it (on the delivery thread, so short). */
+    private static final Duration JOINED_WAIT = Duration.ofSeconds(1);
 
     private final Namespace ns;
     private final EventBus bus;
@@ -36,12 +37,12 @@ final class BusRelay {
     }
 
     /**
-     * Waits up to a second until the bus carries every topic this node has sockets in; past that it
-     * goes on (the bus is cut off, and the sockets will be told to resync when it is back).
+     * Waits up to {@code atMost} until the bus carries every topic this node has sockets in; past
+     * that it goes on (the bus is cut off, and the sockets will be told to resync when it is back).
      */
-    static void awaitCarried(EventBus bus) {
+    static void awaitCarried(EventBus bus, Duration atMost) {
         try {
-            bus.interestCarried().get(CARRIED_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            bus.interestCarried().get(atMost.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
@@ -68,7 +69,7 @@ final class BusRelay {
             case BusEvent.RoomJoined e -> {
                 String room = room(e.roomId());
                 for (SocketIoSocket s : ns.socketsIn(user(e.userId()))) s.join(room);
-                awaitCarried(bus); // what the room hears after the client loads it reaches it
+                awaitCarried(bus, JOINED_WAIT); // what the room hears after the client loads it reaches it
                 ns.to(user(e.userId())).emit(ServerEvent.ROOM_ADDED.wire(), Map.of("roomId", e.roomId()));
             }
             case BusEvent.MemberAdded e -> ns.to(room(e.roomId())).except(user(e.userId()))

@@ -26,6 +26,9 @@ import org.parley.rooms.RoomService;
  * connection state recovery.
  */
 public final class ChatGateway {
+    /** How long a connecting socket waits for the bus to carry its rooms (on its own thread). */
+    private static final java.time.Duration CARRIED_WAIT = java.time.Duration.ofSeconds(5);
+
     private final RoomService rooms;
     private final PresenceService presence;
     private final CallService calls;
@@ -79,13 +82,13 @@ public final class ChatGateway {
 
     /**
      * Joins every room of the user: all of them afresh, or those added while a resumed socket was
-     * away; then waits (briefly) until the bus carries them here, so that the presence snapshot
+     * away; then waits (at most five seconds) until the bus carries them here, so that the presence snapshot
      * means "from now on you hear your rooms".
      */
     private void connected(SocketIoSocket socket) {
         Principal user = ChatNamespaceAuth.principal(socket);
         for (long roomId : rooms.roomIds(user.userId())) socket.join(Topic.room(roomId).key());
-        BusRelay.awaitCarried(bus);
+        BusRelay.awaitCarried(bus, CARRIED_WAIT);
         if (socket.recovered()) calls.deviceReconnected(socket.id());
         presence.connected(user.userId(), socket.id());
         socket.emit(ServerEvent.PRESENCE_SNAPSHOT.wire(), Map.of("users", presence.snapshotFor(user.userId())));
