@@ -43,7 +43,8 @@ public final class ChatGateway {
         this.bus = bus;
         Namespace ns = io.namespace("/");
         MissedEvents missed = new MissedEvents(ns);
-        MessageOrder order = new MessageOrder(sync, missed::missedRoom);
+        MessageOrder order = new MessageOrder(sync, roomId -> ns.countIn(Topic.room(roomId).key()) > 0,
+                missed::missedRoom);
         ns.onRoomChange(new BusInterest(bus, order::forget));
         new ChatNamespaceAuth(verifier).install(ns);
         ns.use(socket -> {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongConsumer;
+import java.util.function.LongPredicate;
 import org.parley.bus.BusEvent;
 import org.parley.messages.SyncService;
 import org.slf4j.Logger;
@@ -22,11 +23,14 @@ final class MessageOrder {
     private static final Logger log = LoggerFactory.getLogger(MessageOrder.class);
 
     private final SyncService sync;
+    private final LongPredicate hasSockets;
     private final LongConsumer resyncRoom;
     private final Map<Long, Long> lastSeq = new ConcurrentHashMap<>();
 
-    MessageOrder(SyncService sync, LongConsumer resyncRoom) {
+    /** {@code hasSockets} tells whether a room has sockets on this node; only those rooms are followed. */
+    MessageOrder(SyncService sync, LongPredicate hasSockets, LongConsumer resyncRoom) {
         this.sync = sync;
+        this.hasSockets = hasSockets;
         this.resyncRoom = resyncRoom;
     }
 
@@ -34,6 +38,11 @@ final class MessageOrder {
     List<BusEvent.MessageCreated> admit(BusEvent.MessageCreated created) {
         long roomId = created.roomId();
         long seq = created.seq();
+        if (!hasSockets.test(roomId)) {
+            // published here for a room nobody here hears (a message sent over REST): nothing to follow
+            lastSeq.remove(roomId);
+            return List.of(created);
+        }
         Long last = lastSeq.get(roomId);
         if (last == null || seq == last + 1) {
             lastSeq.put(roomId, seq);
