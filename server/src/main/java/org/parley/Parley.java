@@ -1,5 +1,7 @@
 package org.parley;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -115,6 +117,12 @@ public final class Parley implements AutoCloseable {
             throw new IllegalStateException("Cannot connect to Redis at " + config.redisUrl().orElse("") + ": "
                     + e.getMessage(), e);
         }
+        if (bus instanceof RedisBus redis) {
+            FunctionCounter.builder("parley.bus.received", redis, RedisBus::receivedTotal)
+                    .description("Events this node heard from Redis, its own copies included").register(metrics);
+            Gauge.builder("parley.bus.topics", redis, RedisBus::carriedTopics)
+                    .description("Topics (rooms, users) this node has sockets in and so subscribes to").register(metrics);
+        }
         List<AutoCloseable> services = new ArrayList<>();
         try {
             byte[] tokenSecret = JwtSecrets.resolve(config.auth().jwtSecret(), config.dataDir());
@@ -214,6 +222,11 @@ public final class Parley implements AutoCloseable {
                 log.warn("Error while closing {}", c.getClass().getSimpleName(), e);
             }
         }
+    }
+
+    /** This node's event bus. */
+    public EventBus bus() {
+        return bus;
     }
 
     public int port() {

@@ -19,6 +19,12 @@ import java.util.List;
  * room's topic: every socket of a member is in the room, so the room's listeners include the
  * member's. A user added to a room is not in it yet, so that takes two events: {@link RoomJoined}
  * to the user and {@link MemberAdded} to the room, published in that order.
+ *
+ * <p>A cluster carries each event to the nodes that have sockets in its topic, except the few that
+ * {@link #everyNode()}: {@link PresenceChanged} (its audience is a list of users, not one topic),
+ * {@link SessionRevoked} (every node's session cache must hear it, sockets or not) and
+ * {@link MemberAdded} (the node counting the newcomer's connections announces their presence to
+ * the room, and may not have a socket in the room yet).
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
@@ -44,8 +50,17 @@ public sealed interface BusEvent {
     /** Who needs to hear this event. */
     Topic topic();
 
-    /** A new message (text or system) was committed; {@code message} is the message as clients see it. */
-    record MessageCreated(long roomId, JsonPayload message) implements BusEvent {
+    /** True when every node must hear this event, whether or not it has sockets in its topic. */
+    default boolean everyNode() {
+        return false;
+    }
+
+    /**
+     * A new message (text or system) was committed; {@code message} is the message as clients see
+     * it, and {@code seq} its gap-free position in the room (by which a node puts a room's messages
+     * in order and notices one it missed).
+     */
+    record MessageCreated(long roomId, long seq, JsonPayload message) implements BusEvent {
         @Override
         public Topic topic() {
             return Topic.room(roomId);
@@ -86,6 +101,11 @@ public sealed interface BusEvent {
 
     /** A user joined a room (created with it, opened a direct room, or was added); {@code member} is their membership. */
     record MemberAdded(long roomId, long userId, JsonPayload member) implements BusEvent {
+        @Override
+        public boolean everyNode() {
+            return true;
+        }
+
         @Override
         public Topic topic() {
             return Topic.room(roomId);
@@ -130,6 +150,11 @@ public sealed interface BusEvent {
      */
     record PresenceChanged(long userId, String status, Long lastSeenAt, List<Long> audience) implements BusEvent {
         @Override
+        public boolean everyNode() {
+            return true;
+        }
+
+        @Override
         public Topic topic() {
             return Topic.presence(userId);
         }
@@ -137,6 +162,11 @@ public sealed interface BusEvent {
 
     /** A sign-in session ended (logout or revoked); its sockets are closed. */
     record SessionRevoked(long userId, String sessionId) implements BusEvent {
+        @Override
+        public boolean everyNode() {
+            return true;
+        }
+
         @Override
         public Topic topic() {
             return Topic.user(userId);

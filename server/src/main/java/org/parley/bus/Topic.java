@@ -34,6 +34,21 @@ public record Topic(Kind kind, long id) {
         return new Topic(Kind.PRESENCE, userId);
     }
 
+    /** The topic named by {@code key} ({@code "room:12"}), or empty when the key names no topic. */
+    public static java.util.Optional<Topic> parse(String key) {
+        int colon = key.indexOf(':');
+        if (colon < 0) return java.util.Optional.empty();
+        String prefix = key.substring(0, colon);
+        String digits = key.substring(colon + 1);
+        if (digits.isEmpty() || digits.length() > 18 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return java.util.Optional.empty();
+        }
+        for (Kind kind : Kind.values()) {
+            if (kind.prefix.equals(prefix)) return java.util.Optional.of(new Topic(kind, Long.parseLong(digits)));
+        }
+        return java.util.Optional.empty();
+    }
+
     /** The routing name: {@code "room:12"}, {@code "user:7"}, {@code "presence:7"}. */
     public String key() {
         return kind.prefix + ":" + id;

@@ -1,6 +1,13 @@
 package org.parley.gateway;
 
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.parley.bus.EventBus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.parley.bus.BusEvent;
 import org.parley.socketio.Namespace;
 import org.parley.socketio.SocketIoSocket;
@@ -10,20 +17,47 @@ import org.parley.bus.Topic;
  * Turns bus events into socket events on this node: room events to the room's sockets, personal
  * events to the user's sockets, and membership changes into sockets joining or leaving rooms. The
  * Socket.IO rooms are named by {@link Topic#key()}, so an event reaches the sockets of its topic.
- * Payloads the services serialized are passed on as they are, written raw into the packet.
+ * Payloads the services serialized are passed on as they are, written raw into the packet. A
+ * room's new messages go out in seq order with none missing ({@link MessageOrder}).
  */
 final class BusRelay {
+    private static final Logger log = LoggerFactory.getLogger(BusRelay.class);
+    /** How long a user who joined a room waits for the bus to carry it (on the delivery thread, so short). */
+    private static final Duration JOINED_WAIT = Duration.ofSeconds(1);
+
     private final Namespace ns;
+    private final EventBus bus;
+    private final MessageOrder order;
     private final PresenceBatches presence;
 
-    BusRelay(Namespace ns, PresenceBatches presence) {
+    BusRelay(Namespace ns, EventBus bus, MessageOrder order, PresenceBatches presence) {
         this.ns = ns;
+        this.bus = bus;
+        this.order = order;
         this.presence = presence;
+    }
+
+    /**
+     * Waits up to {@code atMost} until the bus carries every topic this node has sockets in; past
+     * that it goes on (the bus is cut off, and the sockets will be told to resync when it is back).
+     */
+    static void awaitCarried(EventBus bus, Duration atMost) {
+        try {
+            bus.interestCarried().get(atMost.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            log.debug("The bus does not carry this node's rooms yet: {}", e.toString());
+        }
     }
 
     void deliver(BusEvent event) {
         switch (event) {
-            case BusEvent.MessageCreated e -> ns.to(room(e.roomId())).emit(ServerEvent.RECEIVE_MESSAGE.wire(), e.message());
+            case BusEvent.MessageCreated e -> {
+                for (BusEvent.MessageCreated m : order.admit(e)) {
+                    ns.to(room(m.roomId())).emit(ServerEvent.RECEIVE_MESSAGE.wire(), m.message());
+                }
+            }
             case BusEvent.MessageChanged e -> ns.to(room(e.roomId())).emit(ServerEvent.MESSAGE_UPDATED.wire(), e.message());
             case BusEvent.ReadMarkMoved e -> {
                 ns.to(room(e.roomId())).emit(ServerEvent.READ_RECEIPT.wire(),
@@ -36,6 +70,7 @@ final class BusRelay {
             case BusEvent.RoomJoined e -> {
                 String room = room(e.roomId());
                 for (SocketIoSocket s : ns.socketsIn(user(e.userId()))) s.join(room);
+                awaitCarried(bus, JOINED_WAIT); // what the room hears after the client loads it reaches it
                 ns.to(user(e.userId())).emit(ServerEvent.ROOM_ADDED.wire(), Map.of("roomId", e.roomId()));
             }
             case BusEvent.MemberAdded e -> ns.to(room(e.roomId())).except(user(e.userId()))

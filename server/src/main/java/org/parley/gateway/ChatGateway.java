@@ -26,9 +26,13 @@ import org.parley.rooms.RoomService;
  * connection state recovery.
  */
 public final class ChatGateway {
+    /** How long a connecting socket waits for the bus to carry its rooms (on its own thread). */
+    private static final java.time.Duration CARRIED_WAIT = java.time.Duration.ofSeconds(5);
+
     private final RoomService rooms;
     private final PresenceService presence;
     private final CallService calls;
+    private final EventBus bus;
 
     public ChatGateway(SocketIoServer io, AccessTokenVerifier verifier, EventBus bus, RoomService rooms,
                        MessageService messages, SyncService sync, TypingService typing, PresenceService presence,
@@ -37,7 +41,12 @@ public final class ChatGateway {
         this.rooms = rooms;
         this.presence = presence;
         this.calls = calls;
+        this.bus = bus;
         Namespace ns = io.namespace("/");
+        MissedEvents missed = new MissedEvents(ns);
+        MessageOrder order = new MessageOrder(sync, roomId -> ns.countIn(Topic.room(roomId).key()) > 0,
+                missed::missedRoom);
+        ns.onRoomChange(new BusInterest(bus, order::forget));
         new ChatNamespaceAuth(verifier).install(ns);
         ns.use(socket -> {
             long userId = ChatNamespaceAuth.principal(socket).userId();
@@ -55,9 +64,10 @@ public final class ChatGateway {
         PresenceWatches watches = new PresenceWatches(ns, presence);
         new ChatEvents(rooms, messages, sync, typing, presence, watches, limits).register(ns);
         new CallEvents(calls, signals, limits).register(ns);
-        BusRelay relay = new BusRelay(ns, new PresenceBatches(ns, presenceBatchWindow));
+        BusRelay relay = new BusRelay(ns, bus, order, new PresenceBatches(ns, presenceBatchWindow));
         bus.subscribe(relay::deliver);
         bus.subscribe(watches::membershipChanged);
+        bus.onMissed(missed::missed);
     }
 
     /**
@@ -74,10 +84,15 @@ public final class ChatGateway {
         return allowed;
     }
 
-    /** Joins every room of the user: all of them afresh, or those added while a resumed socket was away. */
+    /**
+     * Joins every room of the user: all of them afresh, or those added while a resumed socket was
+     * away; then waits (at most five seconds) until the bus carries them here, so that the presence snapshot
+     * means "from now on you hear your rooms".
+     */
     private void connected(SocketIoSocket socket) {
         Principal user = ChatNamespaceAuth.principal(socket);
         for (long roomId : rooms.roomIds(user.userId())) socket.join(Topic.room(roomId).key());
+        BusRelay.awaitCarried(bus, CARRIED_WAIT);
         if (socket.recovered()) calls.deviceReconnected(socket.id());
         presence.connected(user.userId(), socket.id());
         socket.emit(ServerEvent.PRESENCE_SNAPSHOT.wire(), Map.of("users", presence.snapshotFor(user.userId())));

@@ -9,7 +9,7 @@ public final class MessageEvents {
 
     /** {@code message} was committed. */
     public static BusEvent.MessageCreated created(Message message) {
-        return new BusEvent.MessageCreated(message.roomId(), JsonPayload.of(message));
+        return new BusEvent.MessageCreated(message.roomId(), message.seq(), JsonPayload.of(message));
     }
 
     /** {@code message} is the new state of an edited, deleted or reacted-to message. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.parley.auth.Principal;
+import org.parley.bus.BusEvent;
 import org.parley.errors.ParleyException;
 import org.parley.rooms.Memberships;
 import org.parley.storage.Database;
@@ -35,6 +36,17 @@ public final class SyncService {
                            boolean truncated) {}
 
     public record Result(List<RoomSync> rooms, List<Long> gone) {}
+
+    /**
+     * For a node that missed some of a room's new messages on the bus: the messages of room {@code
+     * roomId} with a seq from {@code fromSeq} to {@code toSeq}, oldest first, as the events that
+     * announced them (with their current state). Asks for no member: the node delivers them only to
+     * the sockets in the room. At most {@link #PER_ROOM_MAX}.
+     */
+    public List<BusEvent.MessageCreated> created(long roomId, long fromSeq, long toSeq) {
+        List<Message> found = db.withHandle(h -> messages.range(h, roomId, fromSeq, toSeq, PER_ROOM_MAX));
+        return found.stream().map(MessageEvents::created).toList();
+    }
 
     public Result sync(Principal actor, Map<Long, Cursor> cursors) {
         if (cursors.size() > ROOMS_MAX) throw ParleyException.invalid("rooms", "Sync at most " + ROOMS_MAX + " rooms at once.");

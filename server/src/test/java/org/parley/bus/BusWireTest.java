@@ -13,7 +13,7 @@ class BusWireTest {
             "{\"content\":\"caf\u00e9 \\\"quoted\\\" \\n \uD83D\uDC4B\",\"n\":12345678901234,\"x\":1.50,\"list\":[true,null,{}]}");
 
     private static final List<BusEvent> EVERY_EVENT = List.of(
-            new BusEvent.MessageCreated(12, BODY),
+            new BusEvent.MessageCreated(12, 40, BODY),
             new BusEvent.MessageChanged(12, BODY),
             new BusEvent.ReadMarkMoved(12, 7, 40, 2),
             new BusEvent.RoomUpdated(12, "Name", "About"),
@@ -42,20 +42,42 @@ class BusWireTest {
     @Test
     void everyEventTravelsWithItsTopicAndComesBackEqual() {
         for (BusEvent event : EVERY_EVENT) {
-            String wire = Json.MAPPER.writeValueAsString(new RedisBus.Envelope(event.topic().key(), event));
+            String wire = Json.MAPPER.writeValueAsString(new RedisBus.Envelope("node-1", event.topic().key(), event));
             RedisBus.Envelope back = Json.MAPPER.readValue(wire, RedisBus.Envelope.class);
             assertThat(back.event()).as(wire).isEqualTo(event);
             assertThat(back.topic()).isEqualTo(event.topic().key());
+            assertThat(back.node()).isEqualTo("node-1");
             assertThat(Json.MAPPER.readTree(wire).path("event").has("topic")).as("the topic is not a field of the event").isFalse();
+            assertThat(Json.MAPPER.readTree(wire).path("event").has("everyNode")).as("nor is its routing").isFalse();
         }
     }
 
     @Test
     void aPayloadIsWrittenAsJsonNotAsAStringAndReadBackTextForText() {
-        String wire = Json.MAPPER.writeValueAsString(new BusEvent.MessageCreated(12, BODY));
+        String wire = Json.MAPPER.writeValueAsString(new BusEvent.MessageCreated(12, 40, BODY));
         assertThat(wire).contains("\"message\":" + BODY.json());
         assertThat(Json.MAPPER.readTree(wire).path("message").isObject()).isTrue();
-        assertThat(Json.MAPPER.readValue(wire, BusEvent.class)).isEqualTo(new BusEvent.MessageCreated(12, BODY));
+        assertThat(Json.MAPPER.readValue(wire, BusEvent.class)).isEqualTo(new BusEvent.MessageCreated(12, 40, BODY));
+    }
+
+    @Test
+    void onlyEventsWithoutOneRoomOrUserAudienceGoToEveryNode() {
+        assertThat(EVERY_EVENT.stream().filter(BusEvent::everyNode).map(Object::getClass).distinct())
+                .containsExactlyInAnyOrder(BusEvent.PresenceChanged.class, BusEvent.SessionRevoked.class,
+                        BusEvent.MemberAdded.class);
+        assertThat(RedisBus.channel(Topic.room(12))).isEqualTo("parley:room:12");
+        assertThat(RedisBus.channel(Topic.user(7))).isEqualTo("parley:user:7");
+    }
+
+    @Test
+    void topicKeysParseBackAndNothingElseDoes() {
+        for (Topic topic : List.of(Topic.room(12), Topic.user(7), Topic.presence(7))) {
+            assertThat(Topic.parse(topic.key())).contains(topic);
+        }
+        for (String key : List.of("room:", "room:x", "room:-1", "room", "lobby:1", "Wk3sdQ", "user:1:2",
+                "room:99999999999999999999")) {
+            assertThat(Topic.parse(key)).as(key).isEmpty();
+        }
     }
 
     @Test

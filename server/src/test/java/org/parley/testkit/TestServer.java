@@ -84,6 +84,11 @@ public final class TestServer implements AutoCloseable {
         return node.managementPort();
     }
 
+    /** This node's event bus (a {@code RedisBus} when the node was given a {@code redis-url}). */
+    public org.parley.bus.EventBus bus() {
+        return node.bus();
+    }
+
     public Path dataDir() {
         return dataDir;
     }

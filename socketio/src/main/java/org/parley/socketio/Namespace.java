@@ -75,6 +75,15 @@ public final class Namespace {
         return this;
     }
 
+    /**
+     * Adds a listener told when a room gets its first socket and loses its last one (how a cluster
+     * knows which rooms this node has sockets in). Rooms that exist already are not reported.
+     */
+    public Namespace onRoomChange(RoomListener listener) {
+        rooms.addListener(listener);
+        return this;
+    }
+
     /** Registers the handler of one event name (replacing an earlier one). */
     public Namespace on(String event, EventHandler handler) {
         handlers.put(event, handler);

@@ -4,17 +4,33 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Which sockets are in which rooms of one namespace. Not thread-safe: the namespace guards it. */
+/**
+ * Which sockets are in which rooms of one namespace. Not thread-safe: the namespace guards it, and
+ * tells its {@link RoomListener}s of rooms created and deleted from under the same lock.
+ */
 final class RoomRegistry {
+    private static final Logger LOG = LoggerFactory.getLogger(RoomRegistry.class);
 
     private final Map<String, Set<SocketIoSocket>> members = new HashMap<>();
     private final Map<SocketIoSocket, Set<String>> roomsOfSocket = new HashMap<>();
+    private final List<RoomListener> listeners = new CopyOnWriteArrayList<>();
+
+    void addListener(RoomListener listener) {
+        listeners.add(listener);
+    }
 
     void join(SocketIoSocket socket, String room) {
-        members.computeIfAbsent(room, r -> new LinkedHashSet<>()).add(socket);
+        Set<SocketIoSocket> sockets = members.computeIfAbsent(room, r -> new LinkedHashSet<>());
+        if (sockets.add(socket) && sockets.size() == 1) {
+            created(room);
+        }
         roomsOfSocket.computeIfAbsent(socket, s -> new HashSet<>()).add(room);
     }
 
@@ -22,6 +38,7 @@ final class RoomRegistry {
         Set<SocketIoSocket> sockets = members.get(room);
         if (sockets != null && sockets.remove(socket) && sockets.isEmpty()) {
             members.remove(room);
+            deleted(room);
         }
         Set<String> rooms = roomsOfSocket.get(socket);
         if (rooms != null) {
@@ -39,9 +56,30 @@ final class RoomRegistry {
             Set<SocketIoSocket> sockets = members.get(room);
             if (sockets != null && sockets.remove(socket) && sockets.isEmpty()) {
                 members.remove(room);
+                deleted(room);
             }
         }
         return rooms;
+    }
+
+    private void created(String room) {
+        for (RoomListener listener : listeners) {
+            try {
+                listener.roomCreated(room);
+            } catch (RuntimeException e) {
+                LOG.warn("room listener failed on {}", room, e);
+            }
+        }
+    }
+
+    private void deleted(String room) {
+        for (RoomListener listener : listeners) {
+            try {
+                listener.roomDeleted(room);
+            } catch (RuntimeException e) {
+                LOG.warn("room listener failed on {}", room, e);
+            }
+        }
     }
 
     Set<String> roomsOf(SocketIoSocket socket) {

@@ -70,4 +70,50 @@ class RoomsTest {
             assertThat(b.read(WAIT).payload()).containsExactly(7);
         }
     }
+
+    @Test
+    void listenersHearARoomsFirstSocketArriveAndItsLastLeave() throws Exception {
+        SocketIoConfig config = SocketIoConfig.defaults().withRecovery(SocketIoConfig.RecoveryConfig.disabled());
+        java.util.List<String> changes = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (GatewayTestServer server = GatewayTestServer.socketIo(config, io -> {
+            Namespace main = io.namespace("/");
+            main.onRoomChange(new RoomListener() {
+                @Override
+                public void roomCreated(String room) {
+                    if (room.startsWith("topic")) changes.add("+" + room);
+                }
+
+                @Override
+                public void roomDeleted(String room) {
+                    if (room.startsWith("topic")) changes.add("-" + room);
+                }
+            });
+            main.on("join", (socket, args, ack) -> {
+                socket.join(args.string(0));
+                ack.send();
+            });
+            main.on("leave", (socket, args, ack) -> {
+                socket.leave(args.string(0));
+                ack.send(socket.rooms().contains(args.string(0)));
+            });
+        })) {
+            RawWebSocket a = join(server, "topic-red", "topic-blue");
+            RawWebSocket b = join(server, "topic-red");
+            assertThat(changes).containsExactly("+topic-red", "+topic-blue");
+
+            a.sendText("423[\"leave\",\"topic-red\"]");
+            assertThat(a.readText(WAIT)).isEqualTo("433[false]");
+            assertThat(changes).as("b is still in red").containsExactly("+topic-red", "+topic-blue");
+
+            b.sendText("424[\"leave\",\"topic-red\"]");
+            assertThat(b.readText(WAIT)).isEqualTo("434[false]");
+            assertThat(changes).containsExactly("+topic-red", "+topic-blue", "-topic-red");
+
+            a.close();
+            Waits.until(WAIT, () -> changes.size() == 4);
+            assertThat(changes).as("a disconnecting empties blue").containsExactly(
+                    "+topic-red", "+topic-blue", "-topic-red", "-topic-blue");
+            b.close();
+        }
+    }
 }
