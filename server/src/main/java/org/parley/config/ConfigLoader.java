@@ -58,8 +58,9 @@ public final class ConfigLoader {
                 intIn(Settings.MAX_CONNECTIONS_PER_USER, 1, 100_000),
                 intIn(Settings.PENDING_SOCKETS_PER_ADDRESS, 1, 1_000_000));
         String redis = raw.get(Settings.REDIS_URL);
-        if (!redis.isEmpty() && !redis.startsWith("redis://") && !redis.startsWith("rediss://")) {
-            throw invalid(Settings.REDIS_URL, "must start with redis:// or rediss://");
+        if (!redis.isEmpty() && !redis.startsWith("redis://") && !redis.startsWith("rediss://")
+                && !redis.startsWith("redis-sentinel://")) {
+            throw invalid(Settings.REDIS_URL, "must start with redis://, rediss:// or redis-sentinel://");
         }
         return new ParleyConfig(dataDir, server, database, auth, chat, redis.isEmpty() ? Optional.empty() : Optional.of(redis),
                 files(dataDir), calls(), new ParleyConfig.Presence(intIn(Settings.PRESENCE_PUSH_ROOM_SIZE, 0, 100_000),

@@ -21,7 +21,8 @@ public final class Settings {
     public static final Setting DATABASE_POOL_SIZE = new Setting("database-pool-size", "10",
             "Maximum database connections (1-200).");
     public static final Setting REDIS_URL = new Setting("redis-url", "",
-            "redis://host:port carrying events between nodes. Empty: a single node.");
+            "Redis carrying events between nodes: redis://host:port, or redis-sentinel://sentinel1:26379,sentinel2:26379#master "
+                    + "to follow a Sentinel-managed primary. Empty: a single node.");
     public static final Setting JWT_SECRET = new Setting("jwt-secret", "",
             "HS256 secret for access tokens, at least 32 bytes. Empty: generated once into <data-dir>/jwt-secret.");
     public static final Setting ACCESS_TOKEN_TTL = new Setting("access-token-ttl-seconds", "900",

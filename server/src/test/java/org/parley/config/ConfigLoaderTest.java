@@ -40,6 +40,15 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void redisIsAServerOrASentinelAndNothingElse() {
+        assertThat(ConfigLoader.load(List.of("--redis-url", "redis-sentinel://10.0.0.5:26379,10.0.0.6:26379#parley"), Map.of())
+                .redisUrl()).contains("redis-sentinel://10.0.0.5:26379,10.0.0.6:26379#parley");
+        assertThat(ConfigLoader.load(List.of("--redis-url", "redis://cache:6379"), Map.of()).redisUrl()).contains("redis://cache:6379");
+        assertThatThrownBy(() -> ConfigLoader.load(List.of("--redis-url", "http://cache:6379"), Map.of()))
+                .hasMessageContaining("redis-url").hasMessageContaining("redis-sentinel://");
+    }
+
+    @Test
     void badValuesNameTheSettingItsSourceAndTheRule() {
         assertThatThrownBy(() -> ConfigLoader.load(List.of("--port", "99999"), Map.of()))
                 .isInstanceOf(ConfigException.class)

@@ -16,12 +16,15 @@ import org.parley.testkit.TestDatabase;
  */
 public final class Topology implements AutoCloseable {
     static final String SECRET = "topology-test-secret-that-is-long-enough-0123456789";
+    static final String SENTINEL_MASTER = "parley";
 
     private final Path dir;
     private final TestDatabase database;
     private final RedisProcess redis;
     private final List<NodeProcess> nodes = new ArrayList<>();
     private NginxProcess nginx;
+    private RedisProcess replica;
+    private RedisProcess sentinel;
 
     private Topology(Path dir, TestDatabase database, RedisProcess redis) {
         this.dir = dir;
@@ -30,6 +33,15 @@ public final class Topology implements AutoCloseable {
     }
 
     public static Topology start(int nodeCount) {
+        return start(nodeCount, false);
+    }
+
+    /**
+     * With {@code sentinel}, Redis is a primary, a replica and a Sentinel watching them, and the
+     * nodes find the primary through the Sentinel ({@code redis-sentinel://}), as an operator
+     * without a single point of failure in Redis runs it.
+     */
+    static Topology start(int nodeCount, boolean sentinel) {
         Path dir;
         try {
             dir = Files.createTempDirectory("parley-topology-");
@@ -39,6 +51,10 @@ public final class Topology implements AutoCloseable {
         TestDatabase database = TestDatabase.postgres();
         RedisProcess redis = RedisProcess.start(dir);
         Topology t = new Topology(dir, database, redis);
+        if (sentinel) {
+            t.replica = RedisProcess.replicaOf(dir.resolve("replica"), redis);
+            t.sentinel = RedisProcess.sentinelOf(dir.resolve("sentinel"), redis, SENTINEL_MASTER);
+        }
         try {
             for (int i = 1; i <= nodeCount; i++) {
                 t.nodes.add(NodeProcess.start("node-" + i, dir.resolve("node-" + i), t.nodeSettings()));
@@ -53,7 +69,8 @@ public final class Topology implements AutoCloseable {
     private Map<String, String> nodeSettings() {
         Map<String, String> s = new LinkedHashMap<>();
         s.put("database-url", database.url());
-        s.put("redis-url", redis.url());
+        s.put("redis-url", sentinel == null ? redis.url()
+                : "redis-sentinel://127.0.0.1:" + sentinel.port() + "#" + SENTINEL_MASTER);
         s.put("jwt-secret", SECRET);
         s.put("trusted-proxies", "127.0.0.1");
         s.put("password-hash-concurrency", "2");
@@ -82,6 +99,14 @@ public final class Topology implements AutoCloseable {
         return redis;
     }
 
+    RedisProcess replica() {
+        return replica;
+    }
+
+    RedisProcess sentinel() {
+        return sentinel;
+    }
+
     NginxProcess nginx() {
         return nginx;
     }
@@ -96,6 +121,7 @@ public final class Topology implements AutoCloseable {
         StringBuilder b = new StringBuilder();
         for (NodeProcess n : nodes) b.append(n.log()).append("\n");
         if (nginx != null) b.append(nginx.log());
+        if (sentinel != null) b.append(sentinel.log()).append("\n").append(replica.log());
         return b.toString();
     }
 
@@ -103,6 +129,8 @@ public final class Topology implements AutoCloseable {
     public void close() {
         if (nginx != null) nginx.close();
         for (NodeProcess n : nodes) n.close();
+        if (sentinel != null) sentinel.close();
+        if (replica != null) replica.close();
         redis.close();
         database.close();
     }
