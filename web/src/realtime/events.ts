@@ -47,6 +47,7 @@ export const ServerEvents = {
   roomDeleted: 'room_deleted',
   joinedRoom: 'joined_room',
   sessionEnded: 'session_ended',
+  resyncNeeded: 'resync_needed',
   videoCallOffer: 'video_call_offer',
   videoCallAnswer: 'video_call_answer',
   iceCandidate: 'ice_candidate',

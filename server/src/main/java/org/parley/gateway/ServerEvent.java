@@ -23,6 +23,7 @@ public enum ServerEvent {
     ROOM_DELETED("room_deleted"),
     JOINED_ROOM("joined_room"),
     SESSION_ENDED("session_ended"),
+    RESYNC_NEEDED("resync_needed"),
     CALL_RINGING("call_ringing"),
     CALL_UPDATED("call_updated"),
     CALL_ENDED("call_ended"),
