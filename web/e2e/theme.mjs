@@ -70,6 +70,18 @@ browserTest('theme', async (t) => {
   await expectChecked(t, a.page, 'Dark');
   await closeSettings(a.page);
 
+  t.step('a choice the server cannot save is undone, and the person is told');
+  t.expectFailedRequests(a.page);
+  const refuse = (route) => (route.request().method() === 'PATCH' ? route.fulfill({ status: 503, body: '' }) : route.fallback());
+  await a.page.route('**/api/me', refuse);
+  await openSettings(a.page);
+  await themeGroup(a.page).getByRole('radio', { name: 'Light', exact: true }).click();
+  await a.page.getByRole('dialog', { name: 'Settings' }).getByRole('alert').filter({ hasText: 'could not be saved' }).waitFor();
+  await expectScheme(t, a.page, 'dark', 'after a refused save');
+  await expectChecked(t, a.page, 'Dark');
+  await a.page.unroute('**/api/me', refuse);
+  await closeSettings(a.page);
+
   t.step('another device signed in as the same person is dark too');
   const b = await t.newUser();
   await b.page.goto(new URL('/sign-in', t.baseUrl).href);
