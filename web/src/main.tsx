@@ -4,9 +4,12 @@ import { BrowserRouter } from 'react-router-dom';
 import { App } from './app/App';
 import { createServices } from './app/services';
 import { AuthProvider } from './auth/AuthContext';
+import { applyTheme } from './ui/colorScheme';
 import './ui/theme.css';
 
 const { session, api } = createServices();
+// The stored profile's theme, before the first render; the fetched profile may change it.
+applyTheme(session.current()?.user.theme);
 const root = document.getElementById('root');
 if (!root) throw new Error('Missing #root element');
 

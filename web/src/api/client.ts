@@ -1,6 +1,6 @@
 import { ApiError } from './errors';
 import { requestJson, type FetchLike, type RequestOptions } from './http';
-import type { User, UserSummary } from './types';
+import type { ThemePreference, User, UserSummary } from './types';
 
 /** What authorized requests need from the signed-in session. */
 export interface AccessTokens {
@@ -17,7 +17,7 @@ export interface ApiClient {
   /** Any authorized JSON request; on 401 renews the access token and retries once. */
   request<T>(path: string, options?: AuthorizedOptions): Promise<T>;
   me(): Promise<User>;
-  updateMe(changes: { displayName: string }): Promise<User>;
+  updateMe(changes: { displayName?: string; theme?: ThemePreference }): Promise<User>;
   searchUsers(query: string, signal?: AbortSignal): Promise<UserSummary[]>;
 }
 

@@ -2,6 +2,11 @@
 
 export type UserId = number;
 
+/** The colour scheme an account's devices show; "system" follows the device. */
+export type ThemePreference = 'system' | 'light' | 'dark';
+
+export const THEME_PREFERENCES: readonly ThemePreference[] = ['system', 'light', 'dark'];
+
 export interface User {
   id: UserId;
   username: string;
@@ -9,6 +14,8 @@ export interface User {
   displayName: string | null;
   /** Milliseconds since the Unix epoch. */
   createdAt: number;
+  /** Absent from profiles stored before themes existed: "system". */
+  theme?: ThemePreference;
 }
 
 export interface UserSummary {

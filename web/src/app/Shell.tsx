@@ -16,6 +16,7 @@ import { NoRoom } from './NoRoom';
 import { RoomDetails } from './details/RoomDetails';
 import { RoomList } from './rooms/RoomList';
 import { SearchView } from './search/SearchView';
+import { SettingsDialog } from './settings/SettingsDialog';
 import { SearchField } from '../ui/SearchField';
 import { FormButtons } from './rooms/FormButtons';
 import styles from './Shell.module.css';
@@ -36,6 +37,7 @@ function Account({ user, onSignOut }: { user: User; onSignOut: () => Promise<voi
   const [signingOut, setSigningOut] = useState(false);
   // On a phone the button sits where thumbs pass often: signing out asks first.
   const [confirming, setConfirming] = useState(false);
+  const [settings, setSettings] = useState(false);
   const phone = useMediaQuery(PHONE_QUERY);
   const name = nameOf(user);
   const signOut = async () => {
@@ -55,9 +57,11 @@ function Account({ user, onSignOut }: { user: User; onSignOut: () => Promise<voi
           {name}
         </span>
       </div>
+      <IconButton icon="settings" label="Settings" size="small" onClick={() => setSettings(true)} />
       <Button variant="secondary" size="small" busy={signingOut} onClick={phone ? () => setConfirming(true) : signOut}>
         Sign out
       </Button>
+      {settings && <SettingsDialog user={user} onClose={() => setSettings(false)} />}
       {confirming && (
         <Dialog title="Sign out?" onClose={() => setConfirming(false)}>
           <p className={styles.confirmText}>You’ll need your password to sign in again on this device.</p>

@@ -6,6 +6,7 @@
  * the server could not recover, and stops listening when stopped.
  */
 import type { User } from '../api/types';
+import type { Clock } from '../auth/authSession';
 import type { Realtime } from '../realtime/RealtimeConnection';
 import type { ChatApi } from './chatApi';
 import { listenToChat } from './chatEvents';
@@ -13,11 +14,12 @@ import { ChatLoader } from './chatLoader';
 import { anyoneTyping, type ChatState } from './chatState';
 import { ChatStateStore } from './chatStateStore';
 import { resync } from './chatSync';
+import { GapFiller } from './gapFiller';
 import { MessageSender } from './messageSender';
 import { indexedDbOutbox, memoryOutbox, type OutboxStorage } from './outboxStorage';
 import { PresenceWatch } from './presenceWatch';
 import { RoomActions } from './roomActions';
-import type { Message, RoomSummary } from './types';
+import type { Message, RoomId, RoomSummary } from './types';
 
 export interface ChatStoreOptions {
   connection: Realtime;
@@ -25,6 +27,8 @@ export interface ChatStoreOptions {
   user: User;
   /** Where unsent messages are kept across reloads; this user's IndexedDB outbox by default. */
   outbox?: OutboxStorage;
+  /** Times the wait before a hole in a room's messages is synced; the system clock by default. */
+  clock?: Clock;
 }
 
 export type IncomingListener = (message: Message, room: RoomSummary | undefined) => void;
@@ -38,6 +42,7 @@ export class ChatStore {
   readonly presence: PresenceWatch;
   private readonly state: ChatStateStore;
   private readonly connection: Realtime;
+  private readonly gaps: GapFiller;
   private readonly incomingListeners = new Set<IncomingListener>();
   private readonly cleanups: (() => void)[] = [];
   private typingTimer: ReturnType<typeof setInterval> | null = null;
@@ -56,6 +61,7 @@ export class ChatStore {
       (users) => this.state.dispatch({ type: 'presenceBatch', users }),
       options.user.id,
     );
+    this.gaps = new GapFiller(this.state, options.connection, this.loader, options.clock);
   }
 
   readonly getState = (): ChatState => this.state.getState();
@@ -71,6 +77,7 @@ export class ChatStore {
   start(): void {
     if (this.started) return;
     this.started = true;
+    this.gaps.start();
     void this.loader.refreshRooms();
     const connection = this.connection;
     this.cleanups.push(
@@ -79,11 +86,12 @@ export class ChatStore {
         dispatch: this.state.dispatch,
         received: (message) => this.received(message),
         roomAdded: (roomId) => void this.loader.fetchRoom(roomId),
+        resyncNeeded: (roomIds) => void this.catchUp(roomIds),
         me: this.user.id,
       }),
       connection.onConnect(({ recovered }) => {
         this.presence.connected();
-        if (!recovered) void resync(this.state, connection, this.loader);
+        if (!recovered) void this.catchUp();
       }),
       connection.onDisconnect(() => this.messages.forgetTyping()),
       this.messages.start(),
@@ -92,6 +100,7 @@ export class ChatStore {
 
   stop(): void {
     this.started = false;
+    this.gaps.stop();
     for (const cleanup of this.cleanups.splice(0)) cleanup();
     if (this.typingTimer) clearInterval(this.typingTimer);
     this.typingTimer = null;
@@ -101,7 +110,17 @@ export class ChatStore {
     this.incomingListeners.clear();
   }
 
+  /** Syncs these rooms (every room when absent) from where their held messages stop, then the lists. */
+  private catchUp(roomIds?: readonly RoomId[]): Promise<void> {
+    return resync(this.state, this.connection, this.loader, {
+      ...(roomIds ? { rooms: roomIds } : {}),
+      cursor: (state, roomId) => this.gaps.cursor(state, roomId),
+      synced: (synced) => this.gaps.filled(synced),
+    });
+  }
+
   private received(message: Message): void {
+    this.gaps.heard(message, this.getState());
     this.state.dispatch({ type: 'messageReceived', message });
     if (message.sender?.id !== this.user.id) {
       const room = this.getState().rooms[message.roomId];

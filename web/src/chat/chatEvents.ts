@@ -11,6 +11,8 @@ export interface ChatEventSink {
   received(message: Message): void;
   /** I was added to a room, or one was created with me: its summary must be fetched. */
   roomAdded(roomId: RoomId): void;
+  /** The server may have missed events of these rooms and of my own: catch up on them. */
+  resyncNeeded(roomIds: readonly RoomId[]): void;
   me: UserId;
 }
 
@@ -31,6 +33,9 @@ export function listenToChat(connection: Realtime, sink: ChatEventSink): () => v
       dispatch({ type: 'roomRenamed', roomId: e.roomId, name: e.name, description: e.description ?? '' }),
     ),
     connection.on(ServerEvents.roomAdded, (e: { roomId: RoomId }) => sink.roomAdded(e.roomId)),
+    connection.on(ServerEvents.resyncNeeded, (e: { rooms?: unknown }) =>
+      sink.resyncNeeded(Array.isArray(e?.rooms) ? e.rooms.map(Number).filter(Number.isSafeInteger) : []),
+    ),
     connection.on(ServerEvents.memberAdded, (e: { roomId: RoomId; member: Member }) =>
       dispatch({ type: 'memberUpserted', roomId: e.roomId, member: e.member, added: true }),
     ),

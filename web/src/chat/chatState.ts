@@ -90,6 +90,37 @@ export function timelineOf(state: ChatState, roomId: RoomId): T.Timeline {
   return state.timelines[roomId] ?? T.emptyTimeline;
 }
 
+/** The seq and rev a `sync` for this room starts after. */
+export interface SyncCursor {
+  seq: Seq;
+  rev: number;
+}
+
+/**
+ * Where this client's copy of a room stops being gap-free. An open room at its latest messages
+ * holds them itself: the end of the unbroken run from its first message. Any other room (not
+ * opened, or opened at an old message) knows the room through its summary: its last seq.
+ * Null for a room this client does not know.
+ */
+export function heldThrough(state: ChatState, roomId: RoomId): Seq | null {
+  const timeline = timelineOf(state, roomId);
+  if (timeline.state === 'ready' && !timeline.hasNewer) return T.contiguousEnd(timeline) ?? 0;
+  return state.rooms[roomId]?.lastSeq ?? null;
+}
+
+/** The newest seq this client has heard of in a room. */
+export function newestSeq(state: ChatState, roomId: RoomId): Seq {
+  return Math.max(state.rooms[roomId]?.lastSeq ?? 0, T.lastSeq(timelineOf(state, roomId)) ?? 0);
+}
+
+/** Where a sync of this room starts: from the held run's end, never past a hole. */
+export function syncCursor(state: ChatState, roomId: RoomId): SyncCursor {
+  const timeline = timelineOf(state, roomId);
+  const seq = heldThrough(state, roomId) ?? 0;
+  const live = timeline.state === 'ready' && !timeline.hasNewer;
+  return { seq, rev: live ? timeline.maxRev : (state.rooms[roomId]?.lastRev ?? 0) };
+}
+
 function withTimeline(state: ChatState, roomId: RoomId, change: (t: T.Timeline) => T.Timeline): ChatState {
   if (state.gone[roomId]) return state;
   const current = timelineOf(state, roomId);

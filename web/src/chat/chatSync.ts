@@ -1,28 +1,37 @@
 /**
- * Catching up after a connection the server could not recover (docs/protocol.md §10.3): `sync`
- * with the last seq and rev held per room, then the room list and the open member lists. A
- * truncated room, or a sync that fails, reloads the latest page of what is on screen.
+ * Catching up (docs/protocol.md §10.3): `sync` from where each room's held messages stop being
+ * gap-free, then the room list and the open member lists. It runs after a connection the server
+ * could not recover (every room), and when the server says it may have missed events for some
+ * rooms (`resync_needed`: those rooms). A truncated room, or a sync that fails, reloads the
+ * latest page of what is on screen.
  */
 import { ClientEvents } from '../realtime/events';
 import type { Realtime } from '../realtime/RealtimeConnection';
 import type { ChatLoader } from './chatLoader';
-import { timelineOf } from './chatState';
+import { syncCursor, timelineOf, type ChatState, type SyncCursor } from './chatState';
 import type { ChatStateStore } from './chatStateStore';
-import { lastSeq } from './timeline';
-import type { RoomId, Seq, SyncResult } from './types';
+import type { RoomId, SyncResult } from './types';
 
-export async function resync(store: ChatStateStore, connection: Realtime, loader: ChatLoader): Promise<void> {
+export interface ResyncOptions {
+  /** Only these rooms (those the client knows); every room when absent. */
+  rooms?: readonly RoomId[];
+  /** Where each room's sync starts; from the end of the held run by default. */
+  cursor?: (state: ChatState, roomId: RoomId) => SyncCursor;
+  /** Told the rooms a sync answered for, after it was applied. */
+  synced?: (roomIds: readonly RoomId[]) => void;
+}
+
+export async function resync(store: ChatStateStore, connection: Realtime, loader: ChatLoader, options: ResyncOptions = {}): Promise<void> {
   const state = store.getState();
-  const cursors: Record<RoomId, { seq: Seq; rev: number }> = {};
-  for (const room of Object.values(state.rooms)) {
-    const timeline = timelineOf(state, room.id);
-    const live = timeline.state === 'ready' && !timeline.hasNewer;
-    cursors[room.id] = live ? { seq: lastSeq(timeline) ?? 0, rev: timeline.maxRev } : { seq: room.lastSeq, rev: room.lastRev };
-  }
+  const cursorOf = options.cursor ?? syncCursor;
+  const wanted = options.rooms ? options.rooms.filter((id) => id in state.rooms) : Object.values(state.rooms).map((room) => room.id);
+  const cursors: Record<RoomId, SyncCursor> = {};
+  for (const roomId of wanted) cursors[roomId] = cursorOf(state, roomId);
   try {
-    if (Object.keys(cursors).length > 0) {
+    if (wanted.length > 0) {
       const result = await connection.request<SyncResult>(ClientEvents.sync, { rooms: cursors });
       store.dispatch({ type: 'synced', result });
+      options.synced?.(wanted);
       for (const room of result.rooms) {
         if (room.truncated && timelineOf(store.getState(), room.roomId).state === 'ready') reload(loader, room.roomId);
       }
@@ -30,11 +39,14 @@ export async function resync(store: ChatStateStore, connection: Realtime, loader
   } catch {
     // Fall back to reloading what is on screen.
     for (const [id, timeline] of Object.entries(store.getState().timelines)) {
+      if (!wanted.includes(Number(id))) continue;
       if (timeline.state === 'ready' && !timeline.hasNewer) reload(loader, Number(id));
     }
   }
   await loader.refreshRooms();
-  for (const roomId of Object.keys(store.getState().members)) void loader.loadMembers(Number(roomId), true);
+  for (const roomId of Object.keys(store.getState().members).map(Number)) {
+    if (!options.rooms || options.rooms.includes(roomId)) void loader.loadMembers(roomId, true);
+  }
 }
 
 /** Reloads a room's latest page; a failure (offline again) leaves what is shown for the next reconnect. */

@@ -55,6 +55,39 @@ export function lastSeq(timeline: Timeline): Seq | null {
   return timeline.messages.at(-1)?.seq ?? null;
 }
 
+/**
+ * The last seq of the unbroken run that starts at the first held message, or null when none is
+ * held. A live message that arrived ahead of one still in flight leaves a hole; sync must ask
+ * from here, not from the newest seq, or the missing message would be skipped.
+ */
+export function contiguousEnd(timeline: Timeline): Seq | null {
+  const messages = timeline.messages;
+  const first = messages[0];
+  if (!first) return null;
+  const last = messages.at(-1)!;
+  if (last.seq - first.seq === messages.length - 1) return last.seq;
+  for (let i = 1; i < messages.length; i += 1) {
+    if (messages[i]!.seq !== messages[i - 1]!.seq + 1) return messages[i - 1]!.seq;
+  }
+  return last.seq;
+}
+
+/** The end of the unbroken run of held seqs that starts right after `from` (`from` when the next is missing). */
+export function runEnd(timeline: Timeline, from: Seq): Seq {
+  let end = from;
+  for (const message of timeline.messages) {
+    if (message.seq <= end) continue;
+    if (message.seq !== end + 1) break;
+    end = message.seq;
+  }
+  return end;
+}
+
+/** Whether every seq after `from`, up to `to`, is held. */
+export function holdsRun(timeline: Timeline, from: Seq, to: Seq): boolean {
+  return runEnd(timeline, from) >= to;
+}
+
 /** More history exists before the first loaded message. */
 export function hasOlder(timeline: Timeline): boolean {
   const first = firstSeq(timeline);

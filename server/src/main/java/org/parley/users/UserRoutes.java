@@ -10,7 +10,7 @@ import org.parley.json.Commands;
  * uses users, never the reverse), so the route table hands in the id of the signed-in caller.
  */
 public final class UserRoutes {
-    record ProfileUpdate(String displayName) {}
+    record ProfileUpdate(String displayName, String theme) {}
 
     private final UserService users;
 
@@ -24,7 +24,7 @@ public final class UserRoutes {
 
     public void updateMe(Context ctx, long callerId) {
         ProfileUpdate update = Commands.decode(RequestBody.object(ctx), ProfileUpdate.class);
-        ctx.json(users.updateDisplayName(callerId, update.displayName()));
+        ctx.json(users.updateProfile(callerId, update.displayName(), update.theme()));
     }
 
     public void search(Context ctx) {

@@ -10,6 +10,9 @@ public final class UserRules {
     private UserRules() {}
 
     public static final int DISPLAY_NAME_MAX = 64;
+    /** The colour schemes an account may choose; "system" follows the device. */
+    public static final java.util.List<String> THEMES = java.util.List.of("system", "light", "dark");
+    public static final String DEFAULT_THEME = "system";
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9_.-]{3,32}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
@@ -28,6 +31,10 @@ public final class UserRules {
 
     public static void checkEmail(Validation v, String email) {
         v.check(email.length() <= 254 && EMAIL.matcher(email).matches(), "email", "Enter a valid email address.");
+    }
+
+    public static void checkTheme(Validation v, String theme) {
+        v.check(THEMES.contains(theme), "theme", "Theme must be one of " + String.join(", ", THEMES) + ".");
     }
 
     /** NFKC-normalises and trims a display name; blank means "use the username". */

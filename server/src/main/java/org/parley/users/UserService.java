@@ -24,14 +24,20 @@ public final class UserService {
                 .orElseThrow(() -> new ParleyException(ErrorCode.NOT_FOUND, "Account not found."));
     }
 
-    public User updateDisplayName(long userId, String displayName) {
-        if (displayName == null) throw ParleyException.invalid("displayName", "displayName is required.");
-        String name = UserRules.normalizeDisplayName(displayName);
+    /** Changes the display name, the theme, or both; a null field stays as it is, but one must be given. */
+    public User updateProfile(long userId, String displayName, String theme) {
+        if (displayName == null && theme == null) {
+            throw ParleyException.invalid("displayName", "Give a displayName or a theme to change.");
+        }
+        String name = displayName == null ? null : UserRules.normalizeDisplayName(displayName);
         Validation v = new Validation();
-        v.check(!name.isEmpty(), "displayName", "Display name must not be empty.");
-        UserRules.checkDisplayName(v, name);
+        if (name != null) {
+            v.check(!name.isEmpty(), "displayName", "Display name must not be empty.");
+            UserRules.checkDisplayName(v, name);
+        }
+        if (theme != null) UserRules.checkTheme(v, theme);
         v.throwIfInvalid();
-        return store.updateDisplayName(userId, name, clock.millis())
+        return store.updateProfile(userId, name, theme, clock.millis())
                 .orElseThrow(() -> new ParleyException(ErrorCode.NOT_FOUND, "Account not found."));
     }
 

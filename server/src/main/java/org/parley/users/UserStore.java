@@ -12,7 +12,7 @@ import org.parley.storage.Database;
  * {@link UserDirectory}.
  */
 final class UserStore {
-    private static final String COLUMNS = "id, username, email, display_name, created_at";
+    private static final String COLUMNS = "id, username, email, display_name, created_at, theme";
 
     private final Database db;
 
@@ -30,7 +30,7 @@ final class UserStore {
                     .bind("username", username).bind("email", email).bind("displayName", displayName)
                     .bind("hash", passwordHash).bind("now", now)
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-            return Optional.of(new User(id, username, email, displayName, now));
+            return Optional.of(new User(id, username, email, displayName, now, UserRules.DEFAULT_THEME));
         } catch (UnableToExecuteStatementException e) {
             if (isUniqueViolation(e)) return Optional.empty();
             throw e;
@@ -66,10 +66,13 @@ final class UserStore {
                 .bind("hash", passwordHash).bind("now", now).bind("id", id).execute();
     }
 
-    Optional<User> updateDisplayName(long id, String displayName, long now) {
-        int changed = db.withHandle(h -> h.createUpdate(
-                        "UPDATE users SET display_name = :d, updated_at = :now WHERE id = :id")
-                .bind("d", displayName).bind("now", now).bind("id", id).execute());
+    /** Sets the fields that are given (a null one keeps its value); empty when there is no such account. */
+    Optional<User> updateProfile(long id, String displayName, String theme, long now) {
+        int changed = db.withHandle(h -> h.createUpdate("""
+                        UPDATE users SET display_name = COALESCE(:d, display_name), theme = COALESCE(:t, theme),
+                               updated_at = :now
+                         WHERE id = :id""")
+                .bind("d", displayName).bind("t", theme).bind("now", now).bind("id", id).execute());
         return changed == 0 ? Optional.empty() : findById(id);
     }
 
@@ -101,7 +104,7 @@ final class UserStore {
 
     private static User map(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new User(rs.getLong("id"), rs.getString("username"), rs.getString("email"),
-                rs.getString("display_name"), rs.getLong("created_at"));
+                rs.getString("display_name"), rs.getLong("created_at"), rs.getString("theme"));
     }
 
     static String escapeLike(String s) {

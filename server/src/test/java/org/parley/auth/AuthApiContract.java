@@ -307,6 +307,44 @@ abstract class AuthApiContract {
     }
 
     @Test
+    void themeIsKeptPerAccountAndRefusedWhenUnknown() {
+        var a = Accounts.register(api, "theme");
+        assertThat(api.get("/api/me", a.accessToken()).json().path("theme").asString()).isEqualTo("system");
+
+        var dark = api.patch("/api/me", Map.of("theme", "dark"), a.accessToken());
+        assertThat(dark.status()).isEqualTo(200);
+        assertThat(dark.json().path("theme").asString()).isEqualTo("dark");
+        // another sign-in (another device) reads the same choice, and the display name is untouched
+        var other = api.post("/api/auth/login", Map.of("login", a.username(), "password", Accounts.PASSWORD), null);
+        assertThat(other.json().path("user").path("theme").asString()).isEqualTo("dark");
+        var me = api.get("/api/me", other.json().path("accessToken").asString()).json();
+        assertThat(me.path("theme").asString()).isEqualTo("dark");
+        assertThat(me.path("displayName").asString()).isEqualTo(dark.json().path("displayName").asString());
+
+        for (Object bad : java.util.List.of("DARK", "blue", "", 1, true, java.util.List.of("dark"))) {
+            var refused = api.patch("/api/me", Map.of("theme", bad), a.accessToken());
+            assertThat(refused.status()).as("theme %s", bad).isEqualTo(400);
+            assertThat(refused.errorCode()).isEqualTo("invalid_input");
+            assertThat(refused.json().path("error").path("fields").has("theme")).as("theme %s", bad).isTrue();
+        }
+        // a refused field changes nothing, not even the valid one beside it
+        var mixed = api.patch("/api/me", Map.of("displayName", "Grace", "theme", "sepia"), a.accessToken());
+        assertThat(mixed.status()).isEqualTo(400);
+        assertThat(api.patch("/api/me", Map.of(), a.accessToken()).status()).isEqualTo(400);
+        var after = api.get("/api/me", a.accessToken()).json();
+        assertThat(after.path("theme").asString()).isEqualTo("dark");
+        assertThat(after.path("displayName").asString()).isNotEqualTo("Grace");
+
+        var both = api.patch("/api/me", Map.of("displayName", "Grace", "theme", "light"), a.accessToken());
+        assertThat(both.status()).isEqualTo(200);
+        assertThat(both.json().path("theme").asString()).isEqualTo("light");
+        assertThat(both.json().path("displayName").asString()).isEqualTo("Grace");
+        var renamed = api.patch("/api/me", Map.of("displayName", "Grace H"), a.accessToken());
+        assertThat(renamed.json().path("theme").asString()).isEqualTo("light");
+        assertThat(api.patch("/api/me", Map.of("theme", "dark"), null).status()).isEqualTo(401);
+    }
+
+    @Test
     void userSearchFindsByPrefixWithoutEmails() {
         var a = Accounts.register(api, "searcher");
         Accounts.register(api, "zebra");
