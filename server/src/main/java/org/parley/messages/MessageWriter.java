@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
  * one), the writer waits a millisecond before taking a batch, so that a commit carries more of
  * them. Each sender's future completes only after the commit, then the events go out. A message
  * refused by the rules fails alone; an unexpected failure of a batch is retried message by message.
+ * When the database cannot be reached, the batch and everything queued behind it fail at once
+ * with {@code unavailable}, within the pool's connection wait, and their senders retry.
  */
 final class MessageWriter implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MessageWriter.class);
@@ -78,11 +80,20 @@ final class MessageWriter implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
+                if (unreachable(e)) {
+                    refuseAll(batch, (ParleyException) e);
+                    continue;
+                }
                 log.error("Message batch failed; retrying one by one", e);
-                for (Pending p : batch) {
+                for (int i = 0; i < batch.size(); i++) {
+                    Pending p = batch.get(i);
                     try {
                         writeBatch(List.of(p));
                     } catch (RuntimeException single) {
+                        if (unreachable(single)) {
+                            refuseAll(batch.subList(i, batch.size()), (ParleyException) single);
+                            break;
+                        }
                         log.error("Message could not be stored", single);
                         p.future.completeExceptionally(new ParleyException(ErrorCode.UNAVAILABLE,
                                 "The message could not be stored; try again."));
@@ -92,6 +103,23 @@ final class MessageWriter implements AutoCloseable {
                 batch.clear();
             }
         }
+    }
+
+    /** The database could not be reached ({@link Database} says so with {@code unavailable}). */
+    private static boolean unreachable(RuntimeException e) {
+        return e instanceof ParleyException p && p.code() == ErrorCode.UNAVAILABLE;
+    }
+
+    /**
+     * The database is out of reach: the batch's senders, and everyone queued behind them (who
+     * would wait on the same database), are told at once, so that each can retry, rather than
+     * each waiting for a connection in turn.
+     */
+    private void refuseAll(List<Pending> batch, ParleyException reason) {
+        List<Pending> waiting = new ArrayList<>(batch);
+        queue.drainTo(waiting);
+        log.warn("The database is unreachable; {} message(s) refused as unavailable", waiting.size());
+        for (Pending p : waiting) p.future.completeExceptionally(reason);
     }
 
     /** Writes these requests as one batch on the caller's thread, the way the writer thread writes its batches. */
