@@ -1,7 +1,9 @@
 package org.parley.messages;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -133,8 +135,13 @@ final class MessageWriter implements AutoCloseable {
         long now = clock.millis();
         List<SendRequest> requests = batch.stream().map(Pending::request).toList();
         List<BatchOutcome> outcomes = db.inTransaction(h -> batchWriter.write(h, requests, now));
+        // A retry finds its message stored by an earlier attempt, whose node may have died between
+        // commit and publish: it is announced again, so no member misses it (clients keep one per seq).
+        Set<Long> published = new HashSet<>();
         for (int i = 0; i < batch.size(); i++) {
-            if (outcomes.get(i) instanceof SendResult r && !r.duplicate()) bus.publish(MessageEvents.created(r.message()));
+            if (outcomes.get(i) instanceof SendResult r && !r.message().deleted() && published.add(r.message().id())) {
+                bus.publish(MessageEvents.created(r.message()));
+            }
         }
         for (int i = 0; i < batch.size(); i++) {
             switch (outcomes.get(i)) {
