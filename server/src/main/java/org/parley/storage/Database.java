@@ -107,27 +107,35 @@ public final class Database implements AutoCloseable {
 
     /**
      * True when {@code failure} is the database being out of reach rather than a refusal or a bug:
-     * no pooled connection in time, or a connection failure (SQLState class 08), anywhere in its causes.
+     * no pooled connection in time, or a connection that failed, anywhere in its causes.
      */
     static boolean isUnreachable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) return true;
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) return true;
+            if (brokenConnection(t)) return true;
         }
         return false;
     }
 
+    /** A connection failure as the driver reports it (SQLState class 08), as opposed to a pool that was only busy. */
+    private static boolean brokenConnection(Throwable t) {
+        return t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08");
+    }
+
     /**
-     * A failure that is the database being out of reach becomes {@code unavailable}; the pool's
-     * other connections, which most likely broke with it, are retired (idle ones now, busy ones
-     * when returned), so that once the database is back the next callers get fresh connections
-     * instead of failing one broken connection at a time.
+     * A failure that is the database being out of reach becomes {@code unavailable}. When a
+     * connection broke (rather than the pool being busy), the pool's other connections, which most
+     * likely broke with it, are retired (idle ones now, busy ones when returned), so that once the
+     * database is back the next callers get fresh connections instead of failing one broken
+     * connection at a time.
      */
     private RuntimeException unavailableIfUnreachable(RuntimeException e) {
         if (e instanceof ParleyException || !isUnreachable(e)) return e;
+        boolean broken = false;
+        for (Throwable t = e; t != null && !broken; t = t.getCause() == t ? null : t.getCause()) broken = brokenConnection(t);
         log.warn("Database unreachable: {}", e.getMessage());
         var pool = dataSource.getHikariPoolMXBean();
-        if (pool != null) pool.softEvictConnections();
+        if (broken && pool != null) pool.softEvictConnections();
         return new ParleyException(ErrorCode.UNAVAILABLE, UNREACHABLE);
     }
 
