@@ -8,8 +8,10 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 import java.time.Clock;
+import java.time.Duration;
 import org.parley.bus.EventBus;
 import org.parley.errors.ErrorCode;
 import org.parley.errors.ParleyException;
@@ -28,7 +30,9 @@ import org.slf4j.LoggerFactory;
  * them. Each sender's future completes only after the commit, then the events go out. A message
  * refused by the rules fails alone; an unexpected failure of a batch is retried message by message.
  * When the database cannot be reached, the batch and everything queued behind it fail at once
- * with {@code unavailable}, within the pool's connection wait, and their senders retry.
+ * with {@code unavailable}, within the pool's connection wait, and their senders retry; a sender
+ * whose commit has not come within {@link #SEND_DEADLINE} (a database that accepts and never
+ * answers) is told the same, and the writer, once the database answers, carries on.
  */
 final class MessageWriter implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MessageWriter.class);
@@ -36,6 +40,11 @@ final class MessageWriter implements AutoCloseable {
     private static final int QUEUE_CAPACITY = 10_000;
     /** How long a busy writer lets a batch gather before committing it. */
     private static final long LINGER_NANOS = 1_000_000;
+    /**
+     * The longest a sender waits for its commit before it is told {@code unavailable}, whatever the
+     * database does; far below what clients wait for an ack (15 s), far above a commit's time.
+     */
+    static final Duration SEND_DEADLINE = Duration.ofSeconds(5);
 
     private final Database db;
     private final MessageBatch batchWriter;
@@ -53,6 +62,12 @@ final class MessageWriter implements AutoCloseable {
         this.thread = Thread.ofPlatform().name("parley-message-writer").daemon(true).start(this::run);
     }
 
+    /**
+     * Queues the send; the future completes after commit, or fails with {@code unavailable} when the
+     * queue is full, the writer is closing, the database cannot be reached, or the send has waited
+     * {@link #SEND_DEADLINE} (a database that hangs): the sender then retries, and a retry with the
+     * same clientId stores the message at most once.
+     */
     CompletableFuture<SendResult> submit(SendRequest request) {
         Pending p = new Pending(request, new CompletableFuture<>());
         if (closed) {
@@ -60,7 +75,9 @@ final class MessageWriter implements AutoCloseable {
         } else if (!queue.offer(p)) {
             p.future.completeExceptionally(new ParleyException(ErrorCode.UNAVAILABLE, "The server is busy; try again."));
         }
-        return p.future;
+        return p.future.orTimeout(SEND_DEADLINE.toMillis(), TimeUnit.MILLISECONDS).exceptionallyCompose(e ->
+                CompletableFuture.failedFuture(e instanceof TimeoutException ? new ParleyException(ErrorCode.UNAVAILABLE,
+                        "The message could not be stored in time; try again.") : e));
     }
 
     private void run() {

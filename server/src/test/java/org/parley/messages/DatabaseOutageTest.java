@@ -85,6 +85,23 @@ class DatabaseOutageTest {
     }
 
     @Test
+    void sendsAreRefusedAsUnavailableBeforeTheClientGivesUpWhileTheDatabaseNeverAnswers() throws Exception {
+        try (ChatSocket socket = ChatSocket.connect(server.baseUrl(), alice.accessToken())) {
+            long lastSeq = lastSeq();
+            proxy.hang();
+            long start = System.nanoTime();
+            JsonNode ack = socket.call("send_message", Map.of("roomId", roomId, "content", "into the void", "clientId", "hung-1"));
+            long tookMillis = (System.nanoTime() - start) / 1_000_000;
+            assertThat(ack.path("error").path("code").asString()).as(ack.toString()).isEqualTo("unavailable");
+            assertThat(tookMillis).as("heard within %d ms", tookMillis).isLessThan(CLIENT_ACK_TIMEOUT_MILLIS / 2);
+
+            proxy.restore();
+            JsonNode sent = sendUntilStored(socket, "hung-1");
+            assertThat(sent.path("ok").path("seq").asLong()).isEqualTo(lastSeq + 1);
+        }
+    }
+
+    @Test
     void aSocketConnectingWhileTheDatabaseIsDownIsRefusedAndConnectsOnceItIsBack() {
         proxy.cut();
         assertThat(ChatSocket.attempt(server.baseUrl(), bob.accessToken())).isEqualTo("error: unavailable");
