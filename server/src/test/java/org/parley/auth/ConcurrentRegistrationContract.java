@@ -18,8 +18,11 @@ import org.parley.testkit.TestServer;
 
 /**
  * Many people registering at once, some of them for the same username or email, on one node and
- * on two nodes sharing the database: every answer is a new account or a clear 409, never a 500,
- * and each username and email ends up with exactly one account.
+ * on two nodes sharing the database: every answer is a new account or a clear 409 (naming the
+ * username when that is what was taken), never a 500 nor a database that ran out of connections,
+ * and each username and email ends up with at most one account. The one other answer allowed is
+ * the password hashes' own "busy" 503, which a machine too slow to hash a hundred passwords within
+ * the hashes' queue wait gives by design.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ConcurrentRegistrationContract {
@@ -80,8 +83,14 @@ abstract class ConcurrentRegistrationContract {
         Map<Object, Integer> created = new HashMap<>();
         for (int i = 0; i < REQUESTS; i++) {
             var r = answers.get(i).get();
-            assertThat(r.status()).as("registration %d answered %s", i, r.text()).isIn(201, 409);
-            if (r.status() == 409) {
+            assertThat(r.status()).as("registration %d answered %s", i, r.text()).isIn(201, 409, 503);
+            if (r.status() == 503) {
+                // the password hashes' queue, by design, on a machine too slow for a hundred at once;
+                // never the database
+                assertThat(r.errorCode()).isEqualTo("unavailable");
+                assertThat(r.json().path("error").path("message").asString()).as(r.text())
+                        .isEqualTo("The server is busy; try again shortly.");
+            } else if (r.status() == 409) {
                 assertThat(r.errorCode()).isEqualTo("conflict");
                 if (i % 5 != 2 && i % 5 != 4) {
                     // nobody else asked for this email: the username is what was taken, and the answer says so
