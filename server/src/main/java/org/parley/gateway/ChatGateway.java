@@ -13,9 +13,9 @@ import org.parley.socketio.SocketIoServer;
 import org.parley.socketio.SocketIoSocket;
 import org.parley.bus.Topic;
 import org.parley.calls.CallService;
+import org.parley.calls.CallSignals;
 import org.parley.errors.ErrorCode;
 import org.parley.errors.ParleyException;
-import org.parley.calls.CallSignals;
 import org.parley.messages.MessageService;
 import org.parley.messages.SyncService;
 import org.parley.presence.PresenceService;
@@ -26,7 +26,7 @@ import org.parley.rooms.RoomService;
  * The chat namespace: authenticates sockets, subscribes each to its user's rooms, maps client
  * events to services and bus events to sockets. Talks to services and the bus only. A socket is
  * only ever in the Socket.IO rooms of its user and of rooms its user belongs to, also after
- * connection state recovery.
+ * connection state recovery. A socket whose rooms cannot be read is not admitted.
  */
 public final class ChatGateway {
     private static final String ROOM_IDS = ChatGateway.class.getName() + ".roomIds";

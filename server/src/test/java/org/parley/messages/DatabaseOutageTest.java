@@ -103,8 +103,13 @@ class DatabaseOutageTest {
 
     @Test
     void aSocketConnectingWhileTheDatabaseIsDownIsRefusedAndConnectsOnceItIsBack() {
+        Accounts.Account carol = Accounts.register(api, "carol"); // her session has never been checked
+        ChatSocket.connect(server.baseUrl(), bob.accessToken()).close(); // his was just checked, and is cached
         proxy.cut();
-        assertThat(ChatSocket.attempt(server.baseUrl(), bob.accessToken())).isEqualTo("error: unavailable");
+        assertThat(ChatSocket.attempt(server.baseUrl(), bob.accessToken())).as("rooms unreadable")
+                .isEqualTo("error: unavailable");
+        assertThat(ChatSocket.attempt(server.baseUrl(), carol.accessToken())).as("session uncheckable, not ended")
+                .isEqualTo("error: unavailable");
         proxy.restore();
         try (ChatSocket listener = ChatSocket.connect(server.baseUrl(), bob.accessToken());
              ChatSocket sender = ChatSocket.connect(server.baseUrl(), alice.accessToken())) {
