@@ -61,6 +61,10 @@ public final class Database implements AutoCloseable {
             hikari.addDataSourceProperty("busy_timeout", "10000");
             hikari.addDataSourceProperty("transaction_mode", "IMMEDIATE");
         } else {
+            // a server that accepts connections and never answers must not hold the pool's
+            // connection maker: opening a connection gives up after a few seconds (the URL may say otherwise)
+            hikari.addDataSourceProperty("connectTimeout", "3");
+            hikari.addDataSourceProperty("loginTimeout", "3");
             if (!config.user().isEmpty()) hikari.setUsername(config.user());
             if (!config.password().isEmpty()) hikari.setPassword(config.password());
         }

@@ -45,18 +45,18 @@ public final class TcpProxy implements AutoCloseable {
     }
 
     /** Connections stay open and new ones are accepted, but nothing passes: requests are never answered. */
-    public void hang() {
+    public synchronized void hang() {
         mode = Mode.HANG;
     }
 
     /** Every connection is closed, and new ones are closed as soon as they are accepted. */
-    public void cut() {
+    public synchronized void cut() {
         mode = Mode.CUT;
         closeAll();
     }
 
     /** Forwards again; connections left over from {@link #hang()} are closed so that their clients reconnect. */
-    public void restore() {
+    public synchronized void restore() {
         if (mode == Mode.HANG) closeAll();
         mode = Mode.FORWARD;
     }
@@ -69,12 +69,15 @@ public final class TcpProxy implements AutoCloseable {
             } catch (IOException e) {
                 return;
             }
-            switch (mode) {
+            Mode now;
+            synchronized (this) {
+                // registered under the lock, so that a restore() at this moment closes it too
+                now = mode;
+                if (now == Mode.HANG) open.add(client);
+            }
+            switch (now) {
                 case CUT -> quietlyClose(client);
-                case HANG -> {
-                    open.add(client);
-                    Thread.ofVirtual().start(() -> pump(client, null, null));
-                }
+                case HANG -> Thread.ofVirtual().start(() -> pump(client, null, null));
                 case FORWARD -> connect(client);
             }
         }
