@@ -30,6 +30,7 @@ import org.parley.config.ConfigLoader;
 import org.parley.config.ParleyConfig;
 import org.parley.config.Settings;
 import org.parley.http.ClientAddresses;
+import org.parley.http.DependencyChecks;
 import org.parley.http.HealthRoutes;
 import org.parley.http.HttpServer;
 import org.parley.http.ManagementServer;
@@ -178,8 +179,13 @@ public final class Parley implements AutoCloseable {
             new ChatGateway(node.io, verifier, bus, rooms, messages, sync, typing, presence,
                     calls, new CallSignals(db, memberships, calls, bus, clock), config.chat().maxConnectionsPerUser(),
                     config.presence().batchWindow());
-            HealthRoutes health = new HealthRoutes(() -> !node.stopping.get() && db.isReachable()
-                    && (!(bus instanceof RedisBus redis) || redis.isReachable()));
+            Map<String, java.util.function.BooleanSupplier> probes = new java.util.LinkedHashMap<>();
+            probes.put("database", db::isReachable);
+            probes.put("bus", bus instanceof RedisBus redis ? redis::isReachable : () -> true);
+            DependencyChecks dependencies = new DependencyChecks(probes, java.time.Duration.ofSeconds(1),
+                    java.time.Duration.ofSeconds(1));
+            services.add(dependencies);
+            HealthRoutes health = new HealthRoutes(node.stopping::get, dependencies);
             List<RouteInstaller> installers = new ArrayList<>();
             installers.add(new ApiRoutes(new RequestAuth(verifier), health, new AuthRoutes(auth, addresses),
                     new UserRoutes(users), new RoomRoutes(rooms, members), new MessageRoutes(messages),

@@ -82,18 +82,24 @@ public final class AuthService {
         registrations.acquire(clientAddress).ifPresent(wait -> {
             throw ParleyException.rateLimited("Too many accounts created from your address. Try again later.", wait);
         });
+        refuseIfTaken(username, email);
+        String hash = hasher.hash(password);
+        String name = displayName.isEmpty() ? username : displayName;
+        long now = clock.millis();
+        var session = db.inTransaction(h -> users.create(h, username, email, name, hash, now)
+                .map(user -> startSession(h, user, UUID.randomUUID().toString(), now)));
+        if (session.isPresent()) return session.get();
+        // someone took the username or the email since the check above: say which, as the check would have
+        refuseIfTaken(username, email);
+        throw new ParleyException(ErrorCode.CONFLICT, CANNOT_REGISTER);
+    }
+
+    /** A taken username is named; a taken email is not, so that the answer does not confirm it. */
+    private void refuseIfTaken(String username, String email) {
         db.withHandle(h -> {
             ensureFree(users.usernameTaken(h, username), "username", "That username is taken.");
             if (users.emailTaken(h, email)) throw new ParleyException(ErrorCode.CONFLICT, CANNOT_REGISTER);
             return null;
-        });
-        String hash = hasher.hash(password);
-        String name = displayName.isEmpty() ? username : displayName;
-        long now = clock.millis();
-        return db.inTransaction(h -> {
-            User user = users.create(h, username, email, name, hash, now).orElseThrow(() ->
-                    new ParleyException(ErrorCode.CONFLICT, CANNOT_REGISTER));
-            return startSession(h, user, UUID.randomUUID().toString(), now);
         });
     }
 

@@ -3,6 +3,9 @@ package org.parley.auth;
 import com.password4j.Argon2Function;
 import com.password4j.Password;
 import com.password4j.types.Argon2;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.parley.errors.ErrorCode;
@@ -11,7 +14,8 @@ import org.parley.errors.ParleyException;
 /**
  * Argon2id password hashing (m=19 MiB, t=2, p=1). At most {@code concurrency} hashes run at once,
  * each holding 19 MiB, so a flood of sign-ins queues instead of exhausting memory; a caller that
- * waits too long is told the server is busy.
+ * waits too long is told the server is busy. Hashes run on a small pool of platform threads, never
+ * on the request's virtual thread.
  */
 public final class PasswordHasher {
     private static final int MEMORY_KIB = 19 * 1024;
@@ -24,11 +28,20 @@ public final class PasswordHasher {
     private final Argon2Function argon2 =
             Argon2Function.getInstance(MEMORY_KIB, ITERATIONS, PARALLELISM, HASH_BYTES, Argon2.ID, Argon2Function.ARGON2_VERSION_13);
     private final Semaphore permits;
+    /**
+     * Hashes run on platform threads of their own: requests are served on virtual threads, and a
+     * hash (CPU-bound for tens of milliseconds, never yielding) run there would hold a carrier
+     * thread, so a burst of sign-ins would starve every other request, those holding database
+     * connections included, until the pool ran dry.
+     */
+    private final ExecutorService hashing;
     /** Verified against when the account does not exist, so both paths cost the same. */
     private final String decoyHash;
 
     public PasswordHasher(int concurrency) {
         this.permits = new Semaphore(concurrency, true);
+        this.hashing = Executors.newFixedThreadPool(concurrency,
+                Thread.ofPlatform().name("parley-password-hash-", 0).daemon(true).factory());
         this.decoyHash = hash("decoy password that matches nothing");
     }
 
@@ -53,7 +66,13 @@ public final class PasswordHasher {
         }
         if (!acquired) throw new ParleyException(ErrorCode.UNAVAILABLE, "The server is busy; try again shortly.");
         try {
-            return work.get();
+            return hashing.submit(work::get).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ParleyException(ErrorCode.UNAVAILABLE, "The server is shutting down.");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw new IllegalStateException(e.getCause());
         } finally {
             permits.release();
         }

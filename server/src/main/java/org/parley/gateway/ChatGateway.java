@@ -1,6 +1,7 @@
 package org.parley.gateway;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.parley.auth.AccessTokenVerifier;
@@ -13,6 +14,8 @@ import org.parley.socketio.SocketIoSocket;
 import org.parley.bus.Topic;
 import org.parley.calls.CallService;
 import org.parley.calls.CallSignals;
+import org.parley.errors.ErrorCode;
+import org.parley.errors.ParleyException;
 import org.parley.messages.MessageService;
 import org.parley.messages.SyncService;
 import org.parley.presence.PresenceService;
@@ -23,12 +26,13 @@ import org.parley.rooms.RoomService;
  * The chat namespace: authenticates sockets, subscribes each to its user's rooms, maps client
  * events to services and bus events to sockets. Talks to services and the bus only. A socket is
  * only ever in the Socket.IO rooms of its user and of rooms its user belongs to, also after
- * connection state recovery.
+ * connection state recovery. A socket whose rooms cannot be read is not admitted.
  */
 public final class ChatGateway {
     /** How long a connecting socket waits for the bus to carry its rooms (on its own thread). */
     private static final java.time.Duration CARRIED_WAIT = java.time.Duration.ofSeconds(5);
 
+    private static final String ROOM_IDS = ChatGateway.class.getName() + ".roomIds";
     private final RoomService rooms;
     private final PresenceService presence;
     private final CallService calls;
@@ -54,6 +58,7 @@ public final class ChatGateway {
                 throw new ConnectionRefusedException("too many connections");
             }
         });
+        ns.use(this::loadRooms);
         ns.recoveryFilter(this::roomsToRestore);
         ns.onConnection(this::connected);
         ns.onDisconnect((socket, reason) -> {
@@ -71,15 +76,39 @@ public final class ChatGateway {
     }
 
     /**
+     * Reads the user's rooms before the socket is admitted: a socket that could not join them would
+     * look connected and hear nothing, so when the database cannot be reached the client is refused
+     * with CONNECT_ERROR {@code {"message":"unavailable"}} and connects again later.
+     */
+    private void loadRooms(SocketIoSocket socket) throws ConnectionRefusedException {
+        long userId = ChatNamespaceAuth.principal(socket).userId();
+        try {
+            socket.attributes().put(ROOM_IDS, List.copyOf(rooms.roomIds(userId)));
+        } catch (ParleyException e) {
+            if (e.code() == ErrorCode.UNAVAILABLE) throw new ConnectionRefusedException(ChatNamespaceAuth.UNAVAILABLE);
+            throw e;
+        }
+    }
+
+    /**
+     * The rooms read at connect. They are kept among the socket's attributes only until the socket
+     * has joined them: a resumed session must match the saved attributes, and rooms change.
+     */
+    @SuppressWarnings("unchecked")
+    private static List<Long> roomIds(SocketIoSocket socket, boolean done) {
+        return (List<Long>) (done ? socket.attributes().remove(ROOM_IDS) : socket.attributes().get(ROOM_IDS));
+    }
+
+    /**
      * A resuming socket re-enters only its user's room and the rooms its user still belongs to, read
-     * from the rooms service (its session was checked again by the token middleware): nothing of a
-     * room left while away is replayed or delivered later.
+     * from the rooms service when it connected (its session was checked again by the token
+     * middleware): nothing of a room left while away is replayed or delivered later.
      */
     private Set<String> roomsToRestore(SocketIoSocket socket, Set<String> saved) {
         long userId = ChatNamespaceAuth.principal(socket).userId();
         Set<String> allowed = new HashSet<>();
         allowed.add(ChatNamespaceAuth.userRoom(userId));
-        for (long roomId : rooms.roomIds(userId)) allowed.add(Topic.room(roomId).key());
+        for (long roomId : roomIds(socket, false)) allowed.add(Topic.room(roomId).key());
         allowed.retainAll(saved);
         return allowed;
     }
@@ -91,7 +120,7 @@ public final class ChatGateway {
      */
     private void connected(SocketIoSocket socket) {
         Principal user = ChatNamespaceAuth.principal(socket);
-        for (long roomId : rooms.roomIds(user.userId())) socket.join(Topic.room(roomId).key());
+        for (long roomId : roomIds(socket, true)) socket.join(Topic.room(roomId).key());
         BusRelay.awaitCarried(bus, CARRIED_WAIT);
         if (socket.recovered()) calls.deviceReconnected(socket.id());
         presence.connected(user.userId(), socket.id());

@@ -2,6 +2,8 @@ package org.parley.gateway;
 
 import org.parley.auth.AccessTokenVerifier;
 import org.parley.auth.Principal;
+import org.parley.errors.ErrorCode;
+import org.parley.errors.ParleyException;
 import org.parley.socketio.ConnectMiddleware;
 import org.parley.socketio.ConnectionRefusedException;
 import org.parley.socketio.Namespace;
@@ -19,6 +21,8 @@ import org.slf4j.LoggerFactory;
 public final class ChatNamespaceAuth implements ConnectMiddleware {
 
     public static final String UNAUTHORIZED = "unauthorized";
+    /** The refusal while the server cannot check the session or read the user's rooms: connect again later. */
+    public static final String UNAVAILABLE = ErrorCode.UNAVAILABLE.code();
     private static final Logger LOG = LoggerFactory.getLogger(ChatNamespaceAuth.class);
     private static final String PRINCIPAL = Principal.class.getName();
 
@@ -43,6 +47,11 @@ public final class ChatNamespaceAuth implements ConnectMiddleware {
         Principal principal;
         try {
             principal = verifier.verify(token).orElse(null);
+        } catch (ParleyException e) {
+            // the session could not be checked: not the client's fault, and not a reason to sign it out
+            if (e.code() == ErrorCode.UNAVAILABLE) throw new ConnectionRefusedException(UNAVAILABLE);
+            LOG.warn("token verification failed", e);
+            principal = null;
         } catch (RuntimeException e) {
             LOG.warn("token verification failed", e);
             principal = null;

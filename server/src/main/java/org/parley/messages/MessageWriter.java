@@ -1,13 +1,17 @@
 package org.parley.messages;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 import java.time.Clock;
+import java.time.Duration;
 import org.parley.bus.EventBus;
 import org.parley.errors.ErrorCode;
 import org.parley.errors.ParleyException;
@@ -25,6 +29,10 @@ import org.slf4j.LoggerFactory;
  * one), the writer waits a millisecond before taking a batch, so that a commit carries more of
  * them. Each sender's future completes only after the commit, then the events go out. A message
  * refused by the rules fails alone; an unexpected failure of a batch is retried message by message.
+ * When the database cannot be reached, the batch and everything queued behind it fail at once
+ * with {@code unavailable}, within the pool's connection wait, and their senders retry; a sender
+ * whose commit has not come within {@link #SEND_DEADLINE} (a database that accepts and never
+ * answers) is told the same, and the writer, once the database answers, carries on.
  */
 final class MessageWriter implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MessageWriter.class);
@@ -32,6 +40,11 @@ final class MessageWriter implements AutoCloseable {
     private static final int QUEUE_CAPACITY = 10_000;
     /** How long a busy writer lets a batch gather before committing it. */
     private static final long LINGER_NANOS = 1_000_000;
+    /**
+     * The longest a sender waits for its commit before it is told {@code unavailable}, whatever the
+     * database does; far below what clients wait for an ack (15 s), far above a commit's time.
+     */
+    static final Duration SEND_DEADLINE = Duration.ofSeconds(5);
 
     private final Database db;
     private final MessageBatch batchWriter;
@@ -49,6 +62,12 @@ final class MessageWriter implements AutoCloseable {
         this.thread = Thread.ofPlatform().name("parley-message-writer").daemon(true).start(this::run);
     }
 
+    /**
+     * Queues the send; the future completes after commit, or fails with {@code unavailable} when the
+     * queue is full, the writer is closing, the database cannot be reached, or the send has waited
+     * {@link #SEND_DEADLINE} (a database that hangs): the sender then retries, and a retry with the
+     * same clientId stores the message at most once.
+     */
     CompletableFuture<SendResult> submit(SendRequest request) {
         Pending p = new Pending(request, new CompletableFuture<>());
         if (closed) {
@@ -56,7 +75,9 @@ final class MessageWriter implements AutoCloseable {
         } else if (!queue.offer(p)) {
             p.future.completeExceptionally(new ParleyException(ErrorCode.UNAVAILABLE, "The server is busy; try again."));
         }
-        return p.future;
+        return p.future.orTimeout(SEND_DEADLINE.toMillis(), TimeUnit.MILLISECONDS).exceptionallyCompose(e ->
+                CompletableFuture.failedFuture(e instanceof TimeoutException ? new ParleyException(ErrorCode.UNAVAILABLE,
+                        "The message could not be stored in time; try again.") : e));
     }
 
     private void run() {
@@ -78,11 +99,20 @@ final class MessageWriter implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
+                if (unreachable(e)) {
+                    refuseAll(batch, (ParleyException) e);
+                    continue;
+                }
                 log.error("Message batch failed; retrying one by one", e);
-                for (Pending p : batch) {
+                for (int i = 0; i < batch.size(); i++) {
+                    Pending p = batch.get(i);
                     try {
                         writeBatch(List.of(p));
                     } catch (RuntimeException single) {
+                        if (unreachable(single)) {
+                            refuseAll(batch.subList(i, batch.size()), (ParleyException) single);
+                            break;
+                        }
                         log.error("Message could not be stored", single);
                         p.future.completeExceptionally(new ParleyException(ErrorCode.UNAVAILABLE,
                                 "The message could not be stored; try again."));
@@ -92,6 +122,23 @@ final class MessageWriter implements AutoCloseable {
                 batch.clear();
             }
         }
+    }
+
+    /** The database could not be reached ({@link Database} says so with {@code unavailable}). */
+    private static boolean unreachable(RuntimeException e) {
+        return e instanceof ParleyException p && p.code() == ErrorCode.UNAVAILABLE;
+    }
+
+    /**
+     * The database is out of reach: the batch's senders, and everyone queued behind them (who
+     * would wait on the same database), are told at once, so that each can retry, rather than
+     * each waiting for a connection in turn.
+     */
+    private void refuseAll(List<Pending> batch, ParleyException reason) {
+        List<Pending> waiting = new ArrayList<>(batch);
+        queue.drainTo(waiting);
+        log.warn("The database is unreachable; {} message(s) refused as unavailable", waiting.size());
+        for (Pending p : waiting) p.future.completeExceptionally(reason);
     }
 
     /** Writes these requests as one batch on the caller's thread, the way the writer thread writes its batches. */
@@ -105,8 +152,13 @@ final class MessageWriter implements AutoCloseable {
         long now = clock.millis();
         List<SendRequest> requests = batch.stream().map(Pending::request).toList();
         List<BatchOutcome> outcomes = db.inTransaction(h -> batchWriter.write(h, requests, now));
+        // A retry finds its message stored by an earlier attempt, whose node may have died between
+        // commit and publish: it is announced again, so no member misses it (clients keep one per seq).
+        Set<Long> published = new HashSet<>();
         for (int i = 0; i < batch.size(); i++) {
-            if (outcomes.get(i) instanceof SendResult r && !r.duplicate()) bus.publish(MessageEvents.created(r.message()));
+            if (outcomes.get(i) instanceof SendResult r && !r.message().deleted() && published.add(r.message().id())) {
+                bus.publish(MessageEvents.created(r.message()));
+            }
         }
         for (int i = 0; i < batch.size(); i++) {
             switch (outcomes.get(i)) {

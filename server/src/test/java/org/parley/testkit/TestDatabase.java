@@ -43,6 +43,21 @@ public final class TestDatabase implements AutoCloseable {
         return url;
     }
 
+    /** The PostgreSQL server's address (host and port of the URL). */
+    public java.net.InetSocketAddress address() {
+        var m = java.util.regex.Pattern.compile("//([^/:]+):(\\d+)/").matcher(url);
+        if (!m.find()) throw new IllegalStateException("no host:port in " + url);
+        return new java.net.InetSocketAddress(m.group(1), Integer.parseInt(m.group(2)));
+    }
+
+    /**
+     * This PostgreSQL database, reached through {@code proxy} (which forwards to {@link #address()}).
+     * Closing either drops the database.
+     */
+    public TestDatabase through(TcpProxy proxy) {
+        return new TestDatabase(url.replaceFirst("//[^/]+/", "//127.0.0.1:" + proxy.port() + "/"), pgName);
+    }
+
     public boolean isPostgres() {
         return pgName != null;
     }
