@@ -19,7 +19,7 @@ import { MessageSender } from './messageSender';
 import { indexedDbOutbox, memoryOutbox, type OutboxStorage } from './outboxStorage';
 import { PresenceWatch } from './presenceWatch';
 import { RoomActions } from './roomActions';
-import type { Message, RoomId, RoomSummary } from './types';
+import type { Message, RoomId, RoomSummary, Seq } from './types';
 
 export interface ChatStoreOptions {
   connection: Realtime;
@@ -30,6 +30,9 @@ export interface ChatStoreOptions {
   /** Times the wait before a hole in a room's messages is synced; the system clock by default. */
   clock?: Clock;
 }
+
+/** How many seqs per room are remembered to tell a repeated live message from a new one. */
+const HEARD_PER_ROOM = 500;
 
 export type IncomingListener = (message: Message, room: RoomSummary | undefined) => void;
 
@@ -44,6 +47,7 @@ export class ChatStore {
   private readonly connection: Realtime;
   private readonly gaps: GapFiller;
   private readonly incomingListeners = new Set<IncomingListener>();
+  private readonly heard = new Map<RoomId, Set<Seq>>();
   private readonly cleanups: (() => void)[] = [];
   private typingTimer: ReturnType<typeof setInterval> | null = null;
   private started = false;
@@ -122,10 +126,21 @@ export class ChatStore {
   private received(message: Message): void {
     this.gaps.heard(message, this.getState());
     this.state.dispatch({ type: 'messageReceived', message });
-    if (message.sender?.id !== this.user.id) {
+    // a message can arrive twice (a retried send is announced again): it notifies once
+    if (message.sender?.id !== this.user.id && this.firstHearing(message)) {
       const room = this.getState().rooms[message.roomId];
       for (const listener of [...this.incomingListeners]) listener(message, room);
     }
+  }
+
+  /** True the first time this room's seq is heard live (the last few hundred per room are remembered). */
+  private firstHearing(message: Message): boolean {
+    let seen = this.heard.get(message.roomId);
+    if (!seen) this.heard.set(message.roomId, (seen = new Set()));
+    if (seen.has(message.seq)) return false;
+    seen.add(message.seq);
+    if (seen.size > HEARD_PER_ROOM) seen.delete(seen.values().next().value as Seq);
+    return true;
   }
 
   /** Runs the typing-expiry tick only while someone is typing somewhere. */

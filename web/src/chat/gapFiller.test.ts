@@ -221,3 +221,18 @@ describe('resync_needed', () => {
     expect(t.calls.filter((c) => c === 'rooms')).toHaveLength(2);
   });
 });
+
+describe('a message heard twice live', () => {
+  it('is shown once and notifies once (a retried send is announced again)', async () => {
+    const t = await setup();
+    const heard: number[] = [];
+    t.chat.onIncoming((message) => heard.push(message.seq));
+    const eleven = t.store(11);
+    t.connection.serverSends(ServerEvents.receiveMessage, eleven);
+    t.connection.serverSends(ServerEvents.receiveMessage, eleven);
+    const twelve = t.store(12);
+    t.connection.serverSends(ServerEvents.receiveMessage, twelve);
+    expect(heard).toEqual([11, 12]);
+    expect(t.shown()).toEqual(seqs(range(1, 12)));
+  });
+});
