@@ -91,7 +91,8 @@ abstract class AttachmentsContract {
         assertThat(second.path("kind").asString()).isEqualTo("pdf");
         assertThat(second.has("width")).isFalse();
 
-        JsonNode live = sb.awaitFirst("receive_message", x -> x.path("roomId").asLong() == room);
+        JsonNode live = sb.awaitFirst("receive_message", x -> x.path("roomId").asLong() == room
+                && x.path("seq").asLong() == m.path("seq").asLong());
         assertThat(live.path("attachments")).isEqualTo(m.path("attachments"));
         JsonNode history = api.get(messages(room), b.accessToken()).json().path("messages");
         assertThat(history.get(history.size() - 1).path("attachments")).isEqualTo(m.path("attachments"));
@@ -113,7 +114,8 @@ abstract class AttachmentsContract {
         assertThat(ack.has("ok")).as(ack.toString()).isTrue();
         assertThat(ack.path("ok").path("content").asString()).isEmpty();
         assertThat(ids(ack.path("ok"))).containsExactly(doc);
-        JsonNode live = sb.awaitFirst("receive_message", x -> x.path("roomId").asLong() == room);
+        JsonNode live = sb.awaitFirst("receive_message", x -> x.path("roomId").asLong() == room
+                && x.path("seq").asLong() == ack.path("ok").path("seq").asLong());
         assertThat(ids(live)).containsExactly(doc);
 
         JsonNode plain = sa.call("send_message", Map.of("roomId", room, "content", "no files")).path("ok");
