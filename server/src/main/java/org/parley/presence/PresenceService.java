@@ -90,7 +90,8 @@ public final class PresenceService implements AutoCloseable {
 
     /**
      * People who just became room-mates hear each other's presence at once (online or away only), in
-     * the rooms that push presence; in a larger room they watch whom they show instead.
+     * the rooms that push presence; in a larger room they watch whom they show instead. Every node
+     * hears {@code MemberAdded}; a person's presence is told by the nodes that hold their connections.
      */
     private void introduceNewRoomMates(BusEvent event) {
         if (!(event instanceof BusEvent.MemberAdded added)) return;
@@ -98,13 +99,15 @@ public final class PresenceService implements AutoCloseable {
         long newcomer = added.userId();
         List<Long> others = db.withHandle(h -> rooms.memberIds(h, added.roomId())).stream()
                 .filter(id -> id != newcomer).toList();
-        PresenceStatus own = statusOf(newcomer, null);
-        boolean newcomerShown = db.withHandle(h -> audience.shownIn(h, added.roomId(), newcomer));
-        if (newcomerShown && !own.status().equals(PresenceStatus.OFFLINE) && !others.isEmpty()) {
-            bus.publish(new BusEvent.PresenceChanged(newcomer, own.status(), null, others));
+        if (connections.containsKey(newcomer) && !others.isEmpty()
+                && db.withHandle(h -> audience.shownIn(h, added.roomId(), newcomer))) {
+            PresenceStatus own = statusOf(newcomer, null);
+            if (!own.status().equals(PresenceStatus.OFFLINE)) {
+                bus.publish(new BusEvent.PresenceChanged(newcomer, own.status(), null, others));
+            }
         }
         for (long other : others) {
-            if (!db.withHandle(h -> audience.shownIn(h, added.roomId(), other))) continue;
+            if (!connections.containsKey(other) || !db.withHandle(h -> audience.shownIn(h, added.roomId(), other))) continue;
             PresenceStatus theirs = statusOf(other, null);
             if (!theirs.status().equals(PresenceStatus.OFFLINE)) {
                 bus.publish(new BusEvent.PresenceChanged(other, theirs.status(), null, List.of(newcomer)));
