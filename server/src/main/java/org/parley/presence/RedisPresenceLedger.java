@@ -205,12 +205,14 @@ final class RedisPresenceLedger implements PresenceLedger {
 
     /** Writes this node's entries again, and removes those Redis holds for it that it no longer has. */
     private void writeAllAgain() {
-        Set<String> recorded = connection.sync().smembers(usersKey(nodeId));
-        for (String id : recorded) {
-            long userId = Long.parseLong(id);
-            if (!mine.containsKey(userId)) tell(write(nodeId, userId, ""));
+        Set<Long> users = new java.util.HashSet<>(mine.keySet());
+        for (String id : connection.sync().smembers(usersKey(nodeId))) users.add(Long.parseLong(id));
+        for (long userId : users) {
+            String wanted = mine.get(userId);
+            tell(write(nodeId, userId, wanted == null ? "" : wanted));
+            // a connection changed meanwhile and its own write may have come first: once more next time
+            if (!java.util.Objects.equals(mine.get(userId), wanted)) stale = true;
         }
-        for (Map.Entry<Long, String> e : new ArrayList<>(mine.entrySet())) tell(write(nodeId, e.getKey(), e.getValue()));
     }
 
     /** Removes the entries of a node whose lease is gone. */

@@ -128,6 +128,22 @@ class ClusterPresenceTest {
     }
 
     @Test
+    void nodesWriteTheirPeopleAgainWhenRedisLostTheirEntriesAndLeases() throws Exception {
+        Account gil = Accounts.register(node(1).api(), "cp_gil"), hal = Accounts.register(node(1).api(), "cp_hal");
+        direct(gil, hal);
+        try (ChatSocket gilOn1 = connect(1, gil); ChatSocket halOn2 = connect(2, hal)) {
+            awaitNodesHolding(gil, 1);
+            // as after a Redis restart without persistence: every key of the deployment is gone
+            List<String> keys = redis.sync().keys(prefix + "*");
+            assertThat(keys).isNotEmpty();
+            redis.sync().del(keys.toArray(String[]::new));
+            awaitNodesHolding(gil, 1); // node 1 found its lease gone and wrote its people again
+            assertThat(halOn2.call("watch_presence", Map.of("userIds", List.of(gil.id()))).path("ok").path("users"))
+                    .anyMatch(says(gil, "online"));
+        }
+    }
+
+    @Test
     void awayOnlyWhenEveryNodeSaysAway() {
         Account eve = Accounts.register(node(1).api(), "cp_eve"), fay = Accounts.register(node(1).api(), "cp_fay");
         direct(eve, fay);
