@@ -58,6 +58,7 @@ import org.parley.gateway.ChatGateway;
 import org.parley.socketio.engine.EngineConfig;
 import org.parley.socketio.SocketIoConfig;
 import org.parley.socketio.SocketIoServer;
+import org.parley.presence.PresenceLedger;
 import org.parley.presence.PresenceService;
 import org.parley.presence.TypingService;
 import org.parley.limits.RateLimiter;
@@ -154,8 +155,13 @@ public final class Parley implements AutoCloseable {
                     bus, clock);
             services.add(messages);
             SyncService sync = new SyncService(db, memberships);
+            // with Redis, presence is kept per node under a lease, so a node that dies takes its users' presence along
+            PresenceLedger ledger = bus instanceof RedisBus redis
+                    ? PresenceLedger.inRedis(config.redisUrl().orElseThrow(), config.redisKeyPrefix(), redis.nodeId(),
+                            config.presence().nodeTimeout())
+                    : PresenceLedger.inMemory();
             PresenceService presence = new PresenceService(db, memberships, directory, bus, clock,
-                    java.time.Duration.ofSeconds(3), config.presence().pushRoomSize());
+                    java.time.Duration.ofSeconds(3), config.presence().pushRoomSize(), ledger);
             services.add(presence);
             TypingService typing = new TypingService(db, memberships, bus, clock, java.time.Duration.ofSeconds(5));
             services.add(typing);

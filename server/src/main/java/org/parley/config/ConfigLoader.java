@@ -62,9 +62,15 @@ public final class ConfigLoader {
                 && !redis.startsWith("redis-sentinel://")) {
             throw invalid(Settings.REDIS_URL, "must start with redis://, rediss:// or redis-sentinel://");
         }
+        String keyPrefix = raw.get(Settings.REDIS_KEY_PREFIX);
+        if (keyPrefix.isEmpty() || keyPrefix.length() > 64 || keyPrefix.chars().anyMatch(Character::isWhitespace)) {
+            throw invalid(Settings.REDIS_KEY_PREFIX, "must be 1-64 characters without spaces");
+        }
         return new ParleyConfig(dataDir, server, database, auth, chat, redis.isEmpty() ? Optional.empty() : Optional.of(redis),
-                files(dataDir), calls(), new ParleyConfig.Presence(intIn(Settings.PRESENCE_PUSH_ROOM_SIZE, 0, 100_000),
-                        durationIn(Settings.PRESENCE_BATCH_WINDOW, Duration.ZERO, Duration.ofSeconds(5))));
+                keyPrefix, files(dataDir), calls(),
+                new ParleyConfig.Presence(intIn(Settings.PRESENCE_PUSH_ROOM_SIZE, 0, 100_000),
+                        durationIn(Settings.PRESENCE_BATCH_WINDOW, Duration.ZERO, Duration.ofSeconds(5)),
+                        durationIn(Settings.PRESENCE_NODE_TIMEOUT, Duration.ofSeconds(2), Duration.ofMinutes(5))));
     }
 
     private ParleyConfig.Files files(Path dataDir) {

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /** The validated configuration of one Parley node. Built by {@link ConfigLoader}. */
 public record ParleyConfig(Path dataDir, Server server, Database database, Auth auth, Chat chat,
-                           Optional<String> redisUrl, Files files, Calls calls,
+                           Optional<String> redisUrl, String redisKeyPrefix, Files files, Calls calls,
                            Presence presence) {
 
     /** File sharing: where bytes live, upload limits, lifetimes and previews. */
@@ -48,6 +48,9 @@ public record ParleyConfig(Path dataDir, Server server, Database database, Auth 
     public record Calls(List<String> stunUrls, List<String> turnUrls, String turnSecret, Duration turnCredentialTtl,
                         int maxParticipants, Duration ringTimeout, Duration rejoinGrace) {}
 
-    /** Presence: rooms small enough to hear every member's changes, and how long changes are gathered per connection. */
-    public record Presence(int pushRoomSize, Duration batchWindow) {}
+    /**
+     * Presence: rooms small enough to hear every member's changes, how long changes are gathered per
+     * connection, and (with Redis) how long a node's lease lasts without renewal.
+     */
+    public record Presence(int pushRoomSize, Duration batchWindow, Duration nodeTimeout) {}
 }

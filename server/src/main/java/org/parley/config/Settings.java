@@ -23,6 +23,9 @@ public final class Settings {
     public static final Setting REDIS_URL = new Setting("redis-url", "",
             "Redis carrying events between nodes: redis://host:port, or redis-sentinel://sentinel1:26379,sentinel2:26379#master "
                     + "to follow a Sentinel-managed primary. Empty: a single node.");
+    public static final Setting REDIS_KEY_PREFIX = new Setting("redis-key-prefix", "parley:",
+            "Prefix of the keys the nodes keep in Redis (node leases, presence); every node of a cluster uses the same "
+            + "one (1-64 characters, no spaces).");
     public static final Setting JWT_SECRET = new Setting("jwt-secret", "",
             "HS256 secret for access tokens, at least 32 bytes. Empty: generated once into <data-dir>/jwt-secret.");
     public static final Setting ACCESS_TOKEN_TTL = new Setting("access-token-ttl-seconds", "900",
@@ -114,9 +117,12 @@ public final class Settings {
             + "the people it shows (watch_presence). Direct rooms always hear them (0-100000).");
     public static final Setting PRESENCE_BATCH_WINDOW = new Setting("presence-batch-window", "250ms",
             "Presence changes are gathered per connection for this long and sent as one presence_batch (0ms-5s).");
+    public static final Setting PRESENCE_NODE_TIMEOUT = new Setting("presence-node-timeout", "10s",
+            "With redis-url: a node that has not renewed its lease for this long counts as gone, and its users go "
+            + "offline unless another node has them; leases are renewed every quarter of it (2s-5m).");
 
     public static final List<Setting> ALL = List.of(CONFIG, PORT, HOST, DATA_DIR, DATABASE_URL, DATABASE_USER,
-            DATABASE_PASSWORD, DATABASE_POOL_SIZE, REDIS_URL, JWT_SECRET, ACCESS_TOKEN_TTL, REFRESH_TOKEN_TTL,
+            DATABASE_PASSWORD, DATABASE_POOL_SIZE, REDIS_URL, REDIS_KEY_PREFIX, JWT_SECRET, ACCESS_TOKEN_TTL, REFRESH_TOKEN_TTL,
             ALLOWED_ORIGINS, MAX_REQUEST_BYTES, PASSWORD_HASH_CONCURRENCY, LOGIN_MAX_FAILURES,
             LOGIN_MAX_FAILURES_PER_ADDRESS, LOGIN_WINDOW, REGISTRATIONS_PER_ADDRESS, MESSAGE_MAX_CHARS,
             MESSAGES_PER_MINUTE, MESSAGE_BURST, MAX_CONNECTIONS_PER_USER, PENDING_SOCKETS_PER_ADDRESS,
@@ -125,7 +131,8 @@ public final class Settings {
             UPLOAD_MAX_BYTES, UPLOAD_QUOTA_BYTES, UPLOADS_CONCURRENT_PER_USER, UPLOADS_PER_MINUTE, UPLOAD_EXPIRY,
             FILE_LINK_TTL, FILE_DELETE_GRACE, UPLOAD_STRIP_GPS, PREVIEW_MAX_PIXELS, PREVIEW_WORKERS,
             STUN_URLS, TURN_URLS, TURN_SECRET, TURN_CREDENTIAL_TTL, CALL_MAX_PARTICIPANTS, CALL_RING_TIMEOUT,
-            CALL_REJOIN_GRACE, PRESENCE_PUSH_ROOM_SIZE, PRESENCE_BATCH_WINDOW);
+            CALL_REJOIN_GRACE, PRESENCE_PUSH_ROOM_SIZE, PRESENCE_BATCH_WINDOW,
+            PRESENCE_NODE_TIMEOUT);
 
     public static Optional<Setting> byKey(String key) {
         return ALL.stream().filter(s -> s.key().equals(key)).findFirst();

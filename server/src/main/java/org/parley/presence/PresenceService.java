@@ -22,7 +22,10 @@ import org.parley.users.UserDirectory;
 /**
  * Online while a user has a connection, away while every connection says it is idle, offline a
  * short grace period after the last connection closes (so a page reload does not flap), with
- * {@code lastSeenAt} stored. Changes are pushed to the users who share a direct room or a small
+ * {@code lastSeenAt} stored. Each node counts its own connections and writes what they make of the
+ * user to the {@link PresenceLedger}, which tells the cluster's status (online on any live node,
+ * away on all, offline on none); a change is announced only when the cluster's status changes, by
+ * the node whose write changed it, or by the node that found another node gone. Changes are pushed to the users who share a direct room or a small
  * group with them, in a group only once the user has taken part in it ({@link PresenceAudience}):
  * being added to a group does not make one's presence visible to its members. Members of larger
  * rooms are not told of every change; they watch the people they show ({@link #watch}), so the
@@ -36,6 +39,7 @@ public final class PresenceService implements AutoCloseable {
     private final Clock clock;
     private final Duration offlineGrace;
     private final PresenceAudience audience;
+    private final PresenceLedger ledger;
     private final Map<Long, UserConnections> connections = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("parley-presence").daemon(true).factory());
@@ -45,8 +49,9 @@ public final class PresenceService implements AutoCloseable {
 
     /** {@code pushRoomSize}: groups of at most this many members hear each member's changes. */
     public PresenceService(Database db, Memberships rooms, UserDirectory users, EventBus bus, Clock clock,
-                           Duration offlineGrace, int pushRoomSize) {
+                           Duration offlineGrace, int pushRoomSize, PresenceLedger ledger) {
         this.audience = new PresenceAudience(pushRoomSize);
+        this.ledger = ledger;
         this.db = db;
         this.rooms = rooms;
         this.users = users;
@@ -55,6 +60,7 @@ public final class PresenceService implements AutoCloseable {
         this.offlineGrace = offlineGrace;
         bus.subscribe(this::introduceNewRoomMates);
         bus.subscribe(this::noteTakingPart);
+        ledger.onChange(this::announce);
     }
 
     /** Sending a message or reading a new one is taking part; the member's presence then shows in the room. */
@@ -84,7 +90,8 @@ public final class PresenceService implements AutoCloseable {
 
     /**
      * People who just became room-mates hear each other's presence at once (online or away only), in
-     * the rooms that push presence; in a larger room they watch whom they show instead.
+     * the rooms that push presence; in a larger room they watch whom they show instead. Every node
+     * hears {@code MemberAdded}; a person's presence is told by the nodes that hold their connections.
      */
     private void introduceNewRoomMates(BusEvent event) {
         if (!(event instanceof BusEvent.MemberAdded added)) return;
@@ -92,13 +99,15 @@ public final class PresenceService implements AutoCloseable {
         long newcomer = added.userId();
         List<Long> others = db.withHandle(h -> rooms.memberIds(h, added.roomId())).stream()
                 .filter(id -> id != newcomer).toList();
-        PresenceStatus own = statusOf(newcomer, null);
-        boolean newcomerShown = db.withHandle(h -> audience.shownIn(h, added.roomId(), newcomer));
-        if (newcomerShown && !own.status().equals(PresenceStatus.OFFLINE) && !others.isEmpty()) {
-            bus.publish(new BusEvent.PresenceChanged(newcomer, own.status(), null, others));
+        if (connections.containsKey(newcomer) && !others.isEmpty()
+                && db.withHandle(h -> audience.shownIn(h, added.roomId(), newcomer))) {
+            PresenceStatus own = statusOf(newcomer, null);
+            if (!own.status().equals(PresenceStatus.OFFLINE)) {
+                bus.publish(new BusEvent.PresenceChanged(newcomer, own.status(), null, others));
+            }
         }
         for (long other : others) {
-            if (!db.withHandle(h -> audience.shownIn(h, added.roomId(), other))) continue;
+            if (!connections.containsKey(other) || !db.withHandle(h -> audience.shownIn(h, added.roomId(), other))) continue;
             PresenceStatus theirs = statusOf(other, null);
             if (!theirs.status().equals(PresenceStatus.OFFLINE)) {
                 bus.publish(new BusEvent.PresenceChanged(other, theirs.status(), null, List.of(newcomer)));
@@ -108,31 +117,34 @@ public final class PresenceService implements AutoCloseable {
 
     /** A connection of the user opened; {@code connectionId} identifies it until it closes. */
     public void connected(long userId, String connectionId) {
-        String before;
-        String after;
-        UserConnections c = connections.computeIfAbsent(userId, id -> new UserConnections());
-        synchronized (c) {
-            before = c.status();
-            c.idle.put(connectionId, false);
-            c.generation++;
-            after = c.status();
+        while (true) {
+            UserConnections c = connections.computeIfAbsent(userId, id -> new UserConnections());
+            PresenceLedger.Change change;
+            synchronized (c) {
+                // gone offline meanwhile and forgotten: count this connection afresh
+                if (connections.get(userId) != c) continue;
+                c.idle.put(connectionId, false);
+                c.generation++;
+                change = ledger.put(userId, c.status());
+            }
+            announce(change);
+            return;
         }
-        if (!after.equals(before)) announce(userId, after, null);
     }
 
     /** The client of a connection says whether its user is idle. */
     public void setIdle(long userId, String connectionId, boolean idle) {
         UserConnections c = connections.get(userId);
         if (c == null) return;
-        String before;
-        String after;
+        PresenceLedger.Change change;
         synchronized (c) {
             if (!c.idle.containsKey(connectionId)) return;
-            before = c.status();
+            String before = c.status();
             c.idle.put(connectionId, idle);
-            after = c.status();
+            if (c.status().equals(before)) return;
+            change = ledger.put(userId, c.status());
         }
-        if (!after.equals(before)) announce(userId, after, null);
+        announce(change);
     }
 
     /** A connection closed; the user goes offline after the grace period unless another connects. */
@@ -140,17 +152,17 @@ public final class PresenceService implements AutoCloseable {
         UserConnections c = connections.get(userId);
         if (c == null) return;
         long generation;
-        String before;
-        String after;
         boolean last;
+        PresenceLedger.Change change = null;
         synchronized (c) {
-            before = c.status();
+            String before = c.status();
             if (c.idle.remove(connectionId) == null) return;
             generation = ++c.generation;
             last = c.idle.isEmpty();
-            after = last ? before : c.status();
+            // the last one: the user stays as they were through the grace period
+            if (!last && !c.status().equals(before)) change = ledger.put(userId, c.status());
         }
-        if (!after.equals(before)) announce(userId, after, null);
+        if (change != null) announce(change);
         if (last) {
             timers.schedule(() -> goOfflineIfStillGone(userId, generation), offlineGrace.toMillis(), TimeUnit.MILLISECONDS);
         }
@@ -159,13 +171,13 @@ public final class PresenceService implements AutoCloseable {
     private void goOfflineIfStillGone(long userId, long generation) {
         UserConnections c = connections.get(userId);
         if (c == null) return;
+        PresenceLedger.Change change;
         synchronized (c) {
             if (c.generation != generation || !c.idle.isEmpty()) return;
             connections.remove(userId, c);
+            change = ledger.put(userId, PresenceStatus.OFFLINE);
         }
-        long now = clock.millis();
-        users.touchLastSeen(userId, now);
-        announce(userId, PresenceStatus.OFFLINE, now);
+        announce(change);
     }
 
     /**
@@ -197,19 +209,31 @@ public final class PresenceService implements AutoCloseable {
     /** The current presence of each of {@code ids}, with when the offline ones were last seen. */
     public List<PresenceStatus> statusesOf(List<Long> ids) {
         Map<Long, Long> seen = users.lastSeen(ids);
+        Map<Long, String> statuses = ledger.statusesOf(ids);
         List<PresenceStatus> out = new ArrayList<>(ids.size());
-        for (long id : ids) out.add(statusOf(id, seen.get(id)));
+        for (long id : ids) out.add(withStatus(id, statuses.get(id), seen.get(id)));
         return out;
     }
 
     public PresenceStatus statusOf(long userId, Long lastSeenAt) {
-        UserConnections c = connections.get(userId);
-        if (c != null) {
-            synchronized (c) {
-                if (!c.idle.isEmpty()) return new PresenceStatus(userId, c.status(), null);
-            }
+        return withStatus(userId, ledger.statusesOf(List.of(userId)).get(userId), lastSeenAt);
+    }
+
+    private static PresenceStatus withStatus(long userId, String status, Long lastSeenAt) {
+        return PresenceStatus.OFFLINE.equals(status)
+                ? new PresenceStatus(userId, PresenceStatus.OFFLINE, lastSeenAt)
+                : new PresenceStatus(userId, status, null);
+    }
+
+    /** Announces a change of the user's cluster status; going offline stores when they were last seen. */
+    private void announce(PresenceLedger.Change change) {
+        if (!change.changed()) return;
+        Long lastSeenAt = null;
+        if (PresenceStatus.OFFLINE.equals(change.after())) {
+            lastSeenAt = clock.millis();
+            users.touchLastSeen(change.userId(), lastSeenAt);
         }
-        return new PresenceStatus(userId, PresenceStatus.OFFLINE, lastSeenAt);
+        announce(change.userId(), change.after(), lastSeenAt);
     }
 
     private void announce(long userId, String status, Long lastSeenAt) {
@@ -220,6 +244,7 @@ public final class PresenceService implements AutoCloseable {
     @Override
     public void close() {
         timers.shutdownNow();
+        ledger.close();
     }
 
     /** The user's open connections on this node and whether each is idle. */

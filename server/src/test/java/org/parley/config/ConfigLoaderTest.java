@@ -96,6 +96,21 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void nodeLeasesLastTenSecondsUnderTheParleyPrefixByDefault() {
+        ParleyConfig defaults = ConfigLoader.load(List.of(), Map.of());
+        assertThat(defaults.presence().nodeTimeout()).isEqualTo(java.time.Duration.ofSeconds(10));
+        assertThat(defaults.redisKeyPrefix()).isEqualTo("parley:");
+        ParleyConfig set = ConfigLoader.load(List.of("--presence-node-timeout", "4s", "--redis-key-prefix", "chat-b:"),
+                Map.of());
+        assertThat(set.presence().nodeTimeout()).isEqualTo(java.time.Duration.ofSeconds(4));
+        assertThat(set.redisKeyPrefix()).isEqualTo("chat-b:");
+        assertThatThrownBy(() -> ConfigLoader.load(List.of("--presence-node-timeout", "1s"), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("presence-node-timeout");
+        assertThatThrownBy(() -> ConfigLoader.load(List.of("--redis-key-prefix", "a b"), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("redis-key-prefix");
+    }
+
+    @Test
     void placeholderSecretsRefuseToStart() {
         assertThatThrownBy(() -> ConfigLoader.load(List.of(),
                 Map.of("PARLEY_JWT_SECRET", "change-me-to-a-long-random-secret-of-32-bytes")))

@@ -57,6 +57,10 @@ public final class TestServer implements AutoCloseable {
             args.add("--" + k);
             args.add(v);
         });
+        if (settings.containsKey("redis-url") && !settings.containsKey("redis-key-prefix")) {
+            // the nodes of one database are one cluster: their keys stay apart from other tests' on the shared Redis
+            args.addAll(List.of("--redis-key-prefix", "parley-test-" + Integer.toHexString(db.url().hashCode()) + ":"));
+        }
         ParleyConfig config = ConfigLoader.load(args, Map.of());
         return new TestServer(Parley.start(config, Clock.systemUTC()), dir, db, owns, List.copyOf(args));
     }
