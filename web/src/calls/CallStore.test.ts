@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { settle } from '../test/manualClock';
 import { AckFailure } from '../realtime/ack';
-import { ClientEvents, ServerEvents, type ClientEvent, type ServerEvent } from '../realtime/events';
-import type { ConnectInfo, EventHandler, Realtime } from '../realtime/RealtimeConnection';
+import { ClientEvents, ServerEvents } from '../realtime/events';
+import { FakeConnection } from '../test/fakeConnection';
 import type { CallApi } from './callApi';
 import type { CallMediaOptions } from './callMedia';
 import { CallStore, type CallMediaPort } from './CallStore';
@@ -16,52 +16,6 @@ function participant(userId: number, deviceId: string): CallParticipant {
 
 function call(participants: CallParticipant[], extra: Partial<Call> = {}): Call {
   return { id: 'c1', roomId: 7, kind: 'video', state: 'active', startedBy: 2, createdAt: 0, answeredAt: 1, participants, ...extra };
-}
-
-/** The connection as a feature store sees it, answered by `answer`. */
-class FakeConnection implements Realtime {
-  connected = true;
-  readonly sent: { event: ClientEvent; payload: any }[] = [];
-  answer: (event: ClientEvent, payload: any) => unknown = () => true;
-  private readonly handlers = new Map<ServerEvent, Set<EventHandler>>();
-  private readonly connects = new Set<(info: ConnectInfo) => void>();
-  private readonly disconnects = new Set<() => void>();
-
-  getState = () => 'online' as const;
-  subscribeState = () => () => undefined;
-  async request<T>(event: ClientEvent, payload: unknown): Promise<T> {
-    this.sent.push({ event, payload });
-    return (await this.answer(event, payload)) as T;
-  }
-  notify(event: ClientEvent, payload: unknown) {
-    this.sent.push({ event, payload });
-  }
-  on(event: ServerEvent, handler: EventHandler) {
-    let set = this.handlers.get(event);
-    if (!set) this.handlers.set(event, (set = new Set()));
-    set.add(handler);
-    return () => set.delete(handler);
-  }
-  onConnect(listener: (info: ConnectInfo) => void) {
-    this.connects.add(listener);
-    return () => this.connects.delete(listener);
-  }
-  onDisconnect(listener: () => void) {
-    this.disconnects.add(listener);
-    return () => this.disconnects.delete(listener);
-  }
-  serverSends(event: ServerEvent, ...args: unknown[]) {
-    for (const handler of this.handlers.get(event) ?? []) handler(...args);
-  }
-  drop() {
-    for (const listener of this.disconnects) listener();
-  }
-  reconnect(recovered: boolean) {
-    for (const listener of this.connects) listener({ recovered });
-  }
-  sentOf(event: ClientEvent) {
-    return this.sent.filter((s) => s.event === event).map((s) => s.payload);
-  }
 }
 
 /** Records what the store asks of a call's media. */

@@ -33,7 +33,7 @@ class NodeCrashTest {
     }
 
     private ApiClient api(int node) {
-        return new ApiClient(topology.node(node).baseUrl());
+        return topology.api(node);
     }
 
     /** Every {@code receive_message} of the room the socket gets until it has {@code count} distinct ones. */

@@ -35,7 +35,7 @@ class NodeDeathPresenceTest {
     }
 
     private ApiClient api(int node) {
-        return new ApiClient(topology.node(node).baseUrl());
+        return topology.api(node);
     }
 
     private ChatSocket connect(int node, Account who) {

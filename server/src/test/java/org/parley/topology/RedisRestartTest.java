@@ -28,15 +28,6 @@ class RedisRestartTest {
         topology.close();
     }
 
-    private static JsonNode awaitWithin(ChatSocket socket, String event, long millis) {
-        long deadline = System.currentTimeMillis() + millis;
-        while (System.currentTimeMillis() < deadline) {
-            List<JsonNode> got = socket.drain(event);
-            if (!got.isEmpty()) return got.getFirst();
-            Ports.sleep(50);
-        }
-        throw new AssertionError("no " + event + " within " + millis + " ms");
-    }
 
     @Test
     void afterARedisRestartEveryNodeTellsItsSocketsToResyncAndNothingIsMissed() {
@@ -59,7 +50,7 @@ class RedisRestartTest {
             long restarted = System.nanoTime();
             topology.redis().start();
 
-            JsonNode hint = awaitWithin(bobOn2, "resync_needed", 40_000);
+            JsonNode hint = SocketWaits.next(bobOn2, "resync_needed", 40_000);
             System.out.printf("RedisRestartTest: node 2 told its socket to resync %.1f s after Redis came back%n",
                     (System.nanoTime() - restarted) / 1e9);
             assertThat(hint.path("rooms").toString()).contains(String.valueOf(roomId));

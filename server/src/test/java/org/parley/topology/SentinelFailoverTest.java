@@ -43,7 +43,7 @@ class SentinelFailoverTest {
             JsonNode ack = annOn1.call("send_message", Map.of("roomId", roomId, "content", "while failing over", "clientId", "f-1"));
             assertThat(ack.has("ok")).as("a send during the failover is stored and acknowledged: %s", ack).isTrue();
 
-            JsonNode hint = awaitWithin(bobOn2, "resync_needed", 45_000);
+            JsonNode hint = SocketWaits.next(bobOn2, "resync_needed", 45_000);
             System.out.printf("SentinelFailoverTest: node 2 resubscribed on the promoted replica %.1f s after the primary died%n",
                     (System.nanoTime() - killed) / 1e9);
             assertThat(hint.path("rooms").toString()).contains(String.valueOf(roomId));
@@ -53,28 +53,10 @@ class SentinelFailoverTest {
             boolean live = false;
             for (int i = 0; !live && System.currentTimeMillis() < deadline; i++) {
                 long seq = annOn1.call("send_message", Map.of("roomId", roomId, "content", "after " + i)).path("ok").path("seq").asLong();
-                live = awaitSeq(bobOn2, seq, 2_000);
+                live = SocketWaits.receives(bobOn2, seq, 2_000);
             }
             assertThat(live).as("a message from node 1 reaches node 2 live after the failover\n" + topology.logs()).isTrue();
         }
     }
 
-    private static boolean awaitSeq(ChatSocket socket, long seq, long millis) {
-        long deadline = System.currentTimeMillis() + millis;
-        while (System.currentTimeMillis() < deadline) {
-            for (JsonNode m : socket.drain("receive_message")) if (m.path("seq").asLong() == seq) return true;
-            Ports.sleep(50);
-        }
-        return false;
-    }
-
-    private static JsonNode awaitWithin(ChatSocket socket, String event, long millis) {
-        long deadline = System.currentTimeMillis() + millis;
-        while (System.currentTimeMillis() < deadline) {
-            List<JsonNode> got = socket.drain(event);
-            if (!got.isEmpty()) return got.getFirst();
-            Ports.sleep(50);
-        }
-        throw new AssertionError("no " + event + " within " + millis + " ms");
-    }
 }

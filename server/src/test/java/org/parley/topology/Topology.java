@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.parley.testkit.ApiClient;
 import org.parley.testkit.TestDatabase;
 
 /**
@@ -89,6 +90,11 @@ public final class Topology implements AutoCloseable {
 
     NodeProcess node(int oneBased) {
         return nodes.get(oneBased - 1);
+    }
+
+    /** A REST client of one node, bypassing any proxy. */
+    ApiClient api(int oneBased) {
+        return new ApiClient(node(oneBased).baseUrl());
     }
 
     List<NodeProcess> nodes() {
