@@ -34,10 +34,20 @@ export class RoomActions {
     this.store.dispatch({ type: 'roomRenamed', roomId, name: room.name, description: room.description });
   }
 
-  /** My notifications for the room; my other devices hear of it as `notification_settings`. */
+  /**
+   * My notifications for the room, shown at once and undone if the server refuses; my other
+   * devices hear of it as `notification_settings`.
+   */
   async setNotifications(roomId: RoomId, level: NotificationLevel, mutedUntil?: number): Promise<void> {
-    const settings = await this.api.setNotifications(roomId, level, mutedUntil);
-    this.store.dispatch({ type: 'notificationsSet', roomId, settings });
+    const before = this.store.getState().rooms[roomId]?.notifications ?? { level: 'all', mutedUntil: null };
+    this.store.dispatch({ type: 'notificationsSet', roomId, settings: { level, mutedUntil: mutedUntil ?? null } });
+    try {
+      const settings = await this.api.setNotifications(roomId, level, mutedUntil);
+      this.store.dispatch({ type: 'notificationsSet', roomId, settings });
+    } catch (e) {
+      this.store.dispatch({ type: 'notificationsSet', roomId, settings: before });
+      throw e;
+    }
   }
 
   async deleteRoom(roomId: RoomId): Promise<void> {
