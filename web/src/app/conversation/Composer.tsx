@@ -283,9 +283,7 @@ export function Composer({ roomId, roomName, replyTo, editing, onCancelReply, on
           onKeyDown={onKeyDown}
           onPaste={onPaste}
           onBlur={() => store.messages.stopTyping(roomId)}
-          role="combobox"
           aria-autocomplete="list"
-          aria-expanded={suggesting}
           aria-controls={suggesting ? listId : undefined}
           aria-activedescendant={suggesting ? `${listId}-${Math.min(activeMention, candidates.length - 1)}` : undefined}
           placeholder={editing ? 'Edit your message' : withFiles ? 'Add a caption' : `Message ${roomName}`}

@@ -107,10 +107,8 @@ abstract class MentionsContract {
         send(ann, roomId, "plain");
         send(ann, roomId, "@" + bob.username() + " look");
         send(ann, roomId, "@room all hands");
-        JsonNode last = send(bob, roomId, "@" + bob.username() + " note to self");
-        JsonNode seen = summary(bob, roomId);
-        // Bob's own message marked the room read up to it
-        assertThat(seen.path("mentionCount").asLong()).isZero();
+        send(bob, roomId, "@" + bob.username() + " note to self");
+        assertThat(summary(bob, roomId).path("mentionCount").asLong()).as("Bob's own message marked the room read").isZero();
 
         JsonNode toBob = send(ann, roomId, "@" + bob.username() + " again");
         send(ann, roomId, "@room once more");
@@ -129,7 +127,6 @@ abstract class MentionsContract {
         }
         api.delete("/api/rooms/" + roomId + "/messages/" + (toBob.path("seq").asLong() + 1), ann.accessToken());
         assertThat(summary(bob, roomId).path("mentionCount").asLong()).as("a deleted mention is gone").isZero();
-        assertThat(last.path("seq").asLong()).isLessThan(toBob.path("seq").asLong());
     }
 
     @Test
