@@ -1,7 +1,7 @@
 /** The chat REST endpoints, over the authorized client (which renews the token on a 401). */
 import type { ApiClient } from '../api/client';
 import type { UserId } from '../api/types';
-import type { Member, Message, RoomId, RoomSummary, SearchPage, Seq } from './types';
+import type { Member, Message, NotificationLevel, NotificationSettings, RoomId, RoomSummary, SearchPage, Seq } from './types';
 
 export type HistoryQuery = { before: Seq } | { after: Seq } | { around: Seq } | Record<string, never>;
 
@@ -12,6 +12,7 @@ export interface ChatApi {
   openDirect(userId: UserId): Promise<RoomSummary>;
   updateRoom(roomId: RoomId, changes: { name?: string; description?: string }): Promise<RoomSummary>;
   deleteRoom(roomId: RoomId): Promise<void>;
+  setNotifications(roomId: RoomId, level: NotificationLevel, mutedUntil?: number): Promise<NotificationSettings>;
   members(roomId: RoomId): Promise<Member[]>;
   addMembers(roomId: RoomId, userIds: UserId[]): Promise<Member[]>;
   setRole(roomId: RoomId, userId: UserId, role: 'admin' | 'member'): Promise<Member>;
@@ -34,6 +35,11 @@ export function createChatApi(api: ApiClient): ChatApi {
     openDirect: (userId) => r<RoomSummary>('/api/rooms/direct', { method: 'POST', body: { userId } }),
     updateRoom: (roomId, changes) => r<RoomSummary>(`/api/rooms/${roomId}`, { method: 'PATCH', body: changes }),
     deleteRoom: (roomId) => r<void>(`/api/rooms/${roomId}`, { method: 'DELETE' }),
+    setNotifications: (roomId, level, mutedUntil) =>
+      r<NotificationSettings>(`/api/rooms/${roomId}/notifications`, {
+        method: 'PATCH',
+        body: mutedUntil === undefined ? { level } : { level, mutedUntil },
+      }),
     members: async (roomId) => (await r<{ members: Member[] }>(`/api/rooms/${roomId}/members`)).members,
     addMembers: async (roomId, userIds) => {
       const answer = await r<{ members: Member[] } | Member[] | undefined>(`/api/rooms/${roomId}/members`, {

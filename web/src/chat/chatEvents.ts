@@ -3,7 +3,7 @@ import type { UserId } from '../api/types';
 import { ServerEvents } from '../realtime/events';
 import type { Realtime } from '../realtime/RealtimeConnection';
 import type { ChatAction } from './chatState';
-import type { Member, Message, Presence, RoomId, Seq } from './types';
+import type { Member, Message, NotificationSettings, Presence, RoomId, Seq } from './types';
 
 export interface ChatEventSink {
   dispatch(action: ChatAction): void;
@@ -26,8 +26,11 @@ export function listenToChat(connection: Realtime, sink: ChatEventSink): () => v
       if (e.userId === sink.me) dispatch({ type: 'readMarked', roomId: e.roomId, seq: e.seq });
       else dispatch({ type: 'readReceipt', roomId: e.roomId, userId: e.userId, seq: e.seq });
     }),
-    connection.on(ServerEvents.unreadCount, (e: { roomId: RoomId; unreadCount: number; lastReadSeq: Seq }) =>
-      dispatch({ type: 'readMarked', roomId: e.roomId, seq: e.lastReadSeq, unreadCount: e.unreadCount }),
+    connection.on(ServerEvents.unreadCount, (e: { roomId: RoomId; unreadCount: number; lastReadSeq: Seq; mentionCount?: number }) =>
+      dispatch({ type: 'readMarked', roomId: e.roomId, seq: e.lastReadSeq, unreadCount: e.unreadCount, mentionCount: e.mentionCount }),
+    ),
+    connection.on(ServerEvents.notificationSettings, (e: { roomId: RoomId } & NotificationSettings) =>
+      dispatch({ type: 'notificationsSet', roomId: e.roomId, settings: { level: e.level, mutedUntil: e.mutedUntil ?? null } }),
     ),
     connection.on(ServerEvents.roomUpdated, (e: { roomId: RoomId; name: string; description: string | null }) =>
       dispatch({ type: 'roomRenamed', roomId: e.roomId, name: e.name, description: e.description ?? '' }),

@@ -143,3 +143,19 @@ describe('chatReducer', () => {
     expect(chatReducer(state, { type: 'typingExpired', now: 5 })).toBe(state);
   });
 });
+
+describe('mentions and notification settings', () => {
+  it('counts a live mention of me, keeps my notification setting, and a read mark from another device clears the count', () => {
+    let state = run(
+      { type: 'roomsLoaded', rooms: [room({ id: 10, kind: 'group', lastSeq: 5, lastRev: 5, lastReadSeq: 5, mentionCount: 0 })] },
+      { type: 'messageReceived', message: msg(6, { mentions: [ALICE.id] }) },
+      { type: 'notificationsSet', roomId: 10, settings: { level: 'mentions', mutedUntil: null } },
+    );
+    expect(state.rooms[10]?.mentionCount).toBe(1);
+    expect(state.rooms[10]?.notifications).toEqual({ level: 'mentions', mutedUntil: null });
+    state = chatReducer(state, { type: 'roomsLoaded', rooms: [room({ id: 10, kind: 'group', lastSeq: 6, lastRev: 6, lastReadSeq: 5, mentionCount: 1, notifications: { level: 'mentions', mutedUntil: null } })] });
+    state = chatReducer(state, { type: 'readMarked', roomId: 10, seq: 6, unreadCount: 0, mentionCount: 0 });
+    expect(state.rooms[10]?.mentionCount).toBe(0);
+    expect(state.rooms[10]?.unreadCount).toBe(0);
+  });
+});

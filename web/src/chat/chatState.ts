@@ -6,7 +6,7 @@
 import type { UserId } from '../api/types';
 import * as R from './rooms';
 import * as T from './timeline';
-import type { Attachment, Member, Message, Presence, RoomId, RoomSummary, Seq, SyncResult } from './types';
+import type { Attachment, Member, Message, NotificationSettings, Presence, RoomId, RoomSummary, Seq, SyncResult } from './types';
 
 export interface TypingEntry {
   userId: UserId;
@@ -60,7 +60,8 @@ export type ChatAction =
   | { type: 'sendFailed'; roomId: RoomId; clientId: string; error: string }
   | { type: 'sendRetried'; roomId: RoomId; clientId: string }
   | { type: 'sendDiscarded'; roomId: RoomId; clientId: string }
-  | { type: 'readMarked'; roomId: RoomId; seq: Seq; unreadCount?: number }
+  | { type: 'readMarked'; roomId: RoomId; seq: Seq; unreadCount?: number; mentionCount?: number }
+  | { type: 'notificationsSet'; roomId: RoomId; settings: NotificationSettings }
   | { type: 'readReceipt'; roomId: RoomId; userId: UserId; seq: Seq }
   | { type: 'membersLoaded'; roomId: RoomId; members: readonly Member[] }
   | { type: 'memberUpserted'; roomId: RoomId; member: Member; added?: boolean }
@@ -247,6 +248,8 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
       return countMembers(back({ ...state, rooms: R.upsertRoom(state.rooms, action.room) }, [action.room.id]), action.room.id);
     case 'roomRemoved':
       return removeRoomState(state, action.roomId);
+    case 'notificationsSet':
+      return withRoom(state, action.roomId, (r) => ({ ...r, notifications: action.settings }));
     case 'roomRenamed':
       return withRoom(state, action.roomId, (r) => ({ ...r, name: action.name, description: action.description }));
     case 'messageReceived':
@@ -294,7 +297,7 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
     case 'sendDiscarded':
       return withTimeline(state, action.roomId, (t) => T.discardPending(t, action.clientId));
     case 'readMarked': {
-      const next = withRoom(state, action.roomId, (r) => R.roomWithReadMark(r, action.seq, action.unreadCount));
+      const next = withRoom(state, action.roomId, (r) => R.roomWithReadMark(r, action.seq, action.unreadCount, action.mentionCount));
       return withMembers(next, action.roomId, (m) => readUpTo(m, state.me, action.seq));
     }
     case 'readReceipt':

@@ -1,8 +1,9 @@
-/** Browser notifications for direct messages and mentions while the tab is hidden. */
+/** Browser notifications while the tab is hidden, as each room's notification level says. */
 import type { User } from '../api/types';
 import { nameOf } from '../api/types';
 import { mentions } from './mentions';
-import type { Message, RoomSummary } from './types';
+import { mentionsMe } from './rooms';
+import type { Message, NotificationLevel, RoomSummary } from './types';
 
 export type Permission = 'unsupported' | NotificationPermission;
 
@@ -10,10 +11,41 @@ export function notificationPermission(): Permission {
   return typeof Notification === 'undefined' ? 'unsupported' : Notification.permission;
 }
 
-/** Pure: whether this message deserves a notification. */
-export function shouldNotify(message: Message, room: RoomSummary | undefined, me: Pick<User, 'id' | 'username'>, hidden: boolean): boolean {
+/** The level that holds now: a room muted until later notifies nothing. */
+export function effectiveLevel(room: RoomSummary | undefined, now: number): NotificationLevel {
+  const settings = room?.notifications;
+  if (!settings) return 'all';
+  if (settings.mutedUntil !== null && settings.mutedUntil > now) return 'nothing';
+  return settings.level;
+}
+
+/** The message names me or calls on the room (by the server's reading; by its text from older servers). */
+export function mentionsUser(message: Message, me: Pick<User, 'id' | 'username'>): boolean {
+  if (message.mentions === undefined) return mentions(message.content, me.username);
+  return mentionsMe(message, me.id);
+}
+
+/**
+ * Pure: whether this message deserves a notification (shown while the tab is hidden). The room's
+ * level decides: `all` everything, `mentions` only messages that mention me or the room,
+ * `nothing` nothing (also while muted). My own messages and system messages never notify.
+ */
+export function shouldNotify(
+  message: Message,
+  room: RoomSummary | undefined,
+  me: Pick<User, 'id' | 'username'>,
+  hidden: boolean,
+  now: number = Date.now(),
+): boolean {
   if (!hidden || message.kind !== 'text' || message.deleted || !message.sender || message.sender.id === me.id) return false;
-  return room?.kind === 'direct' || mentions(message.content, me.username);
+  switch (effectiveLevel(room, now)) {
+    case 'all':
+      return true;
+    case 'mentions':
+      return mentionsUser(message, me);
+    case 'nothing':
+      return false;
+  }
 }
 
 /** The text of a notification: plain, short, without markdown marks. */

@@ -36,13 +36,28 @@ describe('seen by', () => {
 describe('notifications', () => {
   const me = { id: ALICE.id, username: 'alice' };
 
-  it('notifies for direct messages and mentions, only while hidden, never for my own', () => {
+  it('notifies only while hidden, never for my own or system messages', () => {
     expect(shouldNotify(msg(1), room({ kind: 'direct' }), me, true)).toBe(true);
     expect(shouldNotify(msg(1), room({ kind: 'direct' }), me, false)).toBe(false);
-    expect(shouldNotify(msg(1), room({ kind: 'group' }), me, true)).toBe(false);
-    expect(shouldNotify(msg(1, { content: 'ping @alice' }), room({ kind: 'group' }), me, true)).toBe(true);
     expect(shouldNotify(msg(1, { sender: ALICE }), room({ kind: 'direct' }), me, true)).toBe(false);
     expect(shouldNotify(msg(1, { kind: 'system', sender: null }), room({ kind: 'direct' }), me, true)).toBe(false);
+  });
+
+  it('follows the room\'s notification level, and a mute', () => {
+    const at = (level: 'all' | 'mentions' | 'nothing', mutedUntil: number | null = null) =>
+      room({ kind: 'group', notifications: { level, mutedUntil } });
+    const plain = msg(1, { mentions: [] });
+    const toMe = msg(2, { content: 'ping @alice', mentions: [ALICE.id] });
+    const toRoom = msg(3, { content: '@room', mentions: [], mentionsRoom: true });
+    expect(shouldNotify(plain, room({ kind: 'group' }), me, true), 'all is the default').toBe(true);
+    expect(shouldNotify(plain, at('all'), me, true)).toBe(true);
+    expect(shouldNotify(plain, at('mentions'), me, true)).toBe(false);
+    expect(shouldNotify(toMe, at('mentions'), me, true)).toBe(true);
+    expect(shouldNotify(toRoom, at('mentions'), me, true)).toBe(true);
+    expect(shouldNotify(toMe, at('nothing'), me, true)).toBe(false);
+    expect(shouldNotify(toMe, at('all', 2_000), me, true, 1_000), 'muted').toBe(false);
+    expect(shouldNotify(toMe, at('mentions', 500), me, true, 1_000), 'the mute is over').toBe(true);
+    expect(shouldNotify(msg(4, { content: 'ping @alice' }), at('mentions'), me, true), 'an older server').toBe(true);
   });
 
   it('recognizes mentions by whole username only', () => {

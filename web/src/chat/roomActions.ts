@@ -7,7 +7,7 @@ import type { User, UserId } from '../api/types';
 import type { ChatApi } from './chatApi';
 import type { ChatLoader } from './chatLoader';
 import type { ChatStateStore } from './chatStateStore';
-import type { RoomId, RoomSummary } from './types';
+import type { NotificationLevel, RoomId, RoomSummary } from './types';
 
 export class RoomActions {
   constructor(
@@ -32,6 +32,22 @@ export class RoomActions {
   async updateRoom(roomId: RoomId, changes: { name?: string; description?: string }): Promise<void> {
     const room = await this.api.updateRoom(roomId, changes);
     this.store.dispatch({ type: 'roomRenamed', roomId, name: room.name, description: room.description });
+  }
+
+  /**
+   * My notifications for the room, shown at once and undone if the server refuses; my other
+   * devices hear of it as `notification_settings`.
+   */
+  async setNotifications(roomId: RoomId, level: NotificationLevel, mutedUntil?: number): Promise<void> {
+    const before = this.store.getState().rooms[roomId]?.notifications ?? { level: 'all', mutedUntil: null };
+    this.store.dispatch({ type: 'notificationsSet', roomId, settings: { level, mutedUntil: mutedUntil ?? null } });
+    try {
+      const settings = await this.api.setNotifications(roomId, level, mutedUntil);
+      this.store.dispatch({ type: 'notificationsSet', roomId, settings });
+    } catch (e) {
+      this.store.dispatch({ type: 'notificationsSet', roomId, settings: before });
+      throw e;
+    }
   }
 
   async deleteRoom(roomId: RoomId): Promise<void> {

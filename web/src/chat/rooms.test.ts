@@ -96,3 +96,25 @@ describe('room summaries', () => {
     expect(R.matchesFilter(r, '  ')).toBe(true);
   });
 });
+
+describe('mention counts', () => {
+  const toMe = (seq: number) => msg(seq, { sender: BOB, mentions: [ALICE.id] });
+
+  it('counts new messages that mention me or the room, once each, never my own', () => {
+    let r = room({ kind: 'group', lastSeq: 1, lastReadSeq: 1, mentionCount: 0 });
+    r = R.roomWithMessage(r, msg(2, { sender: BOB, mentions: [] }), ALICE.id);
+    r = R.roomWithMessage(r, toMe(3), ALICE.id);
+    r = R.roomWithMessage(r, toMe(3), ALICE.id);
+    r = R.roomWithMessage(r, msg(4, { sender: BOB, mentions: [], mentionsRoom: true }), ALICE.id);
+    expect(r.mentionCount).toBe(2);
+    r = R.roomWithMessage(r, msg(5, { sender: ALICE, mentions: [ALICE.id] }), ALICE.id);
+    expect(r.mentionCount, 'my own message marks everything read').toBe(0);
+  });
+
+  it('takes the count a read mark brings, and clears it once all is read', () => {
+    const r = room({ kind: 'group', lastSeq: 9, lastReadSeq: 2, unreadCount: 7, mentionCount: 3 });
+    expect(R.roomWithReadMark(r, 5, 4, 1).mentionCount).toBe(1);
+    expect(R.roomWithReadMark(r, 9).mentionCount).toBe(0);
+    expect(R.roomWithReadMark(r, 5).mentionCount).toBe(3);
+  });
+});

@@ -35,6 +35,8 @@ export function mergeSummary(known: RoomSummary | undefined, fetched: RoomSummar
       : { ...fetched };
   room.lastReadSeq = Math.max(known.lastReadSeq, fetched.lastReadSeq);
   room.unreadCount = Math.max(0, room.lastSeq - room.lastReadSeq);
+  // the fetch is older than what this client heard: its mentions may be read, or more may have come
+  room.mentionCount = room.unreadCount === 0 ? 0 : Math.max(known.mentionCount ?? 0, fetched.mentionCount ?? 0);
   return room;
 }
 
@@ -74,8 +76,12 @@ export function roomWithMessage(room: RoomSummary, message: Message, me: UserId)
   } else if (room.lastMessage?.seq === message.seq && message.rev > room.lastMessage.rev) {
     next = { ...room, lastMessage: message, lastRev: Math.max(room.lastRev, message.rev) };
   }
+  if (message.seq > room.lastSeq && message.seq > next.lastReadSeq && mentionsMe(message, me)) {
+    next = { ...next, mentionCount: (next.mentionCount ?? 0) + 1 };
+  }
   if (message.sender?.id === me && message.seq > next.lastReadSeq) next = { ...next, lastReadSeq: message.seq };
   const unread = Math.max(0, next.lastSeq - next.lastReadSeq);
+  if (unread === 0 && next.mentionCount) next = { ...next, mentionCount: 0 };
   return unread === next.unreadCount ? next : { ...next, unreadCount: unread };
 }
 
@@ -93,12 +99,22 @@ export function roomWithUpdate(room: RoomSummary, message: Message): RoomSummary
   return lastRev === room.lastRev ? room : { ...room, lastRev };
 }
 
-/** I read up to `seq` (here or on another device). Never moves the mark backwards. */
-export function roomWithReadMark(room: RoomSummary, seq: Seq, unreadCount?: number): RoomSummary {
+/**
+ * I read up to `seq` (here or on another device). Never moves the mark backwards. The mention
+ * count is the server's when it tells it, none once everything is read, else what it was.
+ */
+export function roomWithReadMark(room: RoomSummary, seq: Seq, unreadCount?: number, mentionCount?: number): RoomSummary {
   if (seq < room.lastReadSeq) return room;
   const unread = unreadCount ?? Math.max(0, room.lastSeq - seq);
-  if (seq === room.lastReadSeq && unread === room.unreadCount) return room;
-  return { ...room, lastReadSeq: seq, unreadCount: unread };
+  const mentioned = mentionCount ?? (unread === 0 ? 0 : (room.mentionCount ?? 0));
+  if (seq === room.lastReadSeq && unread === room.unreadCount && mentioned === (room.mentionCount ?? 0)) return room;
+  return { ...room, lastReadSeq: seq, unreadCount: unread, mentionCount: mentioned };
+}
+
+/** The message names me, or calls on the room, and is not my own. */
+export function mentionsMe(message: Message, me: UserId): boolean {
+  if (message.kind !== 'text' || message.deleted || !message.sender || message.sender.id === me) return false;
+  return message.mentionsRoom === true || (message.mentions ?? []).includes(me);
 }
 
 export function totalUnread(rooms: RoomMap): number {

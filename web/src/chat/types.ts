@@ -49,6 +49,22 @@ export interface Message {
   reactions: Reaction[];
   /** In position order; `[]` when none (absent from servers that predate files). */
   attachments?: Attachment[];
+  /** Ids of the members the text names with `@username`. */
+  mentions?: UserId[];
+  /** The text calls on the whole room (`@room` by an owner or admin). */
+  mentionsRoom?: boolean;
+}
+
+/** What a member is notified of in a room. */
+export type NotificationLevel = 'all' | 'mentions' | 'nothing';
+
+/**
+ * A member's notifications for a room: the level, and a mute until `mutedUntil` (epoch ms) during
+ * which the room notifies nothing; null when not muted.
+ */
+export interface NotificationSettings {
+  level: NotificationLevel;
+  mutedUntil: number | null;
 }
 
 export type Role = 'owner' | 'admin' | 'member';
@@ -69,6 +85,9 @@ export interface RoomSummary {
   memberCount: number;
   lastMessage: Message | null;
   peer: UserSummary | null;
+  /** Unread messages that mention me or the room. */
+  mentionCount?: number;
+  notifications?: NotificationSettings;
 }
 
 export interface Member {

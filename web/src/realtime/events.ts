@@ -35,6 +35,7 @@ export const ServerEvents = {
   messageUpdated: 'message_updated',
   readReceipt: 'read_receipt',
   unreadCount: 'unread_count',
+  notificationSettings: 'notification_settings',
   userTyping: 'user_typing',
   userStopTyping: 'user_stop_typing',
   presenceBatch: 'presence_batch',

@@ -1,7 +1,8 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent, type FormEvent, type KeyboardEvent } from 'react';
 import { nameOf } from '../../api/types';
-import { useChatStore } from '../../chat/ChatContext';
+import { useChat, useChatStore } from '../../chat/ChatContext';
 import { draftStore } from '../../chat/drafts';
+import { applyMention, mentionCandidates, mentionQueryAt, type MentionQuery } from '../../chat/mentionSuggestions';
 import type { Message } from '../../chat/types';
 import { useFiles, useRoomUploads, useUnfinishedUploads } from '../../files/FilesContext';
 import { UploadChips } from '../files/UploadChips';
@@ -9,6 +10,7 @@ import { useTooManyFiles } from '../files/useTooManyFiles';
 import { Icon } from '../../ui/Icon';
 import { IconButton } from '../../ui/IconButton';
 import { previewText } from '../preview';
+import { MentionList } from './MentionList';
 import styles from './Conversation.module.css';
 
 const MAX_CHARS = 4000;
@@ -49,6 +51,34 @@ export function Composer({ roomId, roomName, replyTo, editing, onCancelReply, on
   const area = useRef<HTMLTextAreaElement>(null);
   const idle = useRef<ReturnType<typeof setTimeout> | null>(null);
   const value = editing ? editText : text;
+  const members = useChat((s) => s.members[roomId]);
+  const room = useChat((s) => s.rooms[roomId]);
+  const [mention, setMention] = useState<MentionQuery | null>(null);
+  const [activeMention, setActiveMention] = useState(0);
+  const candidates = useMemo(
+    () => (mention && members ? mentionCandidates(members, mention.query, store.user.id, room) : []),
+    [mention, members, store.user.id, room],
+  );
+  const suggesting = candidates.length > 0;
+  const listId = `${roomId}-mentions`;
+
+  const follow = (next: string, caret: number | null) => {
+    const at = caret === null ? null : mentionQueryAt(next, caret);
+    setMention((old) => (old?.start === at?.start && old?.query === at?.query ? old : at));
+    if (!at || at.start !== mention?.start) setActiveMention(0);
+  };
+
+  const pick = (username: string) => {
+    const el = area.current;
+    if (!mention || !el) return;
+    const picked = applyMention(value, mention, el.selectionStart ?? value.length, username);
+    change(picked.text);
+    setMention(null);
+    requestAnimationFrame(() => {
+      el.focus();
+      el.setSelectionRange(picked.caret, picked.caret);
+    });
+  };
 
   useEffect(() => {
     if (editing) {
@@ -125,6 +155,24 @@ export function Composer({ roomId, roomName, replyTo, editing, onCancelReply, on
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (suggesting) {
+      const n = candidates.length;
+      if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+        event.preventDefault();
+        setActiveMention((i) => (i + (event.key === 'ArrowDown' ? 1 : n - 1)) % n);
+        return;
+      }
+      if ((event.key === 'Enter' || event.key === 'Tab') && !event.shiftKey && !event.nativeEvent.isComposing) {
+        event.preventDefault();
+        pick(candidates[Math.min(activeMention, n - 1)]!.username);
+        return;
+      }
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        setMention(null);
+        return;
+      }
+    }
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
       void submit();
@@ -205,6 +253,9 @@ export function Composer({ roomId, roomName, replyTo, editing, onCancelReply, on
           </button>
         </p>
       )}
+      {suggesting && (
+        <MentionList id={listId} candidates={candidates} active={Math.min(activeMention, candidates.length - 1)} onPick={pick} />
+      )}
       <div className={styles.composeRow}>
         {!editing && (
           <>
@@ -224,10 +275,17 @@ export function Composer({ roomId, roomName, replyTo, editing, onCancelReply, on
           className={styles.input}
           rows={1}
           value={value}
-          onChange={(e) => change(e.target.value)}
+          onChange={(e) => {
+            change(e.target.value);
+            follow(e.target.value, e.target.selectionStart);
+          }}
+          onSelect={(e) => follow(e.currentTarget.value, e.currentTarget.selectionStart)}
           onKeyDown={onKeyDown}
           onPaste={onPaste}
           onBlur={() => store.messages.stopTyping(roomId)}
+          aria-autocomplete="list"
+          aria-controls={suggesting ? listId : undefined}
+          aria-activedescendant={suggesting ? `${listId}-${Math.min(activeMention, candidates.length - 1)}` : undefined}
           placeholder={editing ? 'Edit your message' : withFiles ? 'Add a caption' : `Message ${roomName}`}
           aria-label={editing ? 'Edit message' : `Message ${roomName}`}
           aria-describedby={over ? `${roomId}-too-long` : undefined}

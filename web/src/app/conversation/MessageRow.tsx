@@ -5,6 +5,7 @@ import type { Row } from '../../chat/rows';
 import type { PendingMessage } from '../../chat/timeline';
 import type { Message, Reaction } from '../../chat/types';
 import { isEmojiOnly } from '../../markdown/markdownHtml';
+import { mentionsMe } from '../../chat/rooms';
 import { renderMarkdown } from '../../markdown/markdown';
 import { Avatar } from '../../ui/Avatar';
 import { Attachments } from '../files/Attachments';
@@ -148,6 +149,7 @@ const TextMessage = memo(function TextMessage({
   const showAvatar = !mine && !context.direct;
   const html = message.deleted ? '' : renderMarkdown(message.content, context.me.username);
   const big = !message.deleted && isEmojiOnly(message.content);
+  const toMe = !mine && mentionsMe(message, context.me.id);
   const classes = [
     styles.message,
     mine ? styles.out : styles.in,
@@ -156,6 +158,7 @@ const TextMessage = memo(function TextMessage({
     highlighted ? styles.highlight : '',
     editing ? styles.editing : '',
     showAvatar ? styles.withAvatar : '',
+    toMe ? styles.mentionsMe : '',
   ].join(' ');
 
   return (
@@ -163,6 +166,7 @@ const TextMessage = memo(function TextMessage({
       className={classes}
       tabIndex={-1}
       data-message
+      data-mentions-me={toMe || undefined}
       data-seq={message.seq}
       data-testid="message"
       data-editing={editing || undefined}
@@ -180,7 +184,10 @@ const TextMessage = memo(function TextMessage({
           </div>
         )}
         <div className={`${styles.bubble} ${message.deleted ? styles.deleted : ''} ${big ? styles.big : ''}`}>
-          <span className="visually-hidden">{mine ? 'You' : sender}: </span>
+          <span className="visually-hidden">
+            {mine ? 'You' : sender}
+            {toMe ? ', mentions you' : ''}:{' '}
+          </span>
           {message.replyTo !== null && !message.deleted && (
             <ReplyQuote roomId={context.roomId} seq={message.replyTo} onJump={context.actions.jumpTo} out={mine} />
           )}

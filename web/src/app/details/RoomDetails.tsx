@@ -14,6 +14,7 @@ import { IconButton } from '../../ui/IconButton';
 import { useToast } from '../../ui/Toast';
 import { RoomFiles } from '../files/RoomFiles';
 import { MemberRow, presenceText } from './MemberList';
+import { NotificationSetting } from './NotificationSetting';
 import { AddMembers, EditRoom } from './RoomDialogs';
 import { FormButtons } from '../rooms/FormButtons';
 import styles from './RoomDetails.module.css';
@@ -153,6 +154,10 @@ export function RoomDetails({ roomId, onClose }: { roomId: number; onClose: () =
             </ul>
           </section>
         )}
+
+        <section className={styles.section} aria-label="Notifications">
+          <NotificationSetting room={room} />
+        </section>
 
         <RoomFiles roomId={room.id} />
 

@@ -15,6 +15,8 @@ export const RoomListItem = memo(function RoomListItem({ room, active }: { room:
   const typing = useChat((s) => typingLine(s, room.id));
   const last = room.lastMessage;
   const unread = room.unreadCount;
+  const mentioned = room.mentionCount ?? 0;
+  const level = room.notifications?.level ?? 'all';
   const time = room.lastMessageAt ?? room.createdAt;
 
   let preview = 'No messages yet';
@@ -27,7 +29,9 @@ export const RoomListItem = memo(function RoomListItem({ room, active }: { room:
     else preview = room.kind === 'group' ? `${nameOf(last.sender)}: ${text}` : text;
   }
 
-  const label = `${room.name}${unread ? `, ${unread} unread` : ''}`;
+  const label = `${room.name}${unread ? `, ${unread} unread` : ''}${
+    mentioned ? `, ${mentioned} ${mentioned === 1 ? 'mention' : 'mentions'}` : ''
+  }`;
   return (
     <li>
       <Link
@@ -47,8 +51,13 @@ export const RoomListItem = memo(function RoomListItem({ room, active }: { room:
           </span>
           <span className={styles.line}>
             <span className={`${styles.preview} ${typing ? styles.typing : ''}`}>{preview}</span>
+            {mentioned > 0 && (
+              <span className={`${styles.badge} ${styles.mentionBadge}`} data-testid="mention-badge" aria-hidden="true" title="Mentions you">
+                @
+              </span>
+            )}
             {unread > 0 && (
-              <span className={styles.badge} data-testid="unread-badge" aria-hidden="true">
+              <span className={`${styles.badge} ${level === 'all' ? '' : styles.quietBadge}`} data-testid="unread-badge" aria-hidden="true">
                 {unread > 99 ? '99+' : unread}
               </span>
             )}

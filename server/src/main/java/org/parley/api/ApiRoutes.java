@@ -57,6 +57,7 @@ public record ApiRoutes(RequestAuth requestAuth, HealthRoutes health, AuthRoutes
         r.get("/api/rooms/{roomId}", rooms::get);
         r.patch("/api/rooms/{roomId}", rooms::update);
         r.delete("/api/rooms/{roomId}", rooms::delete);
+        r.patch("/api/rooms/{roomId}/notifications", rooms::setNotifications);
         r.get("/api/rooms/{roomId}/members", rooms::members);
         r.post("/api/rooms/{roomId}/members", rooms::addMembers);
         r.patch("/api/rooms/{roomId}/members/{userId}", rooms::updateMember);

@@ -33,6 +33,7 @@ import java.util.List;
     @JsonSubTypes.Type(value = BusEvent.ReadMarkMoved.class, name = "read_mark_moved"),
     @JsonSubTypes.Type(value = BusEvent.RoomUpdated.class, name = "room_updated"),
     @JsonSubTypes.Type(value = BusEvent.RoomJoined.class, name = "room_joined"),
+    @JsonSubTypes.Type(value = BusEvent.NotificationSettingsChanged.class, name = "notification_settings_changed"),
     @JsonSubTypes.Type(value = BusEvent.MemberAdded.class, name = "member_added"),
     @JsonSubTypes.Type(value = BusEvent.MemberUpdated.class, name = "member_updated"),
     @JsonSubTypes.Type(value = BusEvent.MemberRemoved.class, name = "member_removed"),
@@ -75,8 +76,11 @@ public sealed interface BusEvent {
         }
     }
 
-    /** A member read up to {@code seq}; {@code unreadCount} is what is left for them. */
-    record ReadMarkMoved(long roomId, long userId, long seq, long unreadCount) implements BusEvent {
+    /**
+     * A member read up to {@code seq}; {@code unreadCount} is what is left for them, and
+     * {@code mentionCount} how many of those mention them.
+     */
+    record ReadMarkMoved(long roomId, long userId, long seq, long unreadCount, long mentionCount) implements BusEvent {
         @Override
         public Topic topic() {
             return Topic.room(roomId);
@@ -88,6 +92,17 @@ public sealed interface BusEvent {
         @Override
         public Topic topic() {
             return Topic.room(roomId);
+        }
+    }
+
+    /**
+     * A member changed their notifications for a room ({@code level}, and {@code mutedUntil} or
+     * null); only their own devices hear it.
+     */
+    record NotificationSettingsChanged(long userId, long roomId, String level, Long mutedUntil) implements BusEvent {
+        @Override
+        public Topic topic() {
+            return Topic.user(userId);
         }
     }
 

@@ -62,8 +62,15 @@ final class BusRelay {
             case BusEvent.ReadMarkMoved e -> {
                 ns.to(room(e.roomId())).emit(ServerEvent.READ_RECEIPT.wire(),
                         Map.of("roomId", e.roomId(), "userId", e.userId(), "seq", e.seq()));
-                ns.to(user(e.userId())).emit(ServerEvent.UNREAD_COUNT.wire(),
-                        Map.of("roomId", e.roomId(), "unreadCount", e.unreadCount(), "lastReadSeq", e.seq()));
+                ns.to(user(e.userId())).emit(ServerEvent.UNREAD_COUNT.wire(), Map.of("roomId", e.roomId(),
+                        "unreadCount", e.unreadCount(), "lastReadSeq", e.seq(), "mentionCount", e.mentionCount()));
+            }
+            case BusEvent.NotificationSettingsChanged e -> {
+                Map<String, Object> settings = new java.util.LinkedHashMap<>();
+                settings.put("roomId", e.roomId());
+                settings.put("level", e.level());
+                settings.put("mutedUntil", e.mutedUntil());
+                ns.to(user(e.userId())).emit(ServerEvent.NOTIFICATION_SETTINGS.wire(), settings);
             }
             case BusEvent.RoomUpdated e -> ns.to(room(e.roomId())).emit(ServerEvent.ROOM_UPDATED.wire(),
                     Map.of("roomId", e.roomId(), "name", e.name(), "description", e.description()));

@@ -10,11 +10,14 @@ import org.parley.users.PublicUser;
  * the room's change counter at its last change (send, edit, delete, reaction, or a file's preview
  * becoming ready), which {@code sync} uses to find what changed. A deleted message keeps its seq
  * with empty content, no reactions and no attachments. {@code attachments} is never null: a
- * message without files carries an empty list, in every payload.
+ * message without files carries an empty list, in every payload. {@code mentions} are the ids of
+ * the members its text names with {@code @username} (never null), and {@code mentionsRoom} says it
+ * calls on the whole room ({@code @room}, written by an owner or admin).
  */
 public record Message(long id, long roomId, long seq, long rev, String kind, String content, PublicUser sender,
                       String clientId, Long replyTo, long createdAt, Long editedAt, boolean deleted,
-                      List<Reaction> reactions, List<Attachment> attachments) implements RoomMessage {
+                      List<Reaction> reactions, List<Attachment> attachments, List<Long> mentions,
+                      boolean mentionsRoom) implements RoomMessage {
 
     public static final String TEXT = "text";
     public static final String SYSTEM = "system";
@@ -22,6 +25,7 @@ public record Message(long id, long roomId, long seq, long rev, String kind, Str
     public Message {
         reactions = List.copyOf(reactions);
         attachments = List.copyOf(attachments);
+        mentions = List.copyOf(mentions);
     }
 
     /** One emoji on a message: how many reacted with it and who. */
@@ -29,11 +33,16 @@ public record Message(long id, long roomId, long seq, long rev, String kind, Str
 
     public Message withReactions(List<Reaction> r) {
         return new Message(id, roomId, seq, rev, kind, content, sender, clientId, replyTo, createdAt, editedAt, deleted,
-                r, attachments);
+                r, attachments, mentions, mentionsRoom);
     }
 
     public Message withAttachments(List<Attachment> a) {
         return new Message(id, roomId, seq, rev, kind, content, sender, clientId, replyTo, createdAt, editedAt, deleted,
-                reactions, a);
+                reactions, a, mentions, mentionsRoom);
+    }
+
+    public Message withMentions(List<Long> ids, boolean room) {
+        return new Message(id, roomId, seq, rev, kind, content, sender, clientId, replyTo, createdAt, editedAt, deleted,
+                reactions, attachments, ids, room);
     }
 }

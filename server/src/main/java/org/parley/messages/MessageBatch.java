@@ -53,6 +53,8 @@ final class MessageBatch {
         Arrays.fill(duplicateOf, -1);
         List<Integer> accepted = new ArrayList<>();
         List<Message> unsaved = new ArrayList<>();
+        List<Mentions> mentions = new ArrayList<>();
+        List<Boolean> mayCallRoom = new ArrayList<>();
         Map<Long, Integer> newInRoom = new HashMap<>();
         Set<String> filesInBatch = new HashSet<>();
         for (int i = 0; i < requests.size(); i++) {
@@ -78,7 +80,9 @@ final class MessageBatch {
                 List<Attachment> files = files(h, r, filesInBatch, now);
                 var sender = new PublicUser(member.userId(), member.username(), member.displayName());
                 unsaved.add(new Message(0, r.roomId(), 0, 0, Message.TEXT, r.content(), sender, r.clientId(),
-                        r.replyTo(), now, null, false, List.of(), files));
+                        r.replyTo(), now, null, false, List.of(), files, List.of(), false));
+                mentions.add(Mentions.in(r.content()));
+                mayCallRoom.add(member.role().canManage());
                 accepted.add(i);
                 newInRoom.merge(r.roomId(), 1, Integer::sum);
                 if (key != null) claimedInBatch.put(key, i);
@@ -88,6 +92,7 @@ final class MessageBatch {
             }
         }
         if (!accepted.isEmpty()) {
+            withMentions(h, unsaved, mentions, mayCallRoom);
             Map<Long, long[]> lastOfRoom = rooms.takeSeqs(h, newInRoom, now);
             List<Message> saved = messages.insertAll(h, numbered(unsaved, newInRoom, lastOfRoom));
             Map<MemberKey, Long> readMarks = new HashMap<>();
@@ -103,6 +108,28 @@ final class MessageBatch {
             if (duplicateOf[i] >= 0) outcomes[i] = new SendResult(((SendResult) outcomes[duplicateOf[i]]).message(), true);
         }
         return Arrays.asList(outcomes);
+    }
+
+    /**
+     * Gives each message the members its text names and whether its {@code @room} counts (its
+     * sender manages the room); the named members of every room in the batch are found with one
+     * statement, and only when some message mentions someone.
+     */
+    private void withMentions(Handle h, List<Message> unsaved, List<Mentions> mentions, List<Boolean> mayCallRoom) {
+        Map<Long, Set<String>> names = new HashMap<>();
+        for (int j = 0; j < unsaved.size(); j++) {
+            if (!mentions.get(j).usernames().isEmpty()) {
+                names.computeIfAbsent(unsaved.get(j).roomId(), k -> new HashSet<>()).addAll(mentions.get(j).usernames());
+            }
+        }
+        Map<Long, Map<String, Long>> named = names.isEmpty() ? Map.of() : rooms.membersNamed(h, names);
+        for (int j = 0; j < unsaved.size(); j++) {
+            Mentions found = mentions.get(j);
+            if (found.isEmpty()) continue;
+            Message m = unsaved.get(j);
+            unsaved.set(j, m.withMentions(MentionedMembers.ids(found, named.getOrDefault(m.roomId(), Map.of())),
+                    found.room() && mayCallRoom.get(j)));
+        }
     }
 
     /** The files the send may attach, checked before it takes a seq; refused when one is already in this batch. */
@@ -128,7 +155,8 @@ final class MessageBatch {
         for (Message m : unsaved) {
             long[] seqRev = next.get(m.roomId());
             numbered.add(new Message(m.id(), m.roomId(), seqRev[0]++, seqRev[1]++, m.kind(), m.content(), m.sender(),
-                    m.clientId(), m.replyTo(), m.createdAt(), m.editedAt(), m.deleted(), m.reactions(), m.attachments()));
+                    m.clientId(), m.replyTo(), m.createdAt(), m.editedAt(), m.deleted(), m.reactions(), m.attachments(),
+                    m.mentions(), m.mentionsRoom()));
         }
         return numbered;
     }

@@ -2,6 +2,7 @@ package org.parley.messages;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.parley.auth.Principal;
@@ -66,14 +67,18 @@ public final class MessageService implements AutoCloseable {
         long seq = command.seq();
         String text = rules.content(command.content());
         long now = clock.millis();
+        Mentions mentions = Mentions.in(text);
         Message edited = db.inTransaction(h -> {
-            rooms.requireMember(h, roomId, actor.userId());
+            var membership = rooms.requireMember(h, roomId, actor.userId());
             Message m = live(h, roomId, seq);
             if (m.sender() == null || m.sender().id() != actor.userId()) {
                 throw new ParleyException(ErrorCode.FORBIDDEN, "You can only edit your own messages.");
             }
             if (m.content().equals(text)) return null;
-            messages.edit(h, roomId, seq, text, now, rooms.takeRev(h, roomId));
+            var named = mentions.usernames().isEmpty() ? Map.<String, Long>of()
+                    : rooms.membersNamed(h, Map.of(roomId, mentions.usernames())).getOrDefault(roomId, Map.of());
+            messages.edit(h, roomId, seq, text, MentionedMembers.ids(mentions, named),
+                    mentions.room() && membership.member().role().canManage(), now, rooms.takeRev(h, roomId));
             return messages.bySeq(h, roomId, seq).orElseThrow();
         });
         if (edited == null) return db.withHandle(h -> live(h, roomId, seq));
@@ -161,7 +166,8 @@ public final class MessageService implements AutoCloseable {
             var m = rooms.requireMember(h, roomId, actor.userId());
             long target = Math.min(seq, m.room().lastSeq());
             if (!rooms.markRead(h, roomId, actor.userId(), target)) return null;
-            return new BusEvent.ReadMarkMoved(roomId, actor.userId(), target, m.room().lastSeq() - target);
+            return new BusEvent.ReadMarkMoved(roomId, actor.userId(), target, m.room().lastSeq() - target,
+                    rooms.mentionCount(h, roomId, actor.userId(), target));
         });
         if (moved == null) {
             return db.withHandle(h -> rooms.requireMember(h, roomId, actor.userId()).member().lastReadSeq());

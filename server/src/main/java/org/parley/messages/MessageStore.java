@@ -31,7 +31,7 @@ final class MessageStore {
     private static final String SELECT_COLUMNS = """
             SELECT m.id, m.room_id, m.seq, m.rev, m.kind, m.content, m.client_id, m.reply_to, m.created_at,
                    m.edited_at, m.deleted_at, u.id AS sender_id, u.username AS sender_username,
-                   u.display_name AS sender_display_name, m.has_file
+                   u.display_name AS sender_display_name, m.has_file, m.mention_ids, m.mentions_room
             """;
     private static final String SELECT = SELECT_COLUMNS + "  FROM messages m LEFT JOIN users u ON u.id = m.sender_id\n";
 
@@ -47,19 +47,20 @@ final class MessageStore {
     long insertAt(Handle h, long roomId, long seq, long rev, Long senderId, String kind, String content,
                           String clientId, Long replyTo, long now) {
         return insertOne(h, new Message(0, roomId, seq, rev, kind, content, null, clientId, replyTo, now, null, false,
-                List.of(), List.of()), senderId);
+                List.of(), List.of(), List.of(), false), senderId);
     }
 
     private long insertOne(Handle h, Message m, Long senderId) {
         return h.createUpdate("""
                         INSERT INTO messages (room_id, seq, rev, sender_id, kind, content, client_id, reply_to, created_at,
-                                              file_names, has_file, has_image)
+                                              file_names, has_file, has_image, mention_ids, mentions_room)
                         VALUES (:room, :seq, :rev, :sender, :kind, :content, :clientId, :replyTo, :now,
-                                :fileNames, :hasFile, :hasImage)""")
+                                :fileNames, :hasFile, :hasImage, :mentionIds, :mentionsRoom)""")
                 .bind("room", m.roomId()).bind("seq", m.seq()).bind("rev", m.rev()).bind("sender", senderId)
                 .bind("kind", m.kind()).bind("content", m.content()).bind("clientId", m.clientId())
                 .bind("replyTo", m.replyTo()).bind("now", m.createdAt()).bind("fileNames", fileNames(m))
                 .bind("hasFile", !m.attachments().isEmpty()).bind("hasImage", hasImage(m))
+                .bind("mentionIds", mentionIds(m.mentions())).bind("mentionsRoom", m.mentionsRoom())
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
     }
 
@@ -67,6 +68,21 @@ final class MessageStore {
     private static String fileNames(Message m) {
         if (m.attachments().isEmpty()) return null;
         return String.join("\n", m.attachments().stream().map(Attachment::name).toList());
+    }
+
+    /** The mentioned ids as stored: ",3,7,", so that one id is found with LIKE '%,3,%'; null for none. */
+    static String mentionIds(List<Long> ids) {
+        if (ids.isEmpty()) return null;
+        StringBuilder s = new StringBuilder(",");
+        for (Long id : ids) s.append(id).append(',');
+        return s.toString();
+    }
+
+    private static List<Long> mentionIds(String stored) {
+        if (stored == null || stored.isEmpty()) return List.of();
+        List<Long> ids = new ArrayList<>();
+        for (String part : stored.split(",")) if (!part.isEmpty()) ids.add(Long.parseLong(part));
+        return ids;
     }
 
     private static boolean hasImage(Message m) {
@@ -82,9 +98,9 @@ final class MessageStore {
         Map<RoomSeq, Long> ids = new HashMap<>();
         h.createQuery("""
                         INSERT INTO messages (room_id, seq, rev, sender_id, kind, content, client_id, reply_to, created_at,
-                                              file_names, has_file, has_image)
+                                              file_names, has_file, has_image, mention_ids, mentions_room)
                         SELECT * FROM unnest(:rooms, :seqs, :revs, :senders, :kinds, :contents, :clientIds, :replyTos, :times,
-                                             :fileNames, :hasFiles, :hasImages)
+                                             :fileNames, :hasFiles, :hasImages, :mentionIds, :mentionsRooms)
                         RETURNING id, room_id, seq""")
                 .bindArray("rooms", Long.class, column(unsaved, Message::roomId))
                 .bindArray("seqs", Long.class, column(unsaved, Message::seq))
@@ -98,6 +114,8 @@ final class MessageStore {
                 .bindArray("fileNames", String.class, column(unsaved, MessageStore::fileNames))
                 .bindArray("hasFiles", Boolean.class, column(unsaved, m -> !m.attachments().isEmpty()))
                 .bindArray("hasImages", Boolean.class, column(unsaved, MessageStore::hasImage))
+                .bindArray("mentionIds", String.class, column(unsaved, m -> mentionIds(m.mentions())))
+                .bindArray("mentionsRooms", Boolean.class, column(unsaved, Message::mentionsRoom))
                 .map((rs, ctx) -> ids.put(new RoomSeq(rs.getLong(2), rs.getLong(3)), rs.getLong(1))).list();
         return unsaved.stream().map(m -> withId(m, ids.get(new RoomSeq(m.roomId(), m.seq())))).toList();
     }
@@ -117,7 +135,8 @@ final class MessageStore {
     private static Message withId(Message m, Long id) {
         if (id == null) throw new IllegalStateException("message " + m.roomId() + "/" + m.seq() + " was not inserted");
         return new Message(id, m.roomId(), m.seq(), m.rev(), m.kind(), m.content(), m.sender(), m.clientId(),
-                m.replyTo(), m.createdAt(), m.editedAt(), m.deleted(), m.reactions(), m.attachments());
+                m.replyTo(), m.createdAt(), m.editedAt(), m.deleted(), m.reactions(), m.attachments(), m.mentions(),
+                m.mentionsRoom());
     }
 
     /** A sender's clientId, unique among their messages. */
@@ -182,10 +201,15 @@ final class MessageStore {
                 .bind("room", roomId).bind("seq", seq).mapTo(Integer.class).one() > 0;
     }
 
-    /** Changes the content; {@code rev} is the room's next rev, taken by the caller. */
-    void edit(Handle h, long roomId, long seq, String content, long now, long rev) {
-        h.createUpdate("UPDATE messages SET content = :content, edited_at = :now, rev = :rev WHERE room_id = :room AND seq = :seq")
-                .bind("content", content).bind("now", now).bind("rev", rev).bind("room", roomId).bind("seq", seq).execute();
+    /** Changes the content and what it mentions; {@code rev} is the room's next rev, taken by the caller. */
+    void edit(Handle h, long roomId, long seq, String content, List<Long> mentions, boolean mentionsRoom, long now,
+              long rev) {
+        h.createUpdate("""
+                        UPDATE messages SET content = :content, mention_ids = :mentionIds, mentions_room = :mentionsRoom,
+                                            edited_at = :now, rev = :rev
+                         WHERE room_id = :room AND seq = :seq""")
+                .bind("content", content).bind("mentionIds", mentionIds(mentions)).bind("mentionsRoom", mentionsRoom)
+                .bind("now", now).bind("rev", rev).bind("room", roomId).bind("seq", seq).execute();
     }
 
     /**
@@ -195,7 +219,8 @@ final class MessageStore {
     void tombstone(Handle h, long roomId, long seq, long now, long rev) {
         h.createUpdate("""
                         UPDATE messages SET content = '', deleted_at = :now, rev = :rev,
-                                            file_names = NULL, has_file = :no, has_image = :no
+                                            file_names = NULL, has_file = :no, has_image = :no,
+                                            mention_ids = NULL, mentions_room = :no
                          WHERE room_id = :room AND seq = :seq""")
                 .bind("now", now).bind("rev", rev).bind("no", false).bind("room", roomId).bind("seq", seq).execute();
         h.createUpdate("DELETE FROM reactions WHERE message_id = (SELECT id FROM messages WHERE room_id = :room AND seq = :seq)")
@@ -265,6 +290,7 @@ final class MessageStore {
         boolean deleted = !rs.wasNull();
         return new Message(rs.getLong("id"), rs.getLong("room_id"), rs.getLong("seq"), rs.getLong("rev"),
                 rs.getString("kind"), rs.getString("content"), sender, rs.getString("client_id"), reply,
-                rs.getLong("created_at"), edited, deleted, List.of(), List.of());
+                rs.getLong("created_at"), edited, deleted, List.of(), List.of(), mentionIds(rs.getString("mention_ids")),
+                rs.getBoolean("mentions_room"));
     }
 }

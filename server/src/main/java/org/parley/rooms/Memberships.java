@@ -61,6 +61,16 @@ public final class Memberships {
         return rooms.nextRev(h, roomId);
     }
 
+    /** Per room, the members among the given usernames and their ids (for mentions). */
+    public Map<Long, Map<String, Long>> membersNamed(Handle h, Map<Long, ? extends Collection<String>> namesByRoom) {
+        return rooms.membersNamed(h, namesByRoom);
+    }
+
+    /** The messages after {@code afterSeq} that mention the user or the room, by others, not deleted. */
+    public long mentionCount(Handle h, long roomId, long userId, long afterSeq) {
+        return rooms.mentionCount(h, roomId, userId, afterSeq);
+    }
+
     public List<Long> memberIds(Handle h, long roomId) {
         return rooms.memberIds(h, roomId);
     }

@@ -46,6 +46,11 @@ public final class RoomRoutes {
         ctx.status(204);
     }
 
+    public void setNotifications(Context ctx) {
+        SetNotifications command = Commands.decode(RequestBody.object(ctx), SetNotifications.class, inRoom(ctx));
+        ctx.json(rooms.setNotifications(RequestAuth.principal(ctx), command));
+    }
+
     public void members(Context ctx) {
         ctx.json(Map.of("members", memberships.members(RequestAuth.principal(ctx), Params.pathId(ctx, "roomId"))));
     }

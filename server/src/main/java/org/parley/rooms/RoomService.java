@@ -30,6 +30,9 @@ public final class RoomService {
     private final RateLimiter creations;
     private final RateLimiter joins;
 
+    /** The longest a room can be muted for; beyond it, the level "nothing" says it for good. */
+    static final Duration MUTE_MAX = Duration.ofDays(366);
+
     public RoomService(Database db, RoomNotices notices, UserDirectory users, EventBus bus, Clock clock) {
         this.db = db;
         this.rooms = new RoomStore(db.dialect());
@@ -184,7 +187,31 @@ public final class RoomService {
         }
         return new RoomSummary(r.id(), r.kind(), name, r.description(), r.createdAt(), r.lastSeq(), r.lastRev(),
                 r.lastMessageAt(), me.role(), me.lastReadSeq(), Math.max(0, r.lastSeq() - me.lastReadSeq()),
-                rooms.memberCount(h, r.id()), last, peer);
+                rooms.memberCount(h, r.id()), last, peer, rooms.mentionCount(h, r.id(), me.userId(), me.lastReadSeq()),
+                rooms.notifications(h, r.id(), me.userId()).orElse(NotificationSettings.DEFAULT));
+    }
+
+    /**
+     * Sets the caller's notifications for a room (members only) and tells their other devices.
+     * The level must be named exactly; a mute must end in the future, within {@link #MUTE_MAX}.
+     */
+    public NotificationSettings setNotifications(Principal actor, SetNotifications command) {
+        if (command.level() == null) throw ParleyException.invalid("level", "Give a level: all, mentions or nothing.");
+        NotificationLevel level = NotificationLevel.fromJson(command.level()).orElseThrow(() ->
+                ParleyException.invalid("level", "level must be one of all, mentions, nothing."));
+        long now = clock.millis();
+        Long until = command.mutedUntil();
+        if (until != null && (until <= now || until > now + MUTE_MAX.toMillis())) {
+            throw ParleyException.invalid("mutedUntil", "mutedUntil must be a time within the next year.");
+        }
+        NotificationSettings settings = new NotificationSettings(level, until);
+        db.inTransaction(h -> {
+            access.requireMember(h, command.roomId(), actor.userId());
+            rooms.setNotifications(h, command.roomId(), actor.userId(), settings);
+            return null;
+        });
+        bus.publish(new BusEvent.NotificationSettingsChanged(actor.userId(), command.roomId(), level.json(), until));
+        return settings;
     }
 
     private List<User> existingUsers(Set<Long> ids) {

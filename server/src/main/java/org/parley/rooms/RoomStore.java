@@ -200,6 +200,76 @@ final class RoomStore {
         return last;
     }
 
+    /**
+     * Per room, the members among the given usernames (stored lower-case) and their ids; a name
+     * that is no member's is absent.
+     */
+    Map<Long, Map<String, Long>> membersNamed(Handle h, Map<Long, ? extends Collection<String>> namesByRoom) {
+        Map<Long, Map<String, Long>> found = new HashMap<>();
+        if (dialect == Dialect.POSTGRES) {
+            List<Long> rooms = new java.util.ArrayList<>();
+            List<String> names = new java.util.ArrayList<>();
+            namesByRoom.forEach((room, ns) -> ns.forEach(n -> {
+                rooms.add(room);
+                names.add(n);
+            }));
+            if (rooms.isEmpty()) return found;
+            h.createQuery("""
+                            SELECT k.room_id, u.username, u.id FROM unnest(:rooms, :names) AS k(room_id, username)
+                              JOIN users u ON u.username = k.username
+                              JOIN room_members rm ON rm.room_id = k.room_id AND rm.user_id = u.id""")
+                    .bindArray("rooms", Long.class, rooms).bindArray("names", String.class, names)
+                    .map((rs, ctx) -> found.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
+                            .put(rs.getString(2), rs.getLong(3)))
+                    .list();
+        } else {
+            namesByRoom.forEach((room, ns) -> {
+                if (ns.isEmpty()) return;
+                h.createQuery("""
+                                SELECT u.username, u.id FROM room_members rm JOIN users u ON u.id = rm.user_id
+                                 WHERE rm.room_id = :room AND u.username IN (<names>)""")
+                        .bind("room", room).bindList("names", List.copyOf(ns))
+                        .map((rs, ctx) -> found.computeIfAbsent(room, k -> new HashMap<>())
+                                .put(rs.getString(1), rs.getLong(2)))
+                        .list();
+            });
+        }
+        return found;
+    }
+
+    /**
+     * Messages after {@code afterSeq} that mention the user or the whole room, not written by the
+     * user and not deleted: the unread mentions when {@code afterSeq} is their read mark.
+     */
+    long mentionCount(Handle h, long roomId, long userId, long afterSeq) {
+        return h.createQuery("""
+                        SELECT COUNT(*) FROM messages
+                         WHERE room_id = :room AND seq > :after AND deleted_at IS NULL
+                           AND (sender_id IS NULL OR sender_id <> :user)
+                           AND (mentions_room = :yes OR mention_ids LIKE :pattern)""")
+                .bind("room", roomId).bind("after", afterSeq).bind("user", userId).bind("yes", true)
+                .bind("pattern", "%," + userId + ",%").mapTo(Long.class).one();
+    }
+
+    /** The member's notification settings for the room; empty for a non-member. */
+    Optional<NotificationSettings> notifications(Handle h, long roomId, long userId) {
+        return h.createQuery("SELECT notify_level, muted_until FROM room_members WHERE room_id = :room AND user_id = :user")
+                .bind("room", roomId).bind("user", userId)
+                .map((rs, ctx) -> {
+                    String level = rs.getString(1);
+                    long until = rs.getLong(2);
+                    return new NotificationSettings(NotificationLevel.parse(level), rs.wasNull() ? null : until);
+                }).findOne();
+    }
+
+    void setNotifications(Handle h, long roomId, long userId, NotificationSettings settings) {
+        h.createUpdate("""
+                        UPDATE room_members SET notify_level = :level, muted_until = :until
+                         WHERE room_id = :room AND user_id = :user""")
+                .bind("level", settings.level().json()).bind("until", settings.mutedUntil())
+                .bind("room", roomId).bind("user", userId).execute();
+    }
+
     int memberCount(Handle h, long roomId) {
         return h.createQuery("SELECT COUNT(*) FROM room_members WHERE room_id = :room").bind("room", roomId)
                 .mapTo(Integer.class).one();

@@ -15,9 +15,11 @@ class BusWireTest {
     private static final List<BusEvent> EVERY_EVENT = List.of(
             new BusEvent.MessageCreated(12, 40, BODY),
             new BusEvent.MessageChanged(12, BODY),
-            new BusEvent.ReadMarkMoved(12, 7, 40, 2),
+            new BusEvent.ReadMarkMoved(12, 7, 40, 2, 1),
             new BusEvent.RoomUpdated(12, "Name", "About"),
             new BusEvent.RoomJoined(7, 12),
+            new BusEvent.NotificationSettingsChanged(7, 12, "mentions", null),
+            new BusEvent.NotificationSettingsChanged(7, 12, "all", 1_800_000_000_000L),
             new BusEvent.MemberAdded(12, 7, BODY),
             new BusEvent.MemberUpdated(12, BODY),
             new BusEvent.MemberRemoved(12, 7),
@@ -85,7 +87,7 @@ class BusWireTest {
         assertThat(Topic.room(12).key()).isEqualTo("room:12");
         assertThat(Topic.user(7).key()).isEqualTo("user:7");
         assertThat(Topic.presence(7).key()).isEqualTo("presence:7");
-        assertThat(new BusEvent.ReadMarkMoved(12, 7, 40, 2).topic()).as("the reader is in the room").isEqualTo(Topic.room(12));
+        assertThat(new BusEvent.ReadMarkMoved(12, 7, 40, 2, 1).topic()).as("the reader is in the room").isEqualTo(Topic.room(12));
         assertThat(new BusEvent.RoomJoined(7, 12).topic()).as("the newcomer is not in the room yet").isEqualTo(Topic.user(7));
         assertThat(new BusEvent.CallSignalled(12, 7, "ann", 8L, "offer", BODY, null).topic()).isEqualTo(Topic.user(8));
         assertThat(new BusEvent.CallSignalled(12, 7, "ann", null, "end", null, null).topic()).isEqualTo(Topic.room(12));

@@ -94,6 +94,26 @@ abstract class MessageBatchContract {
     }
 
     @Test
+    void mentionsInOneBatchAreResolvedPerRoomAndByTheSendersRole() {
+        Principal ann = user("ann"), ben = user("ben"), cy = user("cy");
+        long first = room(ann, ben), second = room(ben, cy);
+
+        List<Message> batch = sent(writer.writeAsOneBatch(List.of(
+                text(ann, first, "@" + ben.username() + " and @" + cy.username()),
+                text(ben, second, "@" + cy.username() + " @room"),
+                text(ann, first, "@room, @" + ben.username() + " @" + ben.username()),
+                text(ben, first, "@room says a member"),
+                text(cy, second, "no one"))));
+
+        assertThat(batch).extracting(Message::mentions).containsExactly(List.of(ben.userId()), List.of(cy.userId()),
+                List.of(ben.userId()), List.of(), List.of());
+        assertThat(batch).extracting(Message::mentionsRoom).containsExactly(false, true, true, false, false);
+        assertThat(stored(first).stream().map(Message::mentions).toList())
+                .containsExactly(List.of(ben.userId()), List.of(ben.userId()), List.of());
+        assertThat(stored(second).stream().map(Message::mentionsRoom).toList()).containsExactly(true, false);
+    }
+
+    @Test
     void contentAndClientIdsAreStoredExactlyAsSent() {
         Principal ann = user("ann");
         long roomId = room(ann);
