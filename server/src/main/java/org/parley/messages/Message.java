@@ -10,11 +10,14 @@ import org.parley.users.PublicUser;
  * the room's change counter at its last change (send, edit, delete, reaction, or a file's preview
  * becoming ready), which {@code sync} uses to find what changed. A deleted message keeps its seq
  * with empty content, no reactions and no attachments. {@code attachments} is never null: a
- * message without files carries an empty list, in every payload.
+ * message without files carries an empty list, in every payload. {@code threadRootSeq} is set on a
+ * reply in a thread: the seq of the thread's root, a top-level message of the same room. A root
+ * with replies carries {@code thread}, its summary (null for a message nobody replied to in a thread).
  */
 public record Message(long id, long roomId, long seq, long rev, String kind, String content, PublicUser sender,
                       String clientId, Long replyTo, long createdAt, Long editedAt, boolean deleted,
-                      List<Reaction> reactions, List<Attachment> attachments) implements RoomMessage {
+                      List<Reaction> reactions, List<Attachment> attachments, Long threadRootSeq,
+                      Thread thread) implements RoomMessage {
 
     public static final String TEXT = "text";
     public static final String SYSTEM = "system";
@@ -24,16 +27,44 @@ public record Message(long id, long roomId, long seq, long rev, String kind, Str
         attachments = List.copyOf(attachments);
     }
 
+    /** A message outside any thread, with no replies. */
+    public Message(long id, long roomId, long seq, long rev, String kind, String content, PublicUser sender,
+                   String clientId, Long replyTo, long createdAt, Long editedAt, boolean deleted,
+                   List<Reaction> reactions, List<Attachment> attachments) {
+        this(id, roomId, seq, rev, kind, content, sender, clientId, replyTo, createdAt, editedAt, deleted, reactions,
+                attachments, null, null);
+    }
+
+    /**
+     * A thread's summary on its root: how many replies it has (deleted ones included), when the
+     * newest came, and the ids of its last (up to three) distinct repliers, newest first.
+     */
+    public record Thread(int replyCount, long lastReplyAt, List<Long> lastReplierIds) {
+        public Thread {
+            lastReplierIds = List.copyOf(lastReplierIds);
+        }
+    }
+
     /** One emoji on a message: how many reacted with it and who. */
     public record Reaction(String emoji, int count, List<Long> userIds) {}
 
     public Message withReactions(List<Reaction> r) {
         return new Message(id, roomId, seq, rev, kind, content, sender, clientId, replyTo, createdAt, editedAt, deleted,
-                r, attachments);
+                r, attachments, threadRootSeq, thread);
     }
 
     public Message withAttachments(List<Attachment> a) {
         return new Message(id, roomId, seq, rev, kind, content, sender, clientId, replyTo, createdAt, editedAt, deleted,
-                reactions, a);
+                reactions, a, threadRootSeq, thread);
+    }
+
+    Message withId(long newId) {
+        return new Message(newId, roomId, seq, rev, kind, content, sender, clientId, replyTo, createdAt, editedAt,
+                deleted, reactions, attachments, threadRootSeq, thread);
+    }
+
+    Message numbered(long newSeq, long newRev) {
+        return new Message(id, roomId, newSeq, newRev, kind, content, sender, clientId, replyTo, createdAt, editedAt,
+                deleted, reactions, attachments, threadRootSeq, thread);
     }
 }

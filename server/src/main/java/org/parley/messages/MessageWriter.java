@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * burst costs one commit, not one per message, and a handful of statements, not a few per
  * message ({@link MessageBatch}). While messages keep coming (the last batch held more than
  * one), the writer waits a millisecond before taking a batch, so that a commit carries more of
- * them. Each sender's future completes only after the commit, then the events go out. A message
+ * them. Each sender's future completes only after the commit, then the events go out: the new
+ * messages, then the thread roots whose summaries the batch changed. A message
  * refused by the rules fails alone; an unexpected failure of a batch is retried message by message.
  */
 final class MessageWriter implements AutoCloseable {
@@ -104,10 +105,12 @@ final class MessageWriter implements AutoCloseable {
     private void writeBatch(List<Pending> batch) {
         long now = clock.millis();
         List<SendRequest> requests = batch.stream().map(Pending::request).toList();
-        List<BatchOutcome> outcomes = db.inTransaction(h -> batchWriter.write(h, requests, now));
+        MessageBatch.Written written = db.inTransaction(h -> batchWriter.write(h, requests, now));
+        List<BatchOutcome> outcomes = written.outcomes();
         for (int i = 0; i < batch.size(); i++) {
             if (outcomes.get(i) instanceof SendResult r && !r.duplicate()) bus.publish(MessageEvents.created(r.message()));
         }
+        for (Message root : written.changedRoots()) bus.publish(MessageEvents.changed(root));
         for (int i = 0; i < batch.size(); i++) {
             switch (outcomes.get(i)) {
                 case SendResult r -> batch.get(i).future.complete(r);
