@@ -49,6 +49,24 @@ export interface Message {
   reactions: Reaction[];
   /** In position order; `[]` when none (absent from servers that predate files). */
   attachments?: Attachment[];
+  /** Set on a reply in a thread: the seq of the thread's root. Replies are not shown in the timeline. */
+  threadRootSeq?: Seq | null;
+  /** On a thread's root: its summary; null (or absent) until someone replies in it. */
+  thread?: ThreadSummary | null;
+}
+
+/** What a thread's root says of its replies. */
+export interface ThreadSummary {
+  replyCount: number;
+  lastReplyAt: number;
+  /** The last (up to three) distinct people who replied, newest first. */
+  lastReplierIds: UserId[];
+}
+
+/** `GET /api/rooms/{id}/messages/{seq}/thread`: the root and its replies, oldest first. */
+export interface ThreadPage {
+  root: Message;
+  replies: Message[];
 }
 
 export type Role = 'owner' | 'admin' | 'member';
