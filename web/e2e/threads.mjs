@@ -115,6 +115,7 @@ browserTest('threads', async (t) => {
     t.fail(`on a phone the thread should fill the screen, it is ${JSON.stringify(box)} of ${JSON.stringify(viewport)}`);
   }
   await expectLabelledControls(t, c.page, 'the thread on a phone');
+  await t.shot(c.page, 'thread-phone');
   await replyInPanel(cPanel, 'Count me in for the screenshots');
   await inThread(aPanel, 'Count me in for the screenshots');
   await c.page.getByRole('button', { name: 'Back to the conversation' }).click();

@@ -54,8 +54,16 @@ export function ThreadPanel({
     const loaded: Message[] = page ? [page.root, ...page.replies] : [];
     return mergeMessages(loaded, live);
   }, [timeline.messages, page, rootSeq]);
-  const thread: Timeline = useMemo(() => ({ ...emptyTimeline, messages, state: 'ready' }), [messages]);
-  const rows = useMemo(() => buildRows(thread, me.id, null, true), [thread, me.id]);
+  // the root and the replies as two runs, so the root never groups with its author's first reply
+  const rootRows = useMemo(() => {
+    const root: Timeline = { ...emptyTimeline, messages: messages.filter((m) => m.seq === rootSeq), state: 'ready' };
+    return buildRows(root, me.id, null, true);
+  }, [messages, rootSeq, me.id]);
+  const replyRows = useMemo(() => {
+    const replies: Timeline = { ...emptyTimeline, messages: messages.filter((m) => m.seq !== rootSeq), state: 'ready' };
+    return buildRows(replies, me.id, null, true);
+  }, [messages, rootSeq, me.id]);
+  const replyCount = messages.filter((m) => m.seq !== rootSeq).length;
   const names = useMemo(() => new Map<UserId, string>(members.map((m) => [m.userId, nameOf(m)])), [members]);
   const composer = useRef<HTMLTextAreaElement>(null);
 
@@ -75,7 +83,7 @@ export function ThreadPanel({
   const end = useRef<HTMLDivElement>(null);
   useEffect(() => {
     end.current?.scrollIntoView({ block: 'end' });
-  }, [rows.length]);
+  }, [replyRows.length]);
 
   return (
     <aside className={styles.panel} role="region" aria-label="Thread" data-testid="thread-panel">
@@ -97,13 +105,32 @@ export function ThreadPanel({
             <Spinner size="small" /> Loading the thread…
           </div>
         ) : (
-          rows.map((row) => <MessageRow key={row.key} row={row} context={context} highlightSeq={null} />)
+          <>
+            {rootRows.map((row) => (
+              <MessageRow key={row.key} row={row} context={context} highlightSeq={null} />
+            ))}
+            <div className={styles.divider} role="separator" data-testid="thread-reply-count">
+              <span>{replyCount === 0 ? 'No replies yet' : `${replyCount} ${replyCount === 1 ? 'reply' : 'replies'}`}</span>
+            </div>
+            {replyRows
+              .filter((row, i) => !(i === 0 && sameDay(row, rootRows)))
+              .map((row) => (
+                <MessageRow key={row.key} row={row} context={context} highlightSeq={null} />
+              ))}
+          </>
         )}
         <div ref={end} />
       </div>
       <ThreadComposer roomId={room.id} rootSeq={rootSeq} inputRef={composer} />
     </aside>
   );
+}
+
+/** Whether a day separator names the day the root's rows already name. */
+function sameDay(row: ReturnType<typeof buildRows>[number], rootRows: ReturnType<typeof buildRows>): boolean {
+  const rootDay = rootRows.find((r) => r.kind === 'day');
+  if (row.kind !== 'day' || !rootDay || rootDay.kind !== 'day') return false;
+  return new Date(row.time).toDateString() === new Date(rootDay.time).toDateString();
 }
 
 function ThreadComposer({
