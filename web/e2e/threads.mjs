@@ -121,4 +121,11 @@ browserTest('threads', async (t) => {
   await c.page.getByRole('button', { name: 'Back to the conversation' }).click();
   await cPanel.waitFor({ state: 'detached' });
   await (await message(c.page, 'Who writes the release notes for v3?')).getByRole('button', { name: '3 replies, open the thread' }).waitFor();
+
+  t.step('Bob finds a reply by search and it opens in its thread');
+  const search = b.page.getByRole('search').getByRole('searchbox', { name: 'Search messages' });
+  await search.fill('screenshots');
+  await search.press('Enter');
+  await b.page.getByTestId('search-hit').filter({ hasText: 'Count me in for the screenshots' }).first().click();
+  await inThread(b.page.getByRole('region', { name: 'Thread', exact: true }), 'Count me in for the screenshots');
 });

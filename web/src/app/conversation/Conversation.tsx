@@ -103,7 +103,12 @@ export function Conversation({ roomId, detailsOpen, onToggleDetails }: { roomId:
   const [replyTo, setReplyTo] = useState<Message | null>(null);
   const [editing, setEditing] = useState<Message | null>(null);
   const [confirmDelete, setConfirmDelete] = useState<Message | null>(null);
-  const [threadSeq, setThreadSeq] = useState<number | null>(null);
+  const threadParam = Number(params.get('thread'));
+  const linkedThread = Number.isInteger(threadParam) && threadParam > 0 ? threadParam : null;
+  const [threadSeq, setThreadSeq] = useState<number | null>(linkedThread);
+  useEffect(() => {
+    if (linkedThread !== null) setThreadSeq(linkedThread);
+  }, [linkedThread]);
   const [failed, setFailed] = useState(false);
   const [opening, setOpening] = useState(() => !(timeline.state === 'ready' && !timeline.hasNewer && around === null));
   const list = useRef<MessageListHandle>(null);
