@@ -114,7 +114,7 @@ browserTest('phone', async (t) => {
 
   t.step('Eli replies from the sheet');
   sheet = await longPress(t, e.page, await message(e.page, 'I’ll bring snacks and the map 🗺️'));
-  await sheet.getByRole('button', { name: 'Reply' }).click();
+  await sheet.getByRole('button', { name: 'Reply', exact: true }).click();
   await send(e.page, 'Perfect, see you there!');
   await (await message(d.page, 'Perfect, see you there!')).getByTestId('reply-quote').waitFor();
 

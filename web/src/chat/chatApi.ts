@@ -1,7 +1,7 @@
 /** The chat REST endpoints, over the authorized client (which renews the token on a 401). */
 import type { ApiClient } from '../api/client';
 import type { UserId } from '../api/types';
-import type { Member, Message, NotificationLevel, NotificationSettings, RoomId, RoomSummary, SearchPage, Seq } from './types';
+import type { Member, Message, NotificationLevel, NotificationSettings, RoomId, RoomSummary, SearchPage, Seq, ThreadPage } from './types';
 
 export type HistoryQuery = { before: Seq } | { after: Seq } | { around: Seq } | Record<string, never>;
 
@@ -18,7 +18,11 @@ export interface ChatApi {
   setRole(roomId: RoomId, userId: UserId, role: 'admin' | 'member'): Promise<Member>;
   removeMember(roomId: RoomId, userId: UserId): Promise<void>;
   messages(roomId: RoomId, query: HistoryQuery, limit?: number): Promise<Message[]>;
-  send(roomId: RoomId, input: { content: string; clientId: string; replyTo: Seq | null; attachments?: readonly string[] }): Promise<Message>;
+  send(
+    roomId: RoomId,
+    input: { content: string; clientId: string; replyTo: Seq | null; attachments?: readonly string[]; threadRootSeq?: Seq },
+  ): Promise<Message>;
+  thread(roomId: RoomId, rootSeq: Seq, after?: Seq): Promise<ThreadPage>;
   edit(roomId: RoomId, seq: Seq, content: string): Promise<Message>;
   remove(roomId: RoomId, seq: Seq): Promise<Message>;
   react(roomId: RoomId, seq: Seq, emoji: string): Promise<Message>;
@@ -61,7 +65,13 @@ export function createChatApi(api: ApiClient): ChatApi {
       const body: Record<string, unknown> = { content: input.content, clientId: input.clientId };
       if (input.replyTo !== null) body.replyTo = input.replyTo;
       if (input.attachments?.length) body.attachments = input.attachments;
+      if (input.threadRootSeq !== undefined) body.threadRootSeq = input.threadRootSeq;
       return r<Message>(`/api/rooms/${roomId}/messages`, { method: 'POST', body });
+    },
+    thread: (roomId, rootSeq, after) => {
+      const params = new URLSearchParams({ limit: '100' });
+      if (after !== undefined) params.set('after', String(after));
+      return r<ThreadPage>(`/api/rooms/${roomId}/messages/${rootSeq}/thread?${params}`);
     },
     edit: (roomId, seq, content) =>
       r<Message>(`/api/rooms/${roomId}/messages/${seq}`, { method: 'PATCH', body: { content } }),

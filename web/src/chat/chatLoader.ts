@@ -9,7 +9,7 @@ import type { ChatApi } from './chatApi';
 import { quoteKey, timelineOf, type ChatAction } from './chatState';
 import type { ChatStateStore } from './chatStateStore';
 import { PAGE_SIZE, firstSeq, hasOlder, lastSeq } from './timeline';
-import type { RoomId, RoomSummary, Seq } from './types';
+import type { RoomId, RoomSummary, Seq, ThreadPage } from './types';
 
 export class ChatLoader {
   private readonly loads = new Map<string, Promise<void>>();
@@ -72,6 +72,11 @@ export class ChatLoader {
     }));
   }
 
+  /** The thread of top-level message `rootSeq`: its root and replies, read over REST (live ones come through the room). */
+  thread(roomId: RoomId, rootSeq: Seq): Promise<ThreadPage> {
+    return this.api.thread(roomId, rootSeq);
+  }
+
   loadOlder(roomId: RoomId): Promise<void> {
     const timeline = timelineOf(this.store.getState(), roomId);
     const first = firstSeq(timeline);
@@ -80,6 +85,7 @@ export class ChatLoader {
       this.unlessLost(roomId, async () => ({
         type: 'olderLoaded',
         roomId,
+        before: first,
         messages: await this.api.messages(roomId, { before: first }, PAGE_SIZE),
       })),
     );

@@ -52,7 +52,7 @@ export type ChatAction =
   | { type: 'historyFailed'; roomId: RoomId }
   | { type: 'latestLoaded'; roomId: RoomId; messages: readonly Message[] }
   | { type: 'aroundLoaded'; roomId: RoomId; messages: readonly Message[] }
-  | { type: 'olderLoaded'; roomId: RoomId; messages: readonly Message[] }
+  | { type: 'olderLoaded'; roomId: RoomId; messages: readonly Message[]; before?: Seq }
   | { type: 'newerLoaded'; roomId: RoomId; messages: readonly Message[] }
   | { type: 'synced'; result: SyncResult }
   | { type: 'sendStarted'; roomId: RoomId; clientId: string; content: string; replyTo: Seq | null; at: number; attachments?: readonly Attachment[] }
@@ -270,7 +270,7 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
       return withTimeline(state, action.roomId, (t) => T.loadAround(t, action.messages, roomLast));
     }
     case 'olderLoaded':
-      return withTimeline(state, action.roomId, (t) => T.addOlder(t, action.messages));
+      return withTimeline(state, action.roomId, (t) => T.addOlder(t, action.messages, action.before));
     case 'newerLoaded': {
       const roomLast = state.rooms[action.roomId]?.lastSeq ?? 0;
       const last = action.messages.at(-1)?.seq ?? 0;

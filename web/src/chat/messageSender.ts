@@ -54,6 +54,20 @@ export class MessageSender {
     return clientId;
   }
 
+  /**
+   * Sends a reply in the thread of `rootSeq`. It is not queued in the outbox: the promise settles
+   * with the stored reply (also added to the room) or with the refusal, and the thread's composer
+   * keeps the text until then.
+   */
+  async sendInThread(roomId: RoomId, rootSeq: Seq, content: string): Promise<Message> {
+    const clientId = newClientId();
+    const message = this.connection.connected
+      ? await this.connection.request<Message>(ClientEvents.sendMessage, { roomId, content, clientId, threadRootSeq: rootSeq })
+      : await this.api.send(roomId, { content, clientId, replyTo: null, threadRootSeq: rootSeq });
+    this.store.dispatch({ type: 'messageReceived', message });
+    return message;
+  }
+
   /** Sends a failed message again under the same clientId, so the server stores it at most once. */
   retry(_roomId: RoomId, clientId: string): void {
     this.outbox.retry(clientId);

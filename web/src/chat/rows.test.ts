@@ -30,6 +30,13 @@ describe('buildRows', () => {
     ]);
   });
 
+  it('leaves replies in threads out of the timeline, and shows them for the thread panel', () => {
+    const t = T.loadLatest(T.emptyTimeline, [msg(1), msg(2, { threadRootSeq: 1 }), msg(3), msg(4, { threadRootSeq: 1 })]);
+    const seqsOf = (rows: ReturnType<typeof buildRows>) => rows.flatMap((r) => (r.kind === 'message' ? [r.message.seq] : []));
+    expect(seqsOf(buildRows(t, ALICE.id, null))).toEqual([1, 3]);
+    expect(seqsOf(buildRows(t, ALICE.id, null, true))).toEqual([1, 2, 3, 4]);
+  });
+
   it('marks where unread messages from others begin', () => {
     const t = T.loadLatest(T.emptyTimeline, [msg(1), msg(2, { sender: ALICE }), msg(3), msg(4)]);
     const kinds = buildRows(t, ALICE.id, 1).map((r) => (r.kind === 'message' ? r.message.seq : r.kind));

@@ -32,10 +32,15 @@ interface Item {
   row: Row;
 }
 
-export function buildRows(timeline: Timeline, me: UserId, unreadAfter: Seq | null): Row[] {
+/**
+ * The rows of a timeline. Replies in threads are left out (they show in their thread) unless
+ * `withReplies`, which the thread panel uses for its root and replies.
+ */
+export function buildRows(timeline: Timeline, me: UserId, unreadAfter: Seq | null, withReplies = false): Row[] {
   const items: Item[] = [];
   let unreadPlaced = false;
   for (const message of timeline.messages) {
+    if (!withReplies && message.threadRootSeq != null) continue;
     const mine = message.sender?.id === me;
     if (!unreadPlaced && unreadAfter !== null && message.seq > unreadAfter && !mine) {
       unreadPlaced = true;

@@ -105,6 +105,15 @@ describe('timeline: live, history and sync together', () => {
     expect(seqs(t.messages)).toEqual(seqs(range(430, 579)));
   });
 
+  it('takes an older page asked for before the window even when replies in threads leave its last seqs out', () => {
+    let t = T.loadAround(T.emptyTimeline, range(480, 530), 900);
+    const page = range(400, 477); // 478 and 479 are replies, which pages leave out
+    expect(T.addOlder(t, page)).toBe(t);
+    t = T.addOlder(t, page, 480);
+    expect(t.messages[0]!.seq).toBe(400);
+    expect(T.addOlder(t, range(300, 349), 480)).toBe(t);
+  });
+
   it('reports the highest revision as the sync cursor', () => {
     const t = ready([msg(1, { rev: 4 }), msg(2, { rev: 9 }), msg(3, { rev: 6 })]);
     expect(t.maxRev).toBe(9);

@@ -261,11 +261,14 @@ export function loadAround(timeline: Timeline, page: readonly Message[], roomLas
 
 /**
  * Older history, prepended. A page that does not reach the window (it was asked for before the
- * window moved, say to a search result) is dropped, so the window never gets a hole.
+ * window moved, say to a search result) is dropped, so the window never gets a hole. A page asked
+ * for `before` the window's first seq joins on even when its newest is further back: the seqs
+ * between are replies in threads, which pages leave out (sync brings them).
  */
-export function addOlder(timeline: Timeline, page: readonly Message[]): Timeline {
+export function addOlder(timeline: Timeline, page: readonly Message[], before?: Seq): Timeline {
   const first = firstSeq(timeline);
-  if (first !== null && !page.some((m) => m.seq >= first - 1)) return timeline;
+  const joins = before !== undefined && before === first;
+  if (first !== null && !joins && !page.some((m) => m.seq >= first - 1)) return timeline;
   const older = first === null ? page : page.filter((m) => m.seq < first);
   return finish(timeline, mergeMessages(timeline.messages, older), timeline.pending);
 }

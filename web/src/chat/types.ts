@@ -53,6 +53,10 @@ export interface Message {
   mentions?: UserId[];
   /** The text calls on the whole room (`@room` by an owner or admin). */
   mentionsRoom?: boolean;
+  /** Set on a reply in a thread: the seq of the thread's root. Replies are not shown in the timeline. */
+  threadRootSeq?: Seq | null;
+  /** On a thread's root: its summary; null (or absent) until someone replies in it. */
+  thread?: ThreadSummary | null;
 }
 
 /** What a member is notified of in a room. */
@@ -65,6 +69,20 @@ export type NotificationLevel = 'all' | 'mentions' | 'nothing';
 export interface NotificationSettings {
   level: NotificationLevel;
   mutedUntil: number | null;
+}
+
+/** What a thread's root says of its replies. */
+export interface ThreadSummary {
+  replyCount: number;
+  lastReplyAt: number;
+  /** The last (up to three) distinct people who replied, newest first. */
+  lastReplierIds: UserId[];
+}
+
+/** `GET /api/rooms/{id}/messages/{seq}/thread`: the root and its replies, oldest first. */
+export interface ThreadPage {
+  root: Message;
+  replies: Message[];
 }
 
 export type Role = 'owner' | 'admin' | 'member';

@@ -21,6 +21,7 @@ import type { MessageActions } from './rowContext';
 import { MessageList, type MessageListHandle } from './MessageList';
 import { Spinner } from '../../ui/Spinner';
 import { FormButtons } from '../rooms/FormButtons';
+import { ThreadPanel } from './ThreadPanel';
 import styles from './Conversation.module.css';
 
 /** The latest messages whose authors a large room watches: about what a screen shows, and then some. */
@@ -102,6 +103,12 @@ export function Conversation({ roomId, detailsOpen, onToggleDetails }: { roomId:
   const [replyTo, setReplyTo] = useState<Message | null>(null);
   const [editing, setEditing] = useState<Message | null>(null);
   const [confirmDelete, setConfirmDelete] = useState<Message | null>(null);
+  const threadParam = Number(params.get('thread'));
+  const linkedThread = Number.isInteger(threadParam) && threadParam > 0 ? threadParam : null;
+  const [threadSeq, setThreadSeq] = useState<number | null>(linkedThread);
+  useEffect(() => {
+    if (linkedThread !== null) setThreadSeq(linkedThread);
+  }, [linkedThread]);
   const [failed, setFailed] = useState(false);
   const [opening, setOpening] = useState(() => !(timeline.state === 'ready' && !timeline.hasNewer && around === null));
   const list = useRef<MessageListHandle>(null);
@@ -155,6 +162,7 @@ export function Conversation({ roomId, detailsOpen, onToggleDetails }: { roomId:
         if (list.current?.showMessage(seq)) return;
         setParams({ around: String(seq) });
       },
+      openThread: (message) => setThreadSeq(message.seq),
     }),
     [store, roomId, fail, toast, setParams],
   );
@@ -236,6 +244,7 @@ export function Conversation({ roomId, detailsOpen, onToggleDetails }: { roomId:
         onEditLast={editLast}
         onEditSave={saveEdit}
       />
+      {threadSeq !== null && <ThreadPanel room={room} rootSeq={threadSeq} actions={actions} onClose={() => setThreadSeq(null)} />}
       {confirmDelete && (
         <Dialog title="Delete this message?" onClose={() => setConfirmDelete(null)}>
           <p className={styles.confirmText}>It will be replaced by “This message was deleted” for everyone.</p>

@@ -18,13 +18,20 @@ interface MenuItem {
 
 function menuItems(message: Message, mine: boolean, context: RowContext): MenuItem[] {
   const { actions } = context;
-  const items: MenuItem[] = [
-    { label: 'Reply', icon: 'reply', run: () => actions.reply(message) },
-    { label: 'Copy text', icon: 'copy', run: () => actions.copy(message) },
-  ];
+  const items: MenuItem[] = [{ label: 'Reply', icon: 'reply', run: () => actions.reply(message) }];
+  const openThread = threadOpener(message, context);
+  if (openThread) items.push({ label: 'Reply in thread', icon: 'thread', run: openThread });
+  items.push({ label: 'Copy text', icon: 'copy', run: () => actions.copy(message) });
   if (mine) items.push({ label: 'Edit', icon: 'edit', run: () => actions.edit(message) });
   if (mine || context.moderator) items.push({ label: 'Delete', icon: 'trash', run: () => actions.remove(message), danger: true });
   return items;
+}
+
+/** What opens this message's thread, when it can have one here: a top-level message outside the thread panel. */
+function threadOpener(message: Message, context: RowContext): (() => void) | null {
+  const open = context.actions.openThread;
+  if (!open || context.inThread || message.threadRootSeq != null || message.kind !== 'text') return null;
+  return () => open(message);
 }
 
 /** The emoji grid, as a popover or inside the phone sheet. */
@@ -59,7 +66,9 @@ export function MessageToolbar({
 }) {
   const [picker, setPicker] = useState<HTMLElement | null>(null);
   const [menu, setMenu] = useState<HTMLElement | null>(null);
-  const items = menuItems(message, mine, context);
+  const items = menuItems(message, mine, context).filter((item) => item.label !== 'Reply in thread');
+  const sheetItems = menuItems(message, mine, context);
+  const openThread = threadOpener(message, context);
   const open = picker !== null || menu !== null;
 
   return (
@@ -74,6 +83,7 @@ export function MessageToolbar({
           onClick={(e) => setPicker(picker ? null : e.currentTarget)}
         />
         <IconButton icon="reply" label="Reply" size="small" onClick={() => context.actions.reply(message)} />
+        {openThread && <IconButton icon="thread" label="Reply in thread" size="small" onClick={openThread} />}
         <IconButton
           icon="more"
           label="More actions"
@@ -131,7 +141,7 @@ export function MessageToolbar({
             ))}
           </div>
           <div className={styles.sheetList}>
-            {items.map((item) => (
+            {sheetItems.map((item) => (
               <button
                 key={item.label}
                 type="button"

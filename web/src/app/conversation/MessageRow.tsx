@@ -17,6 +17,32 @@ import styles from './MessageRow.module.css';
 
 const LONG_PRESS_MS = 450;
 
+/** "3 replies" under a thread's root, with the last repliers' avatars; opens the thread. */
+function ThreadSummaryButton({ message, context }: { message: Message; context: RowContext }) {
+  const thread = message.thread;
+  const open = context.actions.openThread;
+  if (!thread || thread.replyCount === 0 || !open || context.inThread) return null;
+  const count = `${thread.replyCount} ${thread.replyCount === 1 ? 'reply' : 'replies'}`;
+  const nameOfId = (id: number) => (id === context.me.id ? 'You' : (context.names.get(id) ?? 'Someone'));
+  return (
+    <button
+      type="button"
+      className={styles.threadSummary}
+      onClick={() => open(message)}
+      aria-label={`${count}, open the thread`}
+      title={`Last reply ${formatFull(thread.lastReplyAt)}`}
+      data-testid="thread-summary"
+    >
+      <span className={styles.threadAvatars} aria-hidden="true">
+        {thread.lastReplierIds.map((id) => (
+          <Avatar key={id} name={nameOfId(id)} size={20} />
+        ))}
+      </span>
+      <span className={styles.threadCount}>{count}</span>
+    </button>
+  );
+}
+
 function Reactions({ message, context }: { message: Message; context: RowContext }) {
   if (message.reactions.length === 0) return null;
   const who = (r: Reaction) =>
@@ -202,6 +228,7 @@ const TextMessage = memo(function TextMessage({
           <Meta time={message.createdAt} edited={message.editedAt !== null && !message.deleted} status="sent" out={mine} />
         </div>
         <Reactions message={message} context={context} />
+        <ThreadSummaryButton message={message} context={context} />
         {!message.deleted && (
           <MessageToolbar message={message} mine={mine} context={context} sheetOpen={sheet} onSheetClose={() => setSheet(false)} />
         )}

@@ -12,6 +12,8 @@ export interface MessageActions {
   retry(clientId: string): void;
   discard(clientId: string): void;
   jumpTo(seq: number): void;
+  /** Opens the thread of a top-level message (absent inside the thread panel). */
+  openThread?(message: Message): void;
 }
 
 export interface RowContext {
@@ -22,4 +24,6 @@ export interface RowContext {
   moderator: boolean;
   names: ReadonlyMap<UserId, string>;
   actions: MessageActions;
+  /** The row is shown in the thread panel: no thread summary and no "Reply in thread". */
+  inThread?: boolean;
 }

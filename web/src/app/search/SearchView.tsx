@@ -39,6 +39,13 @@ function Snippet({ text }: { text: SearchHit['snippet'] }) {
   );
 }
 
+/** Where a hit opens: the room at the message, or for a reply in a thread, at its root with the thread open. */
+function hitLink(hit: SearchHit): string {
+  const root = hit.message.threadRootSeq;
+  if (root != null) return `/rooms/${hit.room.id}?around=${root}&thread=${root}`;
+  return `/rooms/${hit.room.id}?around=${hit.message.seq}`;
+}
+
 function Hit({ hit }: { hit: SearchHit }) {
   const sender = hit.message.sender ? nameOf(hit.message.sender) : 'Parley';
   const snippet = hit.snippet.length > 0 ? hit.snippet : hit.message.content;
@@ -46,7 +53,7 @@ function Hit({ hit }: { hit: SearchHit }) {
     <li>
       <Link
         className={styles.hit}
-        to={`/rooms/${hit.room.id}?around=${hit.message.seq}`}
+        to={hitLink(hit)}
         data-testid="search-hit"
       >
         <Avatar name={sender} size={36} />

@@ -68,6 +68,7 @@ public record ApiRoutes(RequestAuth requestAuth, HealthRoutes health, AuthRoutes
         r.patch("/api/rooms/{roomId}/messages/{seq}", messages::edit);
         r.delete("/api/rooms/{roomId}/messages/{seq}", messages::delete);
         r.post("/api/rooms/{roomId}/messages/{seq}/reactions", messages::react);
+        r.get("/api/rooms/{roomId}/messages/{seq}/thread", messages::thread);
         r.post("/api/rooms/{roomId}/read", messages::markRead);
 
         r.get("/api/search", search::search);

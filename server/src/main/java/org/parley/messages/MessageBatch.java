@@ -30,7 +30,9 @@ import org.parley.users.PublicUser;
  * clientId already used earlier in the batch returns that message, a file attached earlier in the
  * batch cannot be attached again, and a refused send fails alone. Memberships, counters and read
  * marks belong to rooms and are reached through {@link Memberships} on the same handle, one
- * statement each as before.
+ * statement each as before. A reply in a thread checks its root with one lookup, and each thread
+ * that got replies has its root's summary updated, with a new rev, in the same transaction; the
+ * roots changed are handed back with the outcomes, to be announced after commit.
  */
 final class MessageBatch {
     private final MessageStore messages;
@@ -43,8 +45,13 @@ final class MessageBatch {
         this.attachments = attachments;
     }
 
-    /** One outcome per request, in order: a {@link SendResult}, or a {@link BatchOutcome.Refused} with the refusal. */
-    List<BatchOutcome> write(Handle h, List<SendRequest> requests, long now) {
+    /**
+     * What a batch wrote: one outcome per request, in order (a {@link SendResult}, or a {@link
+     * BatchOutcome.Refused} with the refusal), and the thread roots whose summaries changed.
+     */
+    record Written(List<BatchOutcome> outcomes, List<Message> changedRoots) {}
+
+    Written write(Handle h, List<SendRequest> requests, long now) {
         BatchOutcome[] outcomes = new BatchOutcome[requests.size()];
         Map<ClientKey, Message> stored = messages.byClientIds(h, clientKeys(requests));
         Map<MemberKey, Member> members = rooms.memberships(h, memberKeys(requests));
@@ -74,13 +81,11 @@ final class MessageBatch {
                 }
                 Member member = members.get(memberKey(r));
                 if (member == null) throw new ParleyException(ErrorCode.NOT_FOUND, "Room not found.");
-                if (r.replyTo() != null && !messages.isLive(h, r.roomId(), r.replyTo())) {
-                    throw ParleyException.invalid("replyTo", "The message you reply to is not in this room.");
-                }
+                Long threadRoot = threadRoot(h, r);
                 List<Attachment> files = files(h, r, filesInBatch, now);
                 var sender = new PublicUser(member.userId(), member.username(), member.displayName());
                 unsaved.add(new Message(0, r.roomId(), 0, 0, Message.TEXT, r.content(), sender, r.clientId(),
-                        r.replyTo(), now, null, false, List.of(), files, List.of(), false));
+                        r.replyTo(), now, null, false, List.of(), files, List.of(), false, threadRoot, null));
                 mentions.add(Mentions.in(r.content()));
                 mayCallRoom.add(member.role().canManage());
                 accepted.add(i);
@@ -107,7 +112,57 @@ final class MessageBatch {
         for (int i = 0; i < requests.size(); i++) {
             if (duplicateOf[i] >= 0) outcomes[i] = new SendResult(((SendResult) outcomes[duplicateOf[i]]).message(), true);
         }
-        return Arrays.asList(outcomes);
+        return new Written(Arrays.asList(outcomes), accepted.isEmpty() ? List.of() : updateRoots(h, outcomes, accepted));
+    }
+
+    /**
+     * The thread this send is a reply in: its {@code threadRootSeq}, which must be a live top-level
+     * text message of the room, or else the thread of the message it quotes ({@code replyTo}) when
+     * that is a reply in a thread. Null for a top-level message.
+     */
+    private Long threadRoot(Handle h, SendRequest r) {
+        Long quotedThread = null;
+        if (r.replyTo() != null) {
+            MessageStore.Placement quoted = messages.placement(h, r.roomId(), r.replyTo())
+                    .filter(MessageStore.Placement::live)
+                    .orElseThrow(() -> ParleyException.invalid("replyTo", "The message you reply to is not in this room."));
+            quotedThread = quoted.threadRootSeq();
+        }
+        if (r.threadRootSeq() == null) return quotedThread;
+        boolean root = messages.placement(h, r.roomId(), r.threadRootSeq())
+                .map(MessageStore.Placement::canBeThreadRoot).orElse(false);
+        if (!root) {
+            throw ParleyException.invalid("threadRootSeq",
+                    "threadRootSeq must be a message of this room that is not itself a reply in a thread.");
+        }
+        if (quotedThread != null && !quotedThread.equals(r.threadRootSeq())) {
+            throw ParleyException.invalid("threadRootSeq", "The message you reply to is in another thread.");
+        }
+        return r.threadRootSeq();
+    }
+
+    /**
+     * Counts the batch's stored replies on their roots, one update per thread, each root taking the
+     * room's next rev; returns the roots as they are now. Runs after the rooms' counters were taken,
+     * so the room is locked and each summary is read as the last writer left it.
+     */
+    private List<Message> updateRoots(Handle h, BatchOutcome[] outcomes, List<Integer> accepted) {
+        Map<MessageStore.RoomSeq, List<Message>> byRoot = new java.util.LinkedHashMap<>();
+        for (int i : accepted) {
+            Message m = ((SendResult) outcomes[i]).message();
+            if (m.threadRootSeq() == null) continue;
+            byRoot.computeIfAbsent(new MessageStore.RoomSeq(m.roomId(), m.threadRootSeq()), k -> new ArrayList<>()).add(m);
+        }
+        List<Message> roots = new ArrayList<>(byRoot.size());
+        byRoot.forEach((root, replies) -> {
+            List<Long> newestFirst = new ArrayList<>();
+            for (int j = replies.size() - 1; j >= 0; j--) newestFirst.add(replies.get(j).sender().id());
+            long lastAt = replies.getLast().createdAt();
+            messages.addReplies(h, root.roomId(), root.seq(), replies.size(), lastAt, newestFirst,
+                    rooms.takeRev(h, root.roomId()));
+            roots.add(messages.bySeq(h, root.roomId(), root.seq()).orElseThrow());
+        });
+        return roots;
     }
 
     /**
@@ -154,9 +209,7 @@ final class MessageBatch {
         List<Message> numbered = new ArrayList<>(unsaved.size());
         for (Message m : unsaved) {
             long[] seqRev = next.get(m.roomId());
-            numbered.add(new Message(m.id(), m.roomId(), seqRev[0]++, seqRev[1]++, m.kind(), m.content(), m.sender(),
-                    m.clientId(), m.replyTo(), m.createdAt(), m.editedAt(), m.deleted(), m.reactions(), m.attachments(),
-                    m.mentions(), m.mentionsRoom()));
+            numbered.add(m.numbered(seqRev[0]++, seqRev[1]++));
         }
         return numbered;
     }

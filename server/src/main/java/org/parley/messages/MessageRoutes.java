@@ -10,7 +10,7 @@ import org.parley.http.RequestBody;
 import org.parley.json.Commands;
 
 /**
- * REST handlers for a room's messages: history, and sending and changing messages without a socket.
+ * REST handlers for a room's messages: history, threads, and sending and changing messages without a socket.
  * Bodies are decoded into the same commands the socket gateway decodes; the path's ids take part in them.
  */
 public final class MessageRoutes {
@@ -24,6 +24,11 @@ public final class MessageRoutes {
         ctx.json(Map.of("messages", messages.history(RequestAuth.principal(ctx), Params.pathId(ctx, "roomId"),
                 Params.queryLong(ctx, "before"), Params.queryLong(ctx, "after"), Params.queryLong(ctx, "around"),
                 Params.queryInt(ctx, "limit"))));
+    }
+
+    public void thread(Context ctx) {
+        ctx.json(messages.thread(RequestAuth.principal(ctx), Params.pathId(ctx, "roomId"), Params.pathId(ctx, "seq"),
+                Params.queryLong(ctx, "after"), Params.queryInt(ctx, "limit")));
     }
 
     public void send(Context ctx) {

@@ -56,7 +56,8 @@ public final class MessageService implements AutoCloseable {
             sendLimit.acquire("user:" + sender.userId()).ifPresent(wait -> {
                 throw ParleyException.rateLimited("You are sending messages too fast.", wait);
             });
-            return writer.submit(new SendRequest(sender, command.roomId(), text, cid, command.replyTo(), files));
+            return writer.submit(new SendRequest(sender, command.roomId(), text, cid, command.replyTo(), files,
+                    command.threadRootSeq()));
         } catch (ParleyException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -138,7 +139,10 @@ public final class MessageService implements AutoCloseable {
         return Optional.of(changed);
     }
 
-    /** A page of history: the newest messages, or those before, after or around a seq, oldest first. */
+    /**
+     * A page of the room's timeline: the newest top-level messages, or those before, after or
+     * around a seq, oldest first. Replies in threads are not part of it ({@link #thread}).
+     */
     public List<Message> history(Principal actor, long roomId, Long before, Long after, Long around, Integer limit) {
         int n = limit == null ? PAGE_DEFAULT : limit;
         if (n < 1 || n > PAGE_MAX) throw ParleyException.invalid("limit", "limit must be between 1 and " + PAGE_MAX + ".");
@@ -147,13 +151,35 @@ public final class MessageService implements AutoCloseable {
         }
         return db.withHandle(h -> {
             var room = rooms.requireMember(h, roomId, actor.userId()).room();
-            if (after != null) return messages.range(h, roomId, after + 1, Long.MAX_VALUE, n);
+            if (after != null) return messages.timelineRange(h, roomId, after + 1, Long.MAX_VALUE, n);
             if (around != null) {
-                List<Message> older = messages.before(h, roomId, around, n / 2);
-                List<Message> newer = messages.range(h, roomId, around, Long.MAX_VALUE, n - older.size());
+                List<Message> older = messages.timelineBefore(h, roomId, around, n / 2);
+                List<Message> newer = messages.timelineRange(h, roomId, around, Long.MAX_VALUE, n - older.size());
                 return java.util.stream.Stream.concat(older.stream(), newer.stream()).toList();
             }
-            return messages.before(h, roomId, before != null ? before : room.lastSeq() + 1, n);
+            return messages.timelineBefore(h, roomId, before != null ? before : room.lastSeq() + 1, n);
+        });
+    }
+
+    /** A thread: its root and its replies after seq {@code after} (from the first when null), oldest first. */
+    public record ThreadPage(Message root, List<Message> replies) {}
+
+    /**
+     * The thread of top-level message {@code rootSeq}: the root (also when deleted) and a page of its
+     * replies. Members only; a message that is itself a reply in a thread has no thread of its own.
+     */
+    public ThreadPage thread(Principal actor, long roomId, long rootSeq, Long after, Integer limit) {
+        int n = limit == null ? PAGE_DEFAULT : limit;
+        if (n < 1 || n > PAGE_MAX) throw ParleyException.invalid("limit", "limit must be between 1 and " + PAGE_MAX + ".");
+        if (after != null && after < 0) throw ParleyException.invalid("after", "after must not be negative.");
+        return db.withHandle(h -> {
+            rooms.requireMember(h, roomId, actor.userId());
+            Message root = messages.bySeq(h, roomId, rootSeq)
+                    .orElseThrow(() -> new ParleyException(ErrorCode.NOT_FOUND, "Message not found."));
+            if (root.threadRootSeq() != null) {
+                throw ParleyException.invalid("seq", "This message is a reply in a thread; open the thread of its root.");
+            }
+            return new ThreadPage(root, messages.thread(h, roomId, rootSeq, after == null ? rootSeq : after, n));
         });
     }
 

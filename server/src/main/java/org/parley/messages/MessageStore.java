@@ -31,9 +31,12 @@ final class MessageStore {
     private static final String SELECT_COLUMNS = """
             SELECT m.id, m.room_id, m.seq, m.rev, m.kind, m.content, m.client_id, m.reply_to, m.created_at,
                    m.edited_at, m.deleted_at, u.id AS sender_id, u.username AS sender_username,
-                   u.display_name AS sender_display_name, m.has_file, m.mention_ids, m.mentions_room
+                   u.display_name AS sender_display_name, m.has_file, m.mention_ids, m.mentions_room,
+                   m.thread_root_seq, m.thread_reply_count, m.thread_last_reply_at, m.thread_last_repliers
             """;
     private static final String SELECT = SELECT_COLUMNS + "  FROM messages m LEFT JOIN users u ON u.id = m.sender_id\n";
+    /** How many distinct repliers a thread's summary names. */
+    static final int THREAD_REPLIERS_SHOWN = 3;
 
     private final Dialect dialect;
     private final MessageDetails details;
@@ -47,20 +50,21 @@ final class MessageStore {
     long insertAt(Handle h, long roomId, long seq, long rev, Long senderId, String kind, String content,
                           String clientId, Long replyTo, long now) {
         return insertOne(h, new Message(0, roomId, seq, rev, kind, content, null, clientId, replyTo, now, null, false,
-                List.of(), List.of(), List.of(), false), senderId);
+                List.of(), List.of()), senderId);
     }
 
     private long insertOne(Handle h, Message m, Long senderId) {
         return h.createUpdate("""
                         INSERT INTO messages (room_id, seq, rev, sender_id, kind, content, client_id, reply_to, created_at,
-                                              file_names, has_file, has_image, mention_ids, mentions_room)
+                                              file_names, has_file, has_image, mention_ids, mentions_room, thread_root_seq)
                         VALUES (:room, :seq, :rev, :sender, :kind, :content, :clientId, :replyTo, :now,
-                                :fileNames, :hasFile, :hasImage, :mentionIds, :mentionsRoom)""")
+                                :fileNames, :hasFile, :hasImage, :mentionIds, :mentionsRoom, :threadRoot)""")
                 .bind("room", m.roomId()).bind("seq", m.seq()).bind("rev", m.rev()).bind("sender", senderId)
                 .bind("kind", m.kind()).bind("content", m.content()).bind("clientId", m.clientId())
                 .bind("replyTo", m.replyTo()).bind("now", m.createdAt()).bind("fileNames", fileNames(m))
                 .bind("hasFile", !m.attachments().isEmpty()).bind("hasImage", hasImage(m))
                 .bind("mentionIds", mentionIds(m.mentions())).bind("mentionsRoom", m.mentionsRoom())
+                .bind("threadRoot", m.threadRootSeq())
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
     }
 
@@ -98,9 +102,9 @@ final class MessageStore {
         Map<RoomSeq, Long> ids = new HashMap<>();
         h.createQuery("""
                         INSERT INTO messages (room_id, seq, rev, sender_id, kind, content, client_id, reply_to, created_at,
-                                              file_names, has_file, has_image, mention_ids, mentions_room)
+                                              file_names, has_file, has_image, mention_ids, mentions_room, thread_root_seq)
                         SELECT * FROM unnest(:rooms, :seqs, :revs, :senders, :kinds, :contents, :clientIds, :replyTos, :times,
-                                             :fileNames, :hasFiles, :hasImages, :mentionIds, :mentionsRooms)
+                                             :fileNames, :hasFiles, :hasImages, :mentionIds, :mentionsRooms, :threadRoots)
                         RETURNING id, room_id, seq""")
                 .bindArray("rooms", Long.class, column(unsaved, Message::roomId))
                 .bindArray("seqs", Long.class, column(unsaved, Message::seq))
@@ -116,6 +120,7 @@ final class MessageStore {
                 .bindArray("hasImages", Boolean.class, column(unsaved, MessageStore::hasImage))
                 .bindArray("mentionIds", String.class, column(unsaved, m -> mentionIds(m.mentions())))
                 .bindArray("mentionsRooms", Boolean.class, column(unsaved, Message::mentionsRoom))
+                .bindArray("threadRoots", Long.class, column(unsaved, Message::threadRootSeq))
                 .map((rs, ctx) -> ids.put(new RoomSeq(rs.getLong(2), rs.getLong(3)), rs.getLong(1))).list();
         return unsaved.stream().map(m -> withId(m, ids.get(new RoomSeq(m.roomId(), m.seq())))).toList();
     }
@@ -134,9 +139,7 @@ final class MessageStore {
 
     private static Message withId(Message m, Long id) {
         if (id == null) throw new IllegalStateException("message " + m.roomId() + "/" + m.seq() + " was not inserted");
-        return new Message(id, m.roomId(), m.seq(), m.rev(), m.kind(), m.content(), m.sender(), m.clientId(),
-                m.replyTo(), m.createdAt(), m.editedAt(), m.deleted(), m.reactions(), m.attachments(), m.mentions(),
-                m.mentionsRoom());
+        return m.withId(id);
     }
 
     /** A sender's clientId, unique among their messages. */
@@ -196,6 +199,58 @@ final class MessageStore {
                 .bind("rev", rev).bind("room", roomId).bind("seq", seq).execute();
     }
 
+    /** Where a message stands: whether it is live (not deleted), whether it is text, and the thread it is a reply in. */
+    record Placement(boolean live, boolean text, Long threadRootSeq) {
+        boolean canBeThreadRoot() {
+            return live && text && threadRootSeq == null;
+        }
+    }
+
+    Optional<Placement> placement(Handle h, long roomId, long seq) {
+        return h.createQuery("SELECT deleted_at, kind, thread_root_seq FROM messages WHERE room_id = :room AND seq = :seq")
+                .bind("room", roomId).bind("seq", seq)
+                .map((rs, ctx) -> {
+                    rs.getLong(1);
+                    boolean live = rs.wasNull();
+                    boolean text = Message.TEXT.equals(rs.getString(2));
+                    long root = rs.getLong(3);
+                    return new Placement(live, text, rs.wasNull() ? null : root);
+                }).findOne();
+    }
+
+    /**
+     * Counts {@code added} more replies on the thread of root {@code rootSeq}, the newest at {@code
+     * lastReplyAt}, by {@code newestRepliers} (newest first); the summary keeps the last {@value
+     * #THREAD_REPLIERS_SHOWN} distinct repliers. The root takes {@code rev}, the room's next rev taken
+     * by the caller after the room's counters were locked, so the summary read here is current.
+     */
+    void addReplies(Handle h, long roomId, long rootSeq, int added, long lastReplyAt, List<Long> newestRepliers, long rev) {
+        String before = h.createQuery("SELECT thread_last_repliers FROM messages WHERE room_id = :room AND seq = :seq")
+                .bind("room", roomId).bind("seq", rootSeq).mapTo(String.class).findOne().orElse(null);
+        java.util.LinkedHashSet<Long> repliers = new java.util.LinkedHashSet<>(newestRepliers);
+        repliers.addAll(repliers(before));
+        String kept = String.join(",", repliers.stream().limit(THREAD_REPLIERS_SHOWN).map(String::valueOf).toList());
+        h.createUpdate("""
+                        UPDATE messages SET thread_reply_count = thread_reply_count + :added, thread_last_reply_at = :at,
+                                            thread_last_repliers = :repliers, rev = :rev
+                         WHERE room_id = :room AND seq = :seq""")
+                .bind("added", added).bind("at", lastReplyAt).bind("repliers", kept).bind("rev", rev)
+                .bind("room", roomId).bind("seq", rootSeq).execute();
+    }
+
+    private static List<Long> repliers(String stored) {
+        if (stored == null || stored.isEmpty()) return List.of();
+        return java.util.Arrays.stream(stored.split(",")).map(Long::valueOf).toList();
+    }
+
+    /** The replies in the thread of root {@code rootSeq} with a seq above {@code afterSeq}, oldest first, at most {@code limit}. */
+    List<Message> thread(Handle h, long roomId, long rootSeq, long afterSeq, int limit) {
+        return load(h, h.createQuery(SELECT + """
+                         WHERE m.room_id = :room AND m.thread_root_seq = :root AND m.seq > :after
+                         ORDER BY m.seq LIMIT :limit""")
+                .bind("room", roomId).bind("root", rootSeq).bind("after", afterSeq).bind("limit", limit));
+    }
+
     boolean isLive(Handle h, long roomId, long seq) {
         return h.createQuery("SELECT COUNT(*) FROM messages WHERE room_id = :room AND seq = :seq AND deleted_at IS NULL")
                 .bind("room", roomId).bind("seq", seq).mapTo(Integer.class).one() > 0;
@@ -244,7 +299,25 @@ final class MessageStore {
         return removed == 0;
     }
 
-    /** Messages with seq in [from, to], oldest first, at most {@code limit}. */
+    /** Top-level messages (no thread replies) with seq in [from, to], oldest first, at most {@code limit}. */
+    List<Message> timelineRange(Handle h, long roomId, long fromSeq, long toSeq, int limit) {
+        return load(h, h.createQuery(SELECT + """
+                         WHERE m.room_id = :room AND m.seq BETWEEN :from AND :to AND m.thread_root_seq IS NULL
+                         ORDER BY m.seq LIMIT :limit""")
+                .bind("room", roomId).bind("from", fromSeq).bind("to", toSeq).bind("limit", limit));
+    }
+
+    /** The {@code limit} top-level messages (no thread replies) just before {@code beforeSeq}, oldest first. */
+    List<Message> timelineBefore(Handle h, long roomId, long beforeSeq, int limit) {
+        List<Message> oldestFirst = new ArrayList<>(load(h, h.createQuery(SELECT + """
+                         WHERE m.room_id = :room AND m.seq < :before AND m.thread_root_seq IS NULL
+                         ORDER BY m.seq DESC LIMIT :limit""")
+                .bind("room", roomId).bind("before", beforeSeq).bind("limit", limit)));
+        java.util.Collections.reverse(oldestFirst);
+        return oldestFirst;
+    }
+
+    /** Messages with seq in [from, to], thread replies included, oldest first, at most {@code limit}. */
     List<Message> range(Handle h, long roomId, long fromSeq, long toSeq, int limit) {
         return load(h, h.createQuery(SELECT + """
                          WHERE m.room_id = :room AND m.seq BETWEEN :from AND :to ORDER BY m.seq LIMIT :limit""")
@@ -288,9 +361,14 @@ final class MessageStore {
         Long edited = rs.wasNull() ? null : editedAt;
         rs.getLong("deleted_at");
         boolean deleted = !rs.wasNull();
+        long threadRoot = rs.getLong("thread_root_seq");
+        Long root = rs.wasNull() ? null : threadRoot;
+        int replies = rs.getInt("thread_reply_count");
+        Message.Thread thread = replies == 0 ? null : new Message.Thread(replies, rs.getLong("thread_last_reply_at"),
+                repliers(rs.getString("thread_last_repliers")));
         return new Message(rs.getLong("id"), rs.getLong("room_id"), rs.getLong("seq"), rs.getLong("rev"),
                 rs.getString("kind"), rs.getString("content"), sender, rs.getString("client_id"), reply,
                 rs.getLong("created_at"), edited, deleted, List.of(), List.of(), mentionIds(rs.getString("mention_ids")),
-                rs.getBoolean("mentions_room"));
+                rs.getBoolean("mentions_room"), root, thread);
     }
 }

@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * burst costs one commit, not one per message, and a handful of statements, not a few per
  * message ({@link MessageBatch}). While messages keep coming (the last batch held more than
  * one), the writer waits a millisecond before taking a batch, so that a commit carries more of
- * them. Each sender's future completes only after the commit, then the events go out. A message
+ * them. Each sender's future completes only after the commit, then the events go out: the new
+ * messages, then the thread roots whose summaries the batch changed. A message
  * refused by the rules fails alone; an unexpected failure of a batch is retried message by message.
  * When the database cannot be reached, the batch and everything queued behind it fail at once
  * with {@code unavailable}, within the pool's connection wait, and their senders retry; a sender
@@ -151,7 +152,8 @@ final class MessageWriter implements AutoCloseable {
     private void writeBatch(List<Pending> batch) {
         long now = clock.millis();
         List<SendRequest> requests = batch.stream().map(Pending::request).toList();
-        List<BatchOutcome> outcomes = db.inTransaction(h -> batchWriter.write(h, requests, now));
+        MessageBatch.Written written = db.inTransaction(h -> batchWriter.write(h, requests, now));
+        List<BatchOutcome> outcomes = written.outcomes();
         // A retry finds its message stored by an earlier attempt, whose node may have died between
         // commit and publish: it is announced again, so no member misses it (clients keep one per seq).
         Set<Long> published = new HashSet<>();
@@ -160,6 +162,7 @@ final class MessageWriter implements AutoCloseable {
                 bus.publish(MessageEvents.created(r.message()));
             }
         }
+        for (Message root : written.changedRoots()) bus.publish(MessageEvents.changed(root));
         for (int i = 0; i < batch.size(); i++) {
             switch (outcomes.get(i)) {
                 case SendResult r -> batch.get(i).future.complete(r);

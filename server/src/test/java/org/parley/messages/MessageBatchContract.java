@@ -259,12 +259,46 @@ abstract class MessageBatchContract {
         assertThat(published).containsExactlyElementsOf(batch.stream().map(MessageEvents::created).toList());
     }
 
+    @Test
+    void repliesInOneBatchUpdateEachRootOnceAndARefusedReplyTakesNoSeq() {
+        Principal ann = user("ann"), ben = user("ben"), cy = user("cy"), dee = user("dee");
+        long roomId = room(ann, ben, cy, dee);
+        Message root = sent(writer.writeAsOneBatch(List.of(text(ann, roomId, "root"))).getFirst());
+        Message other = sent(writer.writeAsOneBatch(List.of(text(ann, roomId, "other root"))).getFirst());
+        published.clear();
+
+        List<CompletableFuture<SendResult>> results = writer.writeAsOneBatch(List.of(
+                inThread(ben, roomId, "b1", root.seq()), inThread(cy, roomId, "c1", root.seq()),
+                inThread(ann, roomId, "bad", 99), inThread(dee, roomId, "d1", other.seq()),
+                inThread(ben, roomId, "b2", root.seq()), inThread(dee, roomId, "d2", root.seq())));
+
+        assertThat(refusal(results.get(2)).fields()).containsKey("threadRootSeq");
+        List<Message> replies = sent(List.of(results.get(0), results.get(1), results.get(3), results.get(4), results.get(5)));
+        assertThat(replies).extracting(Message::seq).containsExactly(3L, 4L, 5L, 6L, 7L);
+        assertThat(replies).extracting(Message::threadRootSeq)
+                .containsExactly(root.seq(), root.seq(), other.seq(), root.seq(), root.seq());
+        Message rootNow = db.withHandle(h -> messages.bySeq(h, roomId, root.seq()).orElseThrow());
+        assertThat(rootNow.thread()).isEqualTo(new Message.Thread(4, NOW, List.of(dee.userId(), ben.userId(), cy.userId())));
+        Message otherNow = db.withHandle(h -> messages.bySeq(h, roomId, other.seq()).orElseThrow());
+        assertThat(otherNow.thread()).isEqualTo(new Message.Thread(1, NOW, List.of(dee.userId())));
+        assertThat(List.of(rootNow.rev(), otherNow.rev())).containsExactly(8L, 9L);
+        assertThat(counters(roomId)).containsExactly(7L, 9L, NOW);
+        List<BusEvent> expected = new ArrayList<>(replies.stream().map(MessageEvents::created).toList());
+        expected.add(MessageEvents.changed(rootNow));
+        expected.add(MessageEvents.changed(otherNow));
+        assertThat(published).containsExactlyElementsOf(expected);
+    }
+
+    private SendRequest inThread(Principal sender, long roomId, String content, long rootSeq) {
+        return new SendRequest(sender, roomId, content, null, null, List.of(), rootSeq);
+    }
+
     private SendRequest withFiles(Principal sender, long roomId, String content, String... fileIds) {
-        return new SendRequest(sender, roomId, content, null, null, List.of(fileIds));
+        return new SendRequest(sender, roomId, content, null, null, List.of(fileIds), null);
     }
 
     private SendRequest text(Principal sender, long roomId, String content) {
-        return new SendRequest(sender, roomId, content, null, null, List.of());
+        return new SendRequest(sender, roomId, content, null, null, List.of(), null);
     }
 
     private SendRequest withClientId(Principal sender, long roomId, String content, String clientId) {
