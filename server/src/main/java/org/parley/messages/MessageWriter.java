@@ -155,7 +155,7 @@ final class MessageWriter implements AutoCloseable {
         MessageBatch.Written written = db.inTransaction(h -> batchWriter.write(h, requests, now));
         List<BatchOutcome> outcomes = written.outcomes();
         // A retry finds its message stored by an earlier attempt, whose node may have died between
-        // commit and publish: it is announced again, so no member misses it (clients keep one per seq).
+        // commit and publish: it is announced again, so no member misses it (nodes deliver each seq once).
         Set<Long> published = new HashSet<>();
         for (int i = 0; i < batch.size(); i++) {
             if (outcomes.get(i) instanceof SendResult r && !r.message().deleted() && published.add(r.message().id())) {

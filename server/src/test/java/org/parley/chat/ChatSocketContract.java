@@ -388,7 +388,7 @@ abstract class ChatSocketContract {
 
     /** A retry stores nothing and is announced again with the same seq (its first announcement may have been lost). */
     @Test
-    void aRetriedSendIsStoredOnceAndAnnouncedAgainWithTheSameSeq() {
+    void aRetriedSendIsStoredOnceAndReachesEachSocketOnce() {
         Account a = Accounts.register(api, "retry_a"), b = Accounts.register(api, "retry_b");
         long roomId = group(a, b);
         ChatSocket sa = connect(a), sb = connect(b);
@@ -397,7 +397,7 @@ abstract class ChatSocketContract {
         long second = sa.call("send_message", payload).path("ok").path("seq").asLong();
         assertThat(second).isEqualTo(first);
         assertThat(receive(sb, roomId, "only once").path("seq").asLong()).isEqualTo(first);
-        assertThat(receive(sb, roomId, "only once").path("seq").asLong()).isEqualTo(first);
+        // the retry announces it again (for nodes that missed it); a socket that has it does not get it twice
         long marker = send(sa, roomId, "marker").path("seq").asLong();
         receive(sb, roomId, "marker");
         assertThat(marker).as("the retry took no seq").isEqualTo(first + 1);
