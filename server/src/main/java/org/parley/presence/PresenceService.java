@@ -37,6 +37,8 @@ public final class PresenceService implements AutoCloseable {
     private final Duration offlineGrace;
     private final PresenceAudience audience;
     private final Map<Long, UserConnections> connections = new ConcurrentHashMap<>();
+    /** Members known to have taken part, per room: their next message or read needs no write. */
+    private final TakenPart takenPart = new TakenPart();
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("parley-presence").daemon(true).factory());
 
@@ -61,20 +63,26 @@ public final class PresenceService implements AutoCloseable {
     private void noteTakingPart(BusEvent event) {
         switch (event) {
             case BusEvent.MessageCreated created -> {
-                long sender = org.parley.json.Json.MAPPER.readTree(created.message().json()).path("sender").path("id").asLong(0);
+                long sender = TakenPart.senderId(created.message().json());
                 if (sender != 0) tookPart(created.roomId(), sender);
             }
             case BusEvent.ReadMarkMoved moved -> tookPart(moved.roomId(), moved.userId());
-            case BusEvent.MemberRemoved removed -> db.withHandle(h -> {
-                audience.forget(h, removed.roomId(), removed.userId());
-                return null;
-            });
+            case BusEvent.MemberRemoved removed -> {
+                takenPart.forget(removed.roomId(), removed.userId());
+                db.withHandle(h -> {
+                    audience.forget(h, removed.roomId(), removed.userId());
+                    return null;
+                });
+            }
+            case BusEvent.RoomDeleted deleted -> takenPart.forgetRoom(deleted.roomId());
             default -> { }
         }
     }
 
     private void tookPart(long roomId, long userId) {
+        if (takenPart.knows(roomId, userId)) return;
         boolean first = db.withHandle(h -> audience.recordTakingPart(h, roomId, userId, clock.millis()));
+        takenPart.remember(roomId, userId);
         if (!first || !db.withHandle(h -> audience.pushedIn(h, roomId))) return;
         PresenceStatus own = statusOf(userId, null);
         if (own.status().equals(PresenceStatus.OFFLINE)) return;
