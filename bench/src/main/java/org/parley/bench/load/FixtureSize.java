@@ -8,7 +8,9 @@ import java.util.Map;
  * counts. {@code --sockets-per-account N} shares each account among N sockets; explicit
  * {@code --users-per-room}, {@code --ladder-users}, {@code --large-room-users} and
  * {@code --plain-users} override the computed figures. A room holds at most {@value #ROOM_MAX}
- * members, so ladder sockets beyond that share accounts.
+ * members, so ladder sockets beyond that share accounts. For {@code all}, the chat rooms have the
+ * chat mix's size (groups small enough to push presence), so the reconnect storm's sockets share
+ * those accounts.
  */
 record FixtureSize(int chatRooms, int usersPerRoom, int ladderUsers, int largeRoomUsers, int plainUsers) {
     static final int ROOM_MAX = 1000;
@@ -20,7 +22,7 @@ record FixtureSize(int chatRooms, int usersPerRoom, int ladderUsers, int largeRo
         int chatRooms = Integer.parseInt(o.getOrDefault("chat-rooms", "50"));
         int perRoom = 0;
         if (all || scenario.equals("chatmix")) perRoom = Integer.parseInt(o.getOrDefault("room-sockets", "20"));
-        if (all || scenario.equals("reconnect")) {
+        if (scenario.equals("reconnect")) { // with "all" the chat rooms keep the chat mix's size, and reconnect's sockets share them
             perRoom = Math.max(perRoom, Integer.parseInt(o.getOrDefault("conns", "10000")) / Math.max(1, chatRooms));
         }
         int ladder = 0;
