@@ -4,7 +4,9 @@
 #   Parley on PostgreSQL (chat mix), then a finer chat mix and a finer broadcast ladder for both
 #   (low rates and small steps, for machines where the coarse steps are already over the limits),
 #   then the summary table bench/results/summary.md.
-# Extra options are passed to every scenario run (e.g. --hold 120). Takes about 50 minutes.
+# Extra options are passed to every scenario run (e.g. --hold 120). Takes about 50 minutes plus the
+# registrations: every socket is its own account (about 12,000 for `all`, at 10-20 a second with
+# Argon2id on two cores); pass --sockets-per-account N to register fewer.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 R=bench/results

@@ -3,16 +3,17 @@
 #
 #   bench/run.sh SCENARIO --target parley|reference [--db sqlite|postgres] [--generator-option value]...
 #
-# SCENARIO: idle | ladder | chatmix | reconnect | all (all = the four in that order, one server).
+# SCENARIO: idle | ladder | chatmix | reconnect | largeroom | all (all = the five in that order, one server).
 # Starts the server on a fresh data directory, registers the accounts and rooms once, runs the
-# scenario(s) with per-scenario profiles, stops the server. Results: bench/results/<target>[-db]-<scenario>.json;
+# scenario(s) with per-scenario profiles, stops the server. Every socket is its own account by
+# default (--sockets-per-account N to share); accounts are registered 16 at a time. Results: bench/results/<target>[-db]-<scenario>.json;
 # profiles and logs: $BENCH_WORK (default /tmp/parley-load). Extra options go to the generator
 # (e.g. --hold 60, --rates 200,400, --max 8000). Every loop is bounded and the run ends by itself.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 
-SCENARIO=${1:?usage: bench/run.sh idle|ladder|chatmix|reconnect|all --target parley|reference [--db sqlite|postgres]}
+SCENARIO=${1:?usage: bench/run.sh idle|ladder|chatmix|reconnect|largeroom|all --target parley|reference [--db sqlite|postgres]}
 shift
 TARGET=parley
 DB=sqlite
@@ -52,7 +53,7 @@ if [[ $TARGET == parley ]]; then
     DBARGS=(--database-url "jdbc:postgresql://127.0.0.1:5432/parley_bench?user=postgres")
   fi
   GCLOG=$WORK/gc.log
-  cp server/target/parley.jar "$WORK/parley.jar" # a private copy: a rebuild of the tree must not swap classes under the server
+  cp "${BENCH_PARLEY_JAR:-server/target/parley.jar}" "$WORK/parley.jar" # a private copy: a rebuild of the tree must not swap classes under the server (BENCH_PARLEY_JAR: another build)
   # the collector and stack size ./parley uses (G1); BENCH_PARLEY_JVM_OPTS replaces them for experiments
   read -r -a JVM_OPTS <<<"${BENCH_PARLEY_JVM_OPTS:--XX:+UseG1GC -Xss512k}"
   java "${JVM_OPTS[@]}" --enable-native-access=ALL-UNNAMED -Xlog:gc,gc+phases=info:file="$GCLOG" -XX:StartFlightRecording=filename="$WORK/profiles/parley.jfr",settings=profile,dumponexit=true \
@@ -85,10 +86,8 @@ echo "== $LABEL server pid $SERVER_PID on :$PORT" >&2
 
 GEN=(java -Xmx4g -XX:+UseParallelGC -cp bench/target/load-classes org.parley.bench.load.LoadGen)
 COMMON=(--url "http://127.0.0.1:$PORT" --state "$WORK/state.txt" --server-pid "$SERVER_PID" --gc-log "$GCLOG" --target "$TARGET" --label "$LABEL")
-SETUP_ARGS=()
-[[ $SCENARIO == ladder ]] && SETUP_ARGS=(--chat-rooms 0)
-[[ $SCENARIO == chatmix || $SCENARIO == reconnect ]] && SETUP_ARGS=(--ladder-users 0)
-"${GEN[@]}" setup --url "http://127.0.0.1:$PORT" --state "$WORK/state.txt" "${SETUP_ARGS[@]}"
+# the fixture is sized from the scenario and its options (one account per socket unless --sockets-per-account)
+"${GEN[@]}" setup --url "http://127.0.0.1:$PORT" --state "$WORK/state.txt" --for "$SCENARIO" "${EXTRA[@]}"
 
 # Parley records one JFR file for the whole run (sliced per scenario afterwards by time, see
 # ProfileSummary); the reference server writes one V8 CPU profile per scenario.
@@ -119,14 +118,14 @@ run_one() { # $1 = scenario
   profile_stop "$1"
 }
 if [[ $SCENARIO == all ]]; then
-  for s in idle ladder chatmix reconnect; do run_one "$s"; done
+  for s in idle ladder chatmix reconnect largeroom; do run_one "$s"; done
 else
   run_one "$SCENARIO"
 fi
 stop_server
 trap - EXIT
 if [[ $TARGET == parley ]]; then
-  for s in idle ladder chatmix reconnect; do
+  for s in idle ladder chatmix reconnect largeroom; do
     [[ -f "$WORK/profiles/$s.start" ]] || continue
     java -cp bench/target/load-classes org.parley.bench.load.ProfileSummary "$WORK/profiles/parley.jfr" \
       "$(cat "$WORK/profiles/$s.start")" "$(cat "$WORK/profiles/$s.end")" >"$WORK/profiles/$s.txt" 2>&1 || true

@@ -98,6 +98,12 @@ final class PresenceAudience {
                 .bind("room", roomId).bind("user", userId).bind("now", now).execute() == 1;
     }
 
+    /** True when the member's taking part in the room is recorded. */
+    boolean hasTakenPart(Handle h, long roomId, long userId) {
+        return h.createQuery("SELECT COUNT(*) FROM room_opens WHERE room_id = :room AND user_id = :user")
+                .bind("room", roomId).bind("user", userId).mapTo(Long.class).one() > 0;
+    }
+
     /** Forgets the member's taking part when they leave, so rejoining later starts hidden again. */
     void forget(Handle h, long roomId, long userId) {
         h.createUpdate("DELETE FROM room_opens WHERE room_id = :room AND user_id = :user")

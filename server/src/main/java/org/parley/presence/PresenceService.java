@@ -18,6 +18,8 @@ import org.parley.errors.ParleyException;
 import org.parley.rooms.Memberships;
 import org.parley.storage.Database;
 import org.parley.users.UserDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Online while a user has a connection, away while every connection says it is idle, offline a
@@ -32,6 +34,7 @@ import org.parley.users.UserDirectory;
  * work of a change grows with the people who need to know, not with the size of the rooms.
  */
 public final class PresenceService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PresenceService.class);
     private final Database db;
     private final Memberships rooms;
     private final UserDirectory users;
@@ -41,6 +44,8 @@ public final class PresenceService implements AutoCloseable {
     private final PresenceAudience audience;
     private final PresenceLedger ledger;
     private final Map<Long, UserConnections> connections = new ConcurrentHashMap<>();
+    /** Members known to have taken part, per room: their next message or read needs no write. */
+    private final TakenPart takenPart = new TakenPart();
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("parley-presence").daemon(true).factory());
 
@@ -63,24 +68,57 @@ public final class PresenceService implements AutoCloseable {
         ledger.onChange(this::announce);
     }
 
-    /** Sending a message or reading a new one is taking part; the member's presence then shows in the room. */
+    /**
+     * Sending a message or reading a new one is taking part; the member's presence then shows in the
+     * room. Seen on the bus thread, which also fans events out to sockets: a member already known to
+     * have taken part costs a lookup there, and anything that reads or writes the database runs on
+     * the presence thread instead, in the order the events came.
+     */
     private void noteTakingPart(BusEvent event) {
         switch (event) {
             case BusEvent.MessageCreated created -> {
-                long sender = org.parley.json.Json.MAPPER.readTree(created.message().json()).path("sender").path("id").asLong(0);
-                if (sender != 0) tookPart(created.roomId(), sender);
+                long sender = TakenPart.senderId(created.message().json());
+                if (sender != 0 && !takenPart.knows(created.roomId(), sender)) later(() -> tookPart(created.roomId(), sender));
             }
-            case BusEvent.ReadMarkMoved moved -> tookPart(moved.roomId(), moved.userId());
-            case BusEvent.MemberRemoved removed -> db.withHandle(h -> {
-                audience.forget(h, removed.roomId(), removed.userId());
-                return null;
-            });
+            case BusEvent.ReadMarkMoved moved -> {
+                if (!takenPart.knows(moved.roomId(), moved.userId())) later(() -> tookPart(moved.roomId(), moved.userId()));
+            }
+            case BusEvent.MemberRemoved removed -> {
+                takenPart.forget(removed.roomId(), removed.userId());
+                later(() -> {
+                    db.withHandle(h -> {
+                        audience.forget(h, removed.roomId(), removed.userId());
+                        return null;
+                    });
+                    takenPart.forget(removed.roomId(), removed.userId()); // after any taking part queued before the removal
+                });
+            }
+            case BusEvent.RoomDeleted deleted -> {
+                takenPart.forgetRoom(deleted.roomId());
+                later(() -> takenPart.forgetRoom(deleted.roomId()));
+            }
             default -> { }
         }
     }
 
+    private void later(Runnable work) {
+        try {
+            timers.execute(() -> {
+                try {
+                    work.run();
+                } catch (RuntimeException e) {
+                    LOG.error("Recording taking part failed", e);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.debug("Presence closed; taking part not recorded");
+        }
+    }
+
     private void tookPart(long roomId, long userId) {
+        if (takenPart.knows(roomId, userId)) return;
         boolean first = db.withHandle(h -> audience.recordTakingPart(h, roomId, userId, clock.millis()));
+        if (first || db.withHandle(h -> audience.hasTakenPart(h, roomId, userId))) takenPart.remember(roomId, userId);
         if (!first || !db.withHandle(h -> audience.pushedIn(h, roomId))) return;
         PresenceStatus own = statusOf(userId, null);
         if (own.status().equals(PresenceStatus.OFFLINE)) return;

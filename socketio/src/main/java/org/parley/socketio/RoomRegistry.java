@@ -1,5 +1,7 @@
 package org.parley.socketio;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -99,26 +101,47 @@ final class RoomRegistry {
 
     /**
      * The sockets a broadcast reaches: members of any of {@code rooms} (every socket when empty),
-     * minus members of any of {@code except}.
+     * minus members of any of {@code except}. A copy (the caller may close sockets while going
+     * through it); for one room, a flat list with no per-socket allocation.
      */
     Collection<SocketIoSocket> resolve(Set<String> rooms, Set<String> except) {
-        Set<SocketIoSocket> targets;
+        Collection<SocketIoSocket> base;
         if (rooms.isEmpty()) {
-            targets = new LinkedHashSet<>(roomsOfSocket.keySet());
+            base = roomsOfSocket.keySet();
         } else if (rooms.size() == 1) {
-            targets = new LinkedHashSet<>(members.getOrDefault(rooms.iterator().next(), Set.of()));
+            base = members.getOrDefault(rooms.iterator().next(), Set.of());
         } else {
-            targets = new LinkedHashSet<>();
+            Set<SocketIoSocket> union = new LinkedHashSet<>();
             for (String room : rooms) {
-                targets.addAll(members.getOrDefault(room, Set.of()));
+                union.addAll(members.getOrDefault(room, Set.of()));
             }
+            base = union;
         }
+        List<Set<SocketIoSocket>> excluded = new ArrayList<>(except.size());
         for (String room : except) {
-            Set<SocketIoSocket> excluded = members.get(room);
-            if (excluded != null) {
-                targets.removeAll(excluded);
+            Set<SocketIoSocket> sockets = members.get(room);
+            if (sockets != null && !sockets.isEmpty()) {
+                excluded.add(sockets);
             }
         }
-        return targets;
+        if (excluded.isEmpty()) {
+            return Arrays.asList(base.toArray(new SocketIoSocket[0]));
+        }
+        List<SocketIoSocket> out = new ArrayList<>(base.size());
+        for (SocketIoSocket socket : base) {
+            if (!inAny(excluded, socket)) {
+                out.add(socket);
+            }
+        }
+        return out;
+    }
+
+    private static boolean inAny(List<Set<SocketIoSocket>> sets, SocketIoSocket socket) {
+        for (Set<SocketIoSocket> set : sets) {
+            if (set.contains(socket)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

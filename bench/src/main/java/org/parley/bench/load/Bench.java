@@ -31,6 +31,8 @@ final class Bench {
     final LongAdder distinct = new LongAdder();
     final LongAdder duplicates = new LongAdder();
     final LongAdder otherEvents = new LongAdder();
+    /** presence_batch events: a client like the web app merges them and sends nothing back. */
+    final LongAdder presenceBatches = new LongAdder();
     /** Optional per-message hook (ladder): called with the message tag on every delivery. */
     final Map<Long, LongConsumer> tagHooks = new ConcurrentHashMap<>();
     final AtomicInteger tags = new AtomicInteger();
@@ -79,6 +81,7 @@ final class Bench {
 
     private void onEvent(SioClient c, String f) {
         if (!f.startsWith("42[\"receive_message\",")) {
+            if (f.startsWith("42[\"presence_batch\",")) presenceBatches.increment();
             otherEvents.increment();
             return;
         }

@@ -17,8 +17,10 @@ import java.util.concurrent.Future;
 /**
  * The accounts and rooms a benchmark run uses, registered once per server through its REST API
  * and kept in a small text file: {@code user <index> <id> <token>} and
- * {@code room <kind> <id> <first user index> <member count>}. Chat rooms hold a few accounts
- * each (scenarios open several sockets per account); the ladder room holds its own users, so a ladder socket is subscribed to that room only.
+ * {@code room <kind> <id> <first user index> <member count>}. By default every socket of a
+ * scenario is its own account (one person per socket), as in real use: chat rooms hold as many
+ * accounts as they have sockets, the ladder room and the large room their own accounts (up to
+ * the room member limit), and accounts without rooms serve idle sockets.
  */
 final class Fixture {
     record User(int index, long id, String token) {}
@@ -27,6 +29,7 @@ final class Fixture {
 
     final List<User> users = new ArrayList<>();
     final List<Room> rooms = new ArrayList<>();
+    double registrationSeconds;
 
     List<Room> rooms(String kind) {
         return rooms.stream().filter(r -> r.kind.equals(kind)).toList();
@@ -37,6 +40,7 @@ final class Fixture {
         for (String line : Files.readAllLines(file)) {
             String[] p = line.split(" ");
             if (p[0].equals("user")) f.users.add(new User(Integer.parseInt(p[1]), Long.parseLong(p[2]), p[3]));
+            if (p[0].equals("registered")) f.registrationSeconds = Double.parseDouble(p[1]);
             if (p[0].equals("room")) {
                 f.rooms.add(new Room(p[1], Long.parseLong(p[2]), Integer.parseInt(p[3]), Integer.parseInt(p[4])));
             }
@@ -51,15 +55,20 @@ final class Fixture {
             sb.append("room ").append(r.kind).append(' ').append(r.id).append(' ').append(r.firstUser).append(' ')
                     .append(r.size).append('\n');
         }
+        sb.append("registered ").append(registrationSeconds).append('\n');
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.writeString(file, sb.toString());
     }
 
-    /** Registers chatRooms*usersPerRoom + ladderUsers accounts and creates the rooms. */
-    static Fixture create(String baseUrl, int chatRooms, int usersPerRoom, int ladderUsers, int concurrency) throws Exception {
+    /**
+     * Registers chatRooms*usersPerRoom + ladderUsers + largeRoomUsers + plainUsers accounts
+     * ({@code concurrency} registrations in flight; the server bounds the hashing) and creates the rooms.
+     */
+    static Fixture create(String baseUrl, int chatRooms, int usersPerRoom, int ladderUsers, int largeRoomUsers, int plainUsers,
+            int concurrency) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
         String prefix = "b" + Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
-        int total = chatRooms * usersPerRoom + ladderUsers;
+        int total = chatRooms * usersPerRoom + ladderUsers + largeRoomUsers + plainUsers;
         Fixture f = new Fixture();
         long t0 = System.nanoTime();
         try (ExecutorService pool = Executors.newFixedThreadPool(concurrency)) {
@@ -70,15 +79,21 @@ final class Fixture {
             }
             for (Future<User> fu : futures) f.users.add(fu.get());
         }
-        System.err.printf("registered %d users in %.1f s%n", total, (System.nanoTime() - t0) / 1e9);
+        double regSeconds = (System.nanoTime() - t0) / 1e9;
+        System.err.printf("registered %d users in %.1f s (%.0f/s, %d in flight)%n", total, regSeconds, total / regSeconds, concurrency);
         for (int r = 0; r < chatRooms; r++) {
             f.rooms.add(new Room("chat", createRoom(http, baseUrl, f, r * usersPerRoom, usersPerRoom, "chat-" + r), r * usersPerRoom,
                     usersPerRoom));
         }
-        int ladderFirst = chatRooms * usersPerRoom;
+        int next = chatRooms * usersPerRoom;
         if (ladderUsers > 0) {
-            f.rooms.add(new Room("ladder", createRoom(http, baseUrl, f, ladderFirst, ladderUsers, "ladder"), ladderFirst, ladderUsers));
+            f.rooms.add(new Room("ladder", createRoom(http, baseUrl, f, next, ladderUsers, "ladder"), next, ladderUsers));
         }
+        next += ladderUsers;
+        if (largeRoomUsers > 0) {
+            f.rooms.add(new Room("large", createRoom(http, baseUrl, f, next, largeRoomUsers, "large"), next, largeRoomUsers));
+        }
+        f.registrationSeconds = regSeconds;
         return f;
     }
 

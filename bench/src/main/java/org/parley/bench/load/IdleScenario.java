@@ -98,9 +98,9 @@ final class IdleScenario {
     static boolean worker(Bench bench) throws Exception {
         int from = Integer.parseInt(bench.opts.get("from"));
         int count = Integer.parseInt(bench.opts.get("count"));
-        int chatUsers = (int) bench.fixture.rooms("chat").stream().mapToLong(Fixture.Room::size).sum();
+        int accounts = bench.fixture.users.size(); // one per socket unless the fixture has fewer accounts than sockets
         List<SioClient> clients = new ArrayList<>();
-        for (int i = from; i < from + count; i++) clients.add(bench.client(i, i % chatUsers, -1));
+        for (int i = from; i < from + count; i++) clients.add(bench.client(i, i % accounts, -1));
         long t0 = System.nanoTime();
         List<SioClient> failed = bench.connectAll(clients, Integer.parseInt(bench.opts.getOrDefault("parallel", "200")));
         long millis = (System.nanoTime() - t0) / 1_000_000;

@@ -7,11 +7,13 @@ import java.util.Map;
 /**
  * Load generator for Parley and the reference Node.js server. Usage:
  * <pre>
- *   LoadGen setup     --url U --state F [--chat-rooms 50 --users-per-room 2 --ladder-users 20]
+ *   LoadGen setup     --url U --state F [--for SCENARIO] [--sockets-per-account 1] [--chat-rooms 50 --users-per-room N
+ *                     --ladder-users N --large-room-users N --plain-users N --concurrency 16]
  *   LoadGen idle      --url U --state F --server-pid P --out R.json [--conns 19500 --procs 2 --hold 60]
  *   LoadGen ladder    --url U --state F --server-pid P --out R.json [--step 1000 --max 19000 --broadcasts 20]
  *   LoadGen chatmix   --url U --state F --server-pid P --out R.json [--rates 200,400,... --step-seconds 15 --room-sockets 20]
  *   LoadGen reconnect --url U --state F --server-pid P --out R.json [--conns 10000 --messages-per-room 5]
+ *   LoadGen largeroom --url U --state F --server-pid P --out R.json [--people 1000 --connect-rate 500 --senders 10 --rates 2,5 --hold 25]
  * </pre>
  * Every scenario fails (exit 1) when a message is lost or duplicated.
  */
@@ -20,16 +22,16 @@ public final class LoadGen {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: LoadGen setup|idle|idle-worker|ladder|chatmix|reconnect --option value ...");
+            System.err.println("usage: LoadGen setup|idle|idle-worker|ladder|chatmix|reconnect|largeroom --option value ...");
             System.exit(2);
         }
         Map<String, String> opts = new LinkedHashMap<>();
         for (int i = 1; i + 1 < args.length; i += 2) opts.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         Path state = Path.of(opts.getOrDefault("state", "bench/results/state.txt"));
         if (args[0].equals("setup")) {
-            Fixture f = Fixture.create(opts.getOrDefault("url", "http://127.0.0.1:8080"),
-                    Integer.parseInt(opts.getOrDefault("chat-rooms", "50")), Integer.parseInt(opts.getOrDefault("users-per-room", "2")),
-                    Integer.parseInt(opts.getOrDefault("ladder-users", "20")), Integer.parseInt(opts.getOrDefault("concurrency", "4")));
+            FixtureSize size = FixtureSize.of(opts);
+            Fixture f = Fixture.create(opts.getOrDefault("url", "http://127.0.0.1:8080"), size.chatRooms(), size.usersPerRoom(),
+                    size.ladderUsers(), size.largeRoomUsers(), size.plainUsers(), Integer.parseInt(opts.getOrDefault("concurrency", "16")));
             f.save(state);
             return;
         }
@@ -43,6 +45,7 @@ public final class LoadGen {
             case "ladder" -> new LadderScenario(bench, report).run();
             case "chatmix" -> new ChatMixScenario(bench, report).run();
             case "reconnect" -> new ReconnectScenario(bench, report).run();
+            case "largeroom" -> new LargeRoomScenario(bench, report).run();
             default -> throw new IllegalArgumentException("unknown scenario " + args[0]);
         };
         if (!args[0].equals("idle-worker")) {

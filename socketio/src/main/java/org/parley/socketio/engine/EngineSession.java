@@ -284,17 +284,24 @@ public final class EngineSession {
         }
     }
 
-    /** The next frame for the WebSocket pump, or null. Finishes a graceful close once drained. */
-    OutboundFrame nextFrame(WebSocketTransport ws) {
-        OutboundFrame frame;
+    /**
+     * Moves up to {@code max} waiting frames into {@code into} for the WebSocket pump; returns how
+     * many. Finishes a graceful close once drained.
+     */
+    int nextFrames(WebSocketTransport ws, int max, java.util.List<OutboundFrame> into) {
+        int taken = 0;
         boolean drained = false;
         lock.lock();
         try {
             if (transport != ws || state == SessionState.CLOSED) {
-                return null;
+                return 0;
             }
-            frame = queue.poll();
-            if (frame == null && state == SessionState.CLOSING) {
+            OutboundFrame frame;
+            while (taken < max && (frame = queue.poll()) != null) {
+                into.add(frame);
+                taken++;
+            }
+            if (taken == 0 && state == SessionState.CLOSING) {
                 markClosedLocked();
                 drained = true;
             }
@@ -304,7 +311,7 @@ public final class EngineSession {
         if (drained) {
             ws.close(WebSocketTransport.CLOSE_NORMAL, "closed");
         }
-        return frame;
+        return taken;
     }
 
     void onPacketFromCurrent(Transport from, EnginePacket packet) {

@@ -11,10 +11,17 @@ public sealed interface OutboundFrame {
     /** Approximate size in bytes, used for queue accounting and metrics. */
     int size();
 
-    /** A text packet including its type digit, e.g. {@code 42["hello"]} or {@code 2}. */
-    record Text(String encoded, int size) implements OutboundFrame {
+    /**
+     * A text packet including its type digit, e.g. {@code 42["hello"]} or {@code 2}, with its UTF-8
+     * bytes encoded once: a WebSocket writes these same bytes to every recipient.
+     */
+    record Text(String encoded, byte[] utf8) implements OutboundFrame {
         public Text(String encoded) {
-            this(encoded, utf8Length(encoded));
+            this(encoded, encoded.getBytes(StandardCharsets.UTF_8));
+        }
+
+        public int size() {
+            return utf8.length;
         }
     }
 
@@ -30,15 +37,5 @@ public sealed interface OutboundFrame {
             case EnginePacket.BinaryMessage m -> new Binary(m.data());
             default -> new Text(EnginePacketCodec.encodeText(packet));
         };
-    }
-
-    private static int utf8Length(String s) {
-        int n = s.length();
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) >= 0x80) {
-                return s.getBytes(StandardCharsets.UTF_8).length;
-            }
-        }
-        return n;
     }
 }

@@ -2,17 +2,26 @@ package org.parley.socketio.engine;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.common.WebSocketSession;
+import org.eclipse.jetty.websocket.core.CoreSession;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.OpCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One WebSocket connection. Frames are pulled from the owning session's queue and written with
- * Jetty's asynchronous send, one at a time: the next frame is written when the previous one
- * completes, so a slow reader makes its own queue grow and never blocks the thread that enqueued.
+ * Jetty's asynchronous send: the frames waiting when a write starts (up to {@value #MAX_GATHER})
+ * go out together in one gathered write, and the next write starts when that one completes, so a
+ * slow reader makes its own queue grow and never blocks the thread that enqueued. Text frames are
+ * written from the bytes encoded once per packet ({@link OutboundFrame.Text#utf8()}), shared by
+ * every recipient.
  */
 final class WebSocketTransport implements Transport {
 
@@ -25,11 +34,21 @@ final class WebSocketTransport implements Transport {
     static final int CLOSE_TRY_AGAIN_LATER = 1013;
 
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(1);
+    /** At most this many queued frames are handed to Jetty for one write (its gathering limit is 8 buffers of header and payload). */
+    static final int MAX_GATHER = 4;
 
     private final Session socket;
     private final EngineServer server;
     private final EngineMetrics metrics;
+    /** Jetty's core session, when the socket is Jetty's: frames are sent from their encoded bytes. */
+    private final CoreSession core;
     private final AtomicInteger pumpRequests = new AtomicInteger();
+    /** The frames of the write being started; only the thread holding the pump touches it. */
+    private final List<OutboundFrame> gathered = new ArrayList<>(MAX_GATHER);
+    private final org.eclipse.jetty.util.Callback lastWritten =
+            org.eclipse.jetty.util.Callback.from(this::writeDone, this::writeFailed);
+    private final org.eclipse.jetty.util.Callback batchedWritten =
+            org.eclipse.jetty.util.Callback.from(() -> { }, this::writeFailed);
     private volatile EngineSession owner;
     private volatile boolean writing;
 
@@ -37,6 +56,7 @@ final class WebSocketTransport implements Transport {
         this.socket = socket;
         this.server = server;
         this.metrics = server.metrics();
+        this.core = socket instanceof WebSocketSession jetty ? jetty.getCoreSession() : null;
     }
 
     @Override
@@ -61,15 +81,33 @@ final class WebSocketTransport implements Transport {
         do {
             EngineSession session = owner;
             while (!writing && session != null) {
-                OutboundFrame frame = session.nextFrame(this);
-                if (frame == null) {
+                gathered.clear();
+                int n = session.nextFrames(this, core == null ? 1 : MAX_GATHER, gathered);
+                if (n == 0) {
                     break;
                 }
                 writing = true;
-                write(frame, Callback.from(this::writeDone, this::writeFailed));
+                if (core == null) {
+                    write(gathered.getFirst(), Callback.from(this::writeDone, this::writeFailed));
+                } else {
+                    // all but the last are batched by Jetty and go out with the last in one write
+                    for (int i = 0; i < n; i++) {
+                        boolean last = i == n - 1;
+                        sendFrame(gathered.get(i), last ? lastWritten : batchedWritten, !last);
+                    }
+                }
+                gathered.clear();
             }
             missed = pumpRequests.addAndGet(-missed);
         } while (missed != 0);
+    }
+
+    private void sendFrame(OutboundFrame frame, org.eclipse.jetty.util.Callback callback, boolean batch) {
+        metrics.sent(frame.size());
+        switch (frame) {
+            case OutboundFrame.Text text -> core.sendFrame(new Frame(OpCode.TEXT, ByteBuffer.wrap(text.utf8())), callback, batch);
+            case OutboundFrame.Binary binary -> core.sendFrame(new Frame(OpCode.BINARY, ByteBuffer.wrap(binary.data())), callback, batch);
+        }
     }
 
     private void writeDone() {
