@@ -11,11 +11,14 @@ export function notificationPermission(): Permission {
   return typeof Notification === 'undefined' ? 'unsupported' : Notification.permission;
 }
 
-/** The level that holds now: a room muted until later notifies nothing. */
+/**
+ * The level that holds now: a room muted until later notifies only mentions (a mention gets
+ * through a mute); only the level `nothing` silences mentions too.
+ */
 export function effectiveLevel(room: RoomSummary | undefined, now: number): NotificationLevel {
   const settings = room?.notifications;
   if (!settings) return 'all';
-  if (settings.mutedUntil !== null && settings.mutedUntil > now) return 'nothing';
+  if (settings.level !== 'nothing' && settings.mutedUntil !== null && settings.mutedUntil > now) return 'mentions';
   return settings.level;
 }
 
@@ -28,7 +31,7 @@ export function mentionsUser(message: Message, me: Pick<User, 'id' | 'username'>
 /**
  * Pure: whether this message deserves a notification (shown while the tab is hidden). The room's
  * level decides: `all` everything, `mentions` only messages that mention me or the room,
- * `nothing` nothing (also while muted). My own messages and system messages never notify.
+ * `nothing` nothing; while muted, only mentions. My own messages and system messages never notify.
  */
 export function shouldNotify(
   message: Message,

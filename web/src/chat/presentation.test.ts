@@ -55,7 +55,10 @@ describe('notifications', () => {
     expect(shouldNotify(toMe, at('mentions'), me, true)).toBe(true);
     expect(shouldNotify(toRoom, at('mentions'), me, true)).toBe(true);
     expect(shouldNotify(toMe, at('nothing'), me, true)).toBe(false);
-    expect(shouldNotify(toMe, at('all', 2_000), me, true, 1_000), 'muted').toBe(false);
+    expect(shouldNotify(plain, at('all', 2_000), me, true, 1_000), 'muted').toBe(false);
+    expect(shouldNotify(toMe, at('all', 2_000), me, true, 1_000), 'a mention gets through a mute').toBe(true);
+    expect(shouldNotify(toRoom, at('all', 2_000), me, true, 1_000), '@room gets through a mute').toBe(true);
+    expect(shouldNotify(toMe, at('nothing', 2_000), me, true, 1_000), 'nothing is nothing').toBe(false);
     expect(shouldNotify(toMe, at('mentions', 500), me, true, 1_000), 'the mute is over').toBe(true);
     expect(shouldNotify(msg(4, { content: 'ping @alice' }), at('mentions'), me, true), 'an older server').toBe(true);
   });

@@ -64,7 +64,7 @@ export type NotificationLevel = 'all' | 'mentions' | 'nothing';
 
 /**
  * A member's notifications for a room: the level, and a mute until `mutedUntil` (epoch ms) during
- * which the room notifies nothing; null when not muted.
+ * which the room notifies only mentions; null when not muted.
  */
 export interface NotificationSettings {
   level: NotificationLevel;
