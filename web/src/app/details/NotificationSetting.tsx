@@ -52,7 +52,7 @@ export function NotificationSetting({ room }: { room: RoomSummary }) {
         ))}
       </div>
       <p className={styles.hint}>
-        {muted ? `Muted until ${formatFull(settings.mutedUntil!)}. ` : ''}
+        {muted ? `Muted until ${formatFull(settings.mutedUntil!)}; mentions still notify. ` : ''}
         <button
           type="button"
           className={styles.link}
