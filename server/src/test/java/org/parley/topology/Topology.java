@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.parley.testkit.ApiClient;
+import org.parley.testkit.TcpProxy;
 import org.parley.testkit.TestDatabase;
 
 /**
@@ -26,6 +27,7 @@ public final class Topology implements AutoCloseable {
     private NginxProcess nginx;
     private RedisProcess replica;
     private RedisProcess sentinel;
+    private TcpProxy databaseProxy;
 
     private Topology(Path dir, TestDatabase database, RedisProcess redis) {
         this.dir = dir;
@@ -43,6 +45,15 @@ public final class Topology implements AutoCloseable {
      * without a single point of failure in Redis runs it.
      */
     static Topology start(int nodeCount, boolean sentinel) {
+        return start(nodeCount, sentinel, false);
+    }
+
+    /**
+     * With {@code proxiedDatabase}, the nodes reach PostgreSQL through a {@link TcpProxy} the test
+     * can cut and restore, as a database that stops and starts again (the machine's own server
+     * keeps running for everyone else).
+     */
+    static Topology start(int nodeCount, boolean sentinel, boolean proxiedDatabase) {
         Path dir;
         try {
             dir = Files.createTempDirectory("parley-topology-");
@@ -52,6 +63,9 @@ public final class Topology implements AutoCloseable {
         TestDatabase database = TestDatabase.postgres();
         RedisProcess redis = RedisProcess.start(dir);
         Topology t = new Topology(dir, database, redis);
+        if (proxiedDatabase) {
+            t.databaseProxy = TcpProxy.to(database.address().getHostString(), database.address().getPort());
+        }
         if (sentinel) {
             t.replica = RedisProcess.replicaOf(dir.resolve("replica"), redis);
             t.sentinel = RedisProcess.sentinelOf(dir.resolve("sentinel"), redis, SENTINEL_MASTER);
@@ -69,7 +83,7 @@ public final class Topology implements AutoCloseable {
 
     private Map<String, String> nodeSettings() {
         Map<String, String> s = new LinkedHashMap<>();
-        s.put("database-url", database.url());
+        s.put("database-url", databaseProxy == null ? database.url() : database.through(databaseProxy).url());
         s.put("redis-url", sentinel == null ? redis.url()
                 : "redis-sentinel://127.0.0.1:" + sentinel.port() + "#" + SENTINEL_MASTER);
         s.put("jwt-secret", SECRET);
@@ -105,6 +119,11 @@ public final class Topology implements AutoCloseable {
         return redis;
     }
 
+    /** The proxy between the nodes and PostgreSQL, when started with one. */
+    TcpProxy databaseProxy() {
+        return databaseProxy;
+    }
+
     RedisProcess replica() {
         return replica;
     }
@@ -138,6 +157,7 @@ public final class Topology implements AutoCloseable {
         if (sentinel != null) sentinel.close();
         if (replica != null) replica.close();
         redis.close();
+        if (databaseProxy != null) databaseProxy.close();
         database.close();
     }
 }
