@@ -223,7 +223,12 @@ public final class Parley implements AutoCloseable {
                 .withPendingLimit(config.chat().pendingSocketsPerAddress(),
                         request -> addresses.resolve(request.remoteAddress(), request.headers().get("X-Forwarded-For")));
         // a real client sends CONNECT right after the handshake; a session that never does is dropped soon
-        return SocketIoConfig.defaults().withEngine(engine).withConnectTimeout(java.time.Duration.ofSeconds(10));
+        SocketIoConfig defaults = SocketIoConfig.defaults();
+        SocketIoConfig.RecoveryConfig recovery = defaults.recovery();
+        // each room keeps its own latest broadcasts, so a busy room does not cost a quiet one its recovery
+        return defaults.withEngine(engine).withConnectTimeout(java.time.Duration.ofSeconds(10))
+                .withRecovery(new SocketIoConfig.RecoveryConfig(recovery.enabled(), recovery.maxDisconnectionDuration(),
+                        config.chat().recoveryPacketsPerRoom(), recovery.maxLoggedBytes()));
     }
 
     private static void closeAll(List<AutoCloseable> closeables) {

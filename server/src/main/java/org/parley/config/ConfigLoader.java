@@ -56,7 +56,8 @@ public final class ConfigLoader {
         var chat = new ParleyConfig.Chat(intIn(Settings.MESSAGE_MAX_CHARS, 1, 100_000),
                 intIn(Settings.MESSAGES_PER_MINUTE, 1, 10_000_000), intIn(Settings.MESSAGE_BURST, 1, 10_000_000),
                 intIn(Settings.MAX_CONNECTIONS_PER_USER, 1, 100_000),
-                intIn(Settings.PENDING_SOCKETS_PER_ADDRESS, 1, 1_000_000));
+                intIn(Settings.PENDING_SOCKETS_PER_ADDRESS, 1, 1_000_000),
+                intIn(Settings.RECOVERY_PACKETS_PER_ROOM, 1, 100_000));
         String redis = raw.get(Settings.REDIS_URL);
         if (!redis.isEmpty() && !redis.startsWith("redis://") && !redis.startsWith("rediss://")
                 && !redis.startsWith("redis-sentinel://")) {

@@ -24,7 +24,7 @@ public record ParleyConfig(Path dataDir, Server server, Database database, Auth 
     public record S3(String endpoint, String region, String bucket, String accessKey, String secretKey) {}
 
     public record Chat(int messageMaxChars, int messagesPerMinute, int messageBurst, int maxConnectionsPerUser,
-                       int pendingSocketsPerAddress) {}
+                       int pendingSocketsPerAddress, int recoveryPacketsPerRoom) {}
 
     public record Server(String host, int port, List<String> allowedOrigins, long maxRequestBytes,
                          List<AddressRange> trustedProxies, Duration shutdownGrace,

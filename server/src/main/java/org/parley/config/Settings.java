@@ -56,6 +56,9 @@ public final class Settings {
             "Open socket connections one user may hold on one node.");
     public static final Setting PENDING_SOCKETS_PER_ADDRESS = new Setting("pending-sockets-per-address", "32",
             "Socket connections one client address may hold open before they sign in; further handshakes get 429.");
+    public static final Setting RECOVERY_PACKETS_PER_ROOM = new Setting("recovery-packets-per-room", "500",
+            "Latest broadcasts each room keeps so a socket that drops for up to 2 minutes resumes without a resync "
+            + "(1-100000).");
     public static final Setting TRUSTED_PROXIES = new Setting("trusted-proxies", "",
             "Comma-separated addresses or CIDR ranges of your reverse proxies; behind them the client address is the "
             + "right-most X-Forwarded-For hop that is not one of them. Empty: X-Forwarded-For is ignored.");
@@ -126,6 +129,7 @@ public final class Settings {
             ALLOWED_ORIGINS, MAX_REQUEST_BYTES, PASSWORD_HASH_CONCURRENCY, LOGIN_MAX_FAILURES,
             LOGIN_MAX_FAILURES_PER_ADDRESS, LOGIN_WINDOW, REGISTRATIONS_PER_ADDRESS, MESSAGE_MAX_CHARS,
             MESSAGES_PER_MINUTE, MESSAGE_BURST, MAX_CONNECTIONS_PER_USER, PENDING_SOCKETS_PER_ADDRESS,
+            RECOVERY_PACKETS_PER_ROOM,
             TRUSTED_PROXIES, TRUST_PROXY, MANAGEMENT_HOST, MANAGEMENT_PORT, SHUTDOWN_GRACE,
             FILES_DIR, FILES_STORE, S3_ENDPOINT, S3_REGION, S3_BUCKET, S3_ACCESS_KEY, S3_SECRET_KEY,
             UPLOAD_MAX_BYTES, UPLOAD_QUOTA_BYTES, UPLOADS_CONCURRENT_PER_USER, UPLOADS_PER_MINUTE, UPLOAD_EXPIRY,

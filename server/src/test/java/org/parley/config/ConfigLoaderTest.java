@@ -96,6 +96,15 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void eachRoomKeepsFiveHundredBroadcastsForRecoveryByDefault() {
+        assertThat(ConfigLoader.load(List.of(), Map.of()).chat().recoveryPacketsPerRoom()).isEqualTo(500);
+        assertThat(ConfigLoader.load(List.of("--recovery-packets-per-room", "2000"), Map.of()).chat()
+                .recoveryPacketsPerRoom()).isEqualTo(2000);
+        assertThatThrownBy(() -> ConfigLoader.load(List.of(), Map.of("PARLEY_RECOVERY_PACKETS_PER_ROOM", "0")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("PARLEY_RECOVERY_PACKETS_PER_ROOM");
+    }
+
+    @Test
     void nodeLeasesLastTenSecondsUnderTheParleyPrefixByDefault() {
         ParleyConfig defaults = ConfigLoader.load(List.of(), Map.of());
         assertThat(defaults.presence().nodeTimeout()).isEqualTo(java.time.Duration.ofSeconds(10));

@@ -37,17 +37,24 @@ public record SocketIoConfig(
      *
      * @param enabled                   whether sessions are kept and restored
      * @param maxDisconnectionDuration  how long a disconnected session can be restored
-     * @param maxLoggedPackets          how many broadcasts are kept for replay, per namespace
-     * @param maxLoggedBytes            how many bytes of broadcasts are kept for replay, per namespace
+     * @param maxPacketsPerRoom         how many of its latest broadcasts each room keeps for replay (a
+     *                                  broadcast to the whole namespace counts as one more room)
+     * @param maxLoggedBytes            how many bytes of broadcasts the namespace keeps for replay in all
      */
-    public record RecoveryConfig(boolean enabled, Duration maxDisconnectionDuration, int maxLoggedPackets,
+    public record RecoveryConfig(boolean enabled, Duration maxDisconnectionDuration, int maxPacketsPerRoom,
             long maxLoggedBytes) {
+        public RecoveryConfig {
+            if (maxPacketsPerRoom < 1 || maxLoggedBytes < 1) {
+                throw new IllegalArgumentException("maxPacketsPerRoom and maxLoggedBytes must be >= 1");
+            }
+        }
+
         public static RecoveryConfig disabled() {
-            return new RecoveryConfig(false, Duration.ofMinutes(2), 10_000, 64L * 1024 * 1024);
+            return new RecoveryConfig(false, Duration.ofMinutes(2), 500, 64L * 1024 * 1024);
         }
 
         public static RecoveryConfig twoMinutes() {
-            return new RecoveryConfig(true, Duration.ofMinutes(2), 10_000, 64L * 1024 * 1024);
+            return new RecoveryConfig(true, Duration.ofMinutes(2), 500, 64L * 1024 * 1024);
         }
     }
 

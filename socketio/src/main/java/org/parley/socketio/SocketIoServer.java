@@ -58,7 +58,7 @@ public final class SocketIoServer implements AutoCloseable {
         }
         return namespaces.computeIfAbsent(name, n -> new Namespace(n, this, config.recovery().enabled()
                 ? new ConnectionStateRecovery(config.recovery().maxDisconnectionDuration(),
-                        config.recovery().maxLoggedPackets(), config.recovery().maxLoggedBytes(), clock)
+                        config.recovery().maxPacketsPerRoom(), config.recovery().maxLoggedBytes(), clock)
                 : null));
     }
 

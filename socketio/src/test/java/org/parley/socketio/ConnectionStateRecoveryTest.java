@@ -125,6 +125,105 @@ class ConnectionStateRecoveryTest {
         assertThat(recovery.restore("p8", null, 100, 1_000_000)).as("log before the gap is gone").isEmpty();
     }
 
+    private long broadcastTo(ConnectionStateRecovery log, String payload, String... rooms) {
+        long seq = log.nextSeq();
+        EncodedPacket packet = PacketEncoder.encode(new SocketPacket.Event("/",
+                Namespace.argsArray(new Object[] {"msg", payload, log.offset(seq)}), SocketPacket.NO_ACK));
+        log.record(new ConnectionStateRecovery.LoggedPacket(seq, Set.of(rooms), Set.of(), packet, clock.millis()));
+        return seq;
+    }
+
+    private void saveIn(ConnectionStateRecovery log, String pid, long lastQueued, String... rooms) {
+        java.util.Set<String> all = new java.util.HashSet<>(Set.of(rooms));
+        all.add("socket-" + pid);
+        log.save(new ConnectionStateRecovery.SavedSession(pid, "socket-" + pid, Set.copyOf(all), Map.of(), 0,
+                lastQueued, log.currentSeq(), clock.millis()));
+    }
+
+    @Test
+    void aBusyRoomEvictsNothingOfAQuietRoom() {
+        long seen = broadcast("quiet");
+        saveIn(recovery, "q", seen, "quiet");
+        long missedInQuiet = broadcast("quiet");
+        for (int i = 0; i < 50; i++) {
+            broadcast("busy");
+        }
+        var restored = recovery.restore("q", recovery.offset(seen), 100, 1_000_000).orElseThrow();
+        assertThat(seqs(restored)).containsExactly(missedInQuiet);
+
+        // it was sent broadcasts it never saw, so it needs everything after its offset
+        saveIn(recovery, "b", recovery.currentSeq(), "busy");
+        assertThat(recovery.restore("b", recovery.offset(seen), 100, 1_000_000))
+                .as("the busy room kept only its last 5").isEmpty();
+    }
+
+    @Test
+    void aSocketInABusyAndAQuietRoomIsRestoredOnlyIfBothAreCovered() {
+        long seen = broadcast("quiet");
+        saveIn(recovery, "both", seen, "quiet", "busy");
+        long inQuiet = broadcast("quiet");
+        long inBusy = broadcast("busy");
+        var restored = recovery.restore("both", recovery.offset(seen), 100, 1_000_000).orElseThrow();
+        assertThat(seqs(restored)).containsExactly(inQuiet, inBusy);
+
+        long seenLater = broadcast("quiet");
+        saveIn(recovery, "both2", seenLater, "quiet", "busy");
+        broadcast("quiet");
+        for (int i = 0; i < 6; i++) {
+            broadcast("busy");
+        }
+        assertThat(recovery.restore("both2", recovery.offset(seenLater), 100, 1_000_000))
+                .as("the busy room no longer holds all it missed").isEmpty();
+        saveIn(recovery, "quietOnly", seenLater, "quiet");
+        assertThat(recovery.restore("quietOnly", recovery.offset(seenLater), 100, 1_000_000)).isPresent();
+    }
+
+    @Test
+    void aBroadcastToSeveralRoomsIsReplayedOnceAndKeptWhileOneRoomHoldsIt() {
+        long seen = broadcast("a");
+        saveIn(recovery, "ab", seen, "a", "b");
+        long toBoth = broadcastTo(recovery, "both", "a", "b");
+        for (int i = 0; i < 5; i++) {
+            broadcast("a");
+        }
+        saveIn(recovery, "bOnly", recovery.currentSeq(), "b");
+        var onlyB = recovery.restore("bOnly", recovery.offset(seen), 100, 1_000_000).orElseThrow();
+        assertThat(seqs(onlyB)).as("room b still holds it").containsExactly(toBoth);
+        assertThat(recovery.restore("ab", recovery.offset(seen), 100, 1_000_000))
+                .as("room a gave it up").isEmpty();
+    }
+
+    @Test
+    void broadcastsToTheWholeNamespaceAreKeptAsOneMoreRoom() {
+        long seen = broadcast("a");
+        saveIn(recovery, "n", seen, "a");
+        long seq = recovery.nextSeq();
+        EncodedPacket packet = PacketEncoder.encode(new SocketPacket.Event("/",
+                Namespace.argsArray(new Object[] {"all"}), SocketPacket.NO_ACK));
+        recovery.record(new ConnectionStateRecovery.LoggedPacket(seq, Set.of(), Set.of(), packet, clock.millis()));
+        for (int i = 0; i < 10; i++) {
+            broadcast("other");
+        }
+        var restored = recovery.restore("n", recovery.offset(seen), 100, 1_000_000).orElseThrow();
+        assertThat(seqs(restored)).containsExactly(seq);
+    }
+
+    @Test
+    void theByteBoundIsHonouredByTakingFromTheRoomHoldingTheMost() {
+        String big = "x".repeat(200);
+        ConnectionStateRecovery small = new ConnectionStateRecovery(Duration.ofMinutes(2), 1_000, 2_000, clock);
+        long seen = broadcastTo(small, "q", "quiet");
+        saveIn(small, "q", seen, "quiet");
+        long missed = broadcastTo(small, "q", "quiet");
+        for (int i = 0; i < 100; i++) {
+            broadcastTo(small, big, "busy");
+            assertThat(small.loggedBytes()).isLessThanOrEqualTo(2_000);
+        }
+        var restored = small.restore("q", small.offset(seen), 100, 1_000_000).orElseThrow();
+        assertThat(seqs(restored)).containsExactly(missed);
+        assertThat(small.loggedBytes()).isGreaterThan(1_500);
+    }
+
     private static final class MutableClock extends Clock {
         private Instant now = Instant.parse("2026-01-01T00:00:00Z");
 

@@ -35,6 +35,12 @@ class NodeClientTest {
             });
             main.on("cut-my-transport", (socket, args, ack) ->
                     socket.client().session().close(CloseReason.TRANSPORT_CLOSE));
+            main.on("flood", (socket, args, ack) -> {
+                for (int i = 0; i < args.get(1).asInt(); i++) {
+                    main.to(args.string(0)).emit("busy-message", i);
+                }
+                ack.send();
+            });
 
             Namespace guarded = io.namespace("/guarded");
             guarded.recoveryFilter((socket, saved) -> {
@@ -94,6 +100,16 @@ class NodeClientTest {
         assertThat(result.get("sameId").booleanValue()).isTrue();
         assertThat(result.get("received").toString())
                 .isEqualTo("[\"before\",\"missed-1\",\"missed-2\",\"after\"]");
+    }
+
+    @Test
+    void aFloodInABusyRoomDoesNotCostAQuietRoomItsRecovery() throws Exception {
+        int beyondWhatARoomKeeps = SocketIoConfig.defaults().recovery().maxPacketsPerRoom() + 100;
+        JsonNode result = NodeScripts.run("recovery-busy-room.mjs", server.url(), String.valueOf(beyondWhatARoomKeeps));
+        assertThat(result.get("quietRecovered").booleanValue()).isTrue();
+        assertThat(result.get("received").toString()).isEqualTo("[\"before\",\"missed\",\"after\"]");
+        assertThat(result.get("bothRecovered").booleanValue())
+                .as("the busy room no longer holds all it missed").isFalse();
     }
 
     @Test
