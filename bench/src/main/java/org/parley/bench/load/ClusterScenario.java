@@ -94,6 +94,7 @@ final class ClusterScenario {
         List<SioClient> failed = bench.connectAll(clients, 50);
         if (!failed.isEmpty()) throw new IllegalStateException(name + ": " + failed.size() + " clients failed to connect");
         settleAll();
+        Bench.sleep(Long.parseLong(bench.opts.getOrDefault("wait-seconds", "0")) * 1000); // an extra wait before the first send
         Map<String, Object> out = Report.obj();
         out.put("socketsPerNode", List.of(java.util.Arrays.stream(perNode).boxed().toArray()));
         out.put("sendingRooms", rooms.size() - quietRooms);

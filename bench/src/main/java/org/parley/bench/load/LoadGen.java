@@ -15,7 +15,7 @@ import java.util.Map;
  *   LoadGen reconnect --url U --state F --server-pid P --out R.json [--conns 10000 --messages-per-room 5]
  *   LoadGen largeroom --url U --state F --server-pid P --out R.json [--people 1000 --connect-rate 500 --senders 10 --rates 2,5 --hold 25]
  *   LoadGen cluster   --url U --state F --nodes U1,U2,U3 --server-pids P1,P2,P3 --metrics M1,M2,M3 --out R.json
- *                     [--rate 100 --hold 25 --room-sockets 20 --quiet-rooms 3]
+ *                     [--rate 100 --hold 25 --room-sockets 20 --quiet-rooms 3 --wait-seconds 0]
  * </pre>
  * Every scenario fails (exit 1) when a message is lost or duplicated.
  */
