@@ -59,7 +59,7 @@ final class Bench {
     }
 
     CompletableFuture<SioClient> connect(SioClient c) {
-        return c.connect(http[c.index % http.length], wsUri, Duration.ofSeconds(30));
+        return c.connect(http[c.index % http.length], c.node != null ? c.node : wsUri, Duration.ofSeconds(30));
     }
 
     /** Connects clients with at most {@code parallel} handshakes in flight; returns the failures. */

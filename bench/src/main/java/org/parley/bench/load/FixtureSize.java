@@ -21,7 +21,7 @@ record FixtureSize(int chatRooms, int usersPerRoom, int ladderUsers, int largeRo
         int share = Math.max(1, Integer.parseInt(o.getOrDefault("sockets-per-account", "1")));
         int chatRooms = Integer.parseInt(o.getOrDefault("chat-rooms", "50"));
         int perRoom = 0;
-        if (all || scenario.equals("chatmix")) perRoom = Integer.parseInt(o.getOrDefault("room-sockets", "20"));
+        if (all || scenario.equals("chatmix") || scenario.equals("cluster")) perRoom = Integer.parseInt(o.getOrDefault("room-sockets", "20"));
         if (scenario.equals("reconnect")) { // with "all" the chat rooms keep the chat mix's size, and reconnect's sockets share them
             perRoom = Math.max(perRoom, Integer.parseInt(o.getOrDefault("conns", "10000")) / Math.max(1, chatRooms));
         }

@@ -14,6 +14,8 @@ import java.util.Map;
  *   LoadGen chatmix   --url U --state F --server-pid P --out R.json [--rates 200,400,... --step-seconds 15 --room-sockets 20]
  *   LoadGen reconnect --url U --state F --server-pid P --out R.json [--conns 10000 --messages-per-room 5]
  *   LoadGen largeroom --url U --state F --server-pid P --out R.json [--people 1000 --connect-rate 500 --senders 10 --rates 2,5 --hold 25]
+ *   LoadGen cluster   --url U --state F --nodes U1,U2,U3 --server-pids P1,P2,P3 --metrics M1,M2,M3 --out R.json
+ *                     [--rate 100 --hold 25 --room-sockets 20 --quiet-rooms 3 --wait-seconds 0]
  * </pre>
  * Every scenario fails (exit 1) when a message is lost or duplicated.
  */
@@ -46,6 +48,7 @@ public final class LoadGen {
             case "chatmix" -> new ChatMixScenario(bench, report).run();
             case "reconnect" -> new ReconnectScenario(bench, report).run();
             case "largeroom" -> new LargeRoomScenario(bench, report).run();
+            case "cluster" -> new ClusterScenario(bench, report).run();
             default -> throw new IllegalArgumentException("unknown scenario " + args[0]);
         };
         if (!args[0].equals("idle-worker")) {

@@ -39,6 +39,9 @@ final class SioClient implements WebSocket.Listener {
     volatile boolean lostUnexpectedly;
     volatile String closeReason;
 
+    /** The node this socket connects to (several nodes); null: the generator's --url. */
+    volatile URI node;
+
     /** Delivery bookkeeping, touched only on this socket's callback thread. */
     long roomId;
     final BitSet seqs = new BitSet();
