@@ -79,4 +79,14 @@ public final class Memberships {
     public List<Long> contactsOf(Handle h, long userId) {
         return rooms.contactsOf(h, userId);
     }
+
+    /** Each member's notification settings for the room, by user id. */
+    public Map<Long, NotificationSettings> notificationsOf(Handle h, long roomId) {
+        return rooms.memberNotifications(h, roomId);
+    }
+
+    /** Whether the room is a direct room (of two people); false for a group or a room that does not exist. */
+    public boolean isDirect(Handle h, long roomId) {
+        return rooms.find(h, roomId).map(r -> Room.DIRECT.equals(r.kind())).orElse(false);
+    }
 }
