@@ -65,7 +65,7 @@ public final class VapidKeys {
             log.info("Generated the Web Push (VAPID) key pair into {}; nodes of one cluster must share it.", file);
             return new VapidKeys((ECPrivateKey) pair.getPrivate(), (ECPublicKey) pair.getPublic());
         } catch (IOException | GeneralSecurityException | IllegalArgumentException | ClassCastException e) {
-            throw new IllegalStateException("Cannot read or create the Web Push key in " + dataDir + ": " + e.getMessage(), e);
+            throw new IllegalStateException("Cannot read or create the Web Push key " + file + ": " + e.getMessage(), e);
         }
     }
 
