@@ -171,6 +171,7 @@ public final class Parley implements AutoCloseable {
                     ids -> presence.statusesOf(ids).stream().filter(p -> PresenceStatus.OFFLINE.equals(p.status()))
                             .map(PresenceStatus::userId).collect(java.util.stream.Collectors.toSet()), clock);
             services.add(pushes);
+            bus.subscribe(pushes::heard);
             MessageService messages = new MessageService(db, memberships, new MessageRules(chat.messageMaxChars()),
                     new RateLimiter(chat.messageBurst(), chat.messagesPerMinute(), java.time.Duration.ofMinutes(1), clock),
                     new PublishTap(bus, pushes::published), clock);

@@ -29,7 +29,8 @@ import tools.jackson.databind.JsonNode;
  * mention gets through a mute; only the level {@code nothing} silences it). It is told of the
  * messages published on this node ({@link #published}), so each message is pushed once however
  * many nodes hear it; everything runs on its own small thread, never the sender's, and a failure
- * only costs that notification.
+ * only costs that notification. A recipient still connected when the message came who goes
+ * offline soon after (the app was closed as it arrived) gets it then, unless they read it first.
  */
 public final class PushNotifier implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PushNotifier.class);
@@ -59,6 +60,59 @@ public final class PushNotifier implements AutoCloseable {
         this.sender = new PushSender(keys, subject, clock);
         this.offline = offline;
         this.clock = clock;
+    }
+
+    /**
+     * Messages published here whose recipients were still connected, by recipient: if one of them
+     * goes offline soon after (the app was closed as the message came, within the offline grace),
+     * the message is pushed then, unless they read it first.
+     */
+    private final Map<Long, List<Waiting>> waiting = new java.util.HashMap<>();
+    /** How long a message waits for a connected recipient to go offline. */
+    static final long WAIT_MILLIS = 15_000;
+
+    private record Waiting(BusEvent.MessageCreated created, JsonNode message, long since) {}
+
+    /** Every event this node hears: a recipient going offline may release a message that waited. */
+    public void heard(BusEvent event) {
+        if (event instanceof BusEvent.PresenceChanged changed && "offline".equals(changed.status())) {
+            queue(() -> wentOffline(changed.userId()), "offline " + changed.userId());
+        }
+    }
+
+    private void queue(Runnable work, String what) {
+        try {
+            worker.execute(() -> {
+                try {
+                    work.run();
+                } catch (RuntimeException e) {
+                    log.debug("Push ({}) failed", what, e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            log.debug("Push queue full or closed; {} not pushed", what);
+        }
+    }
+
+    private void wentOffline(long userId) {
+        List<Waiting> messages = waiting.remove(userId);
+        if (messages == null) return;
+        long now = clock.millis();
+        for (Waiting w : messages) {
+            if (now - w.since() > WAIT_MILLIS) continue;
+            long readTo = db.withHandle(h -> rooms.find(h, w.created().roomId(), userId)
+                    .map(m -> m.member().lastReadSeq()).orElse(Long.MAX_VALUE));
+            if (readTo >= w.created().seq()) continue;
+            byte[] payload = payload(w.created(), w.message());
+            for (PushSubscription s : subscriptions.subscriptionsOf(List.of(userId))) send(s, payload);
+        }
+    }
+
+    private void await(long userId, Waiting w) {
+        List<Waiting> list = waiting.computeIfAbsent(userId, k -> new ArrayList<>());
+        list.removeIf(old -> w.since() - old.since() > WAIT_MILLIS);
+        if (list.size() < 100) list.add(w);
+        if (waiting.size() > 10_000) waiting.entrySet().removeIf(e -> e.getValue().stream().allMatch(old -> w.since() - old.since() > WAIT_MILLIS));
     }
 
     /** An event this node published; a new text message may deserve pushes. Never blocks. */
@@ -102,6 +156,7 @@ public final class PushNotifier implements AutoCloseable {
         if (recipients.isEmpty()) return;
         Set<Long> away = offline.apply(recipients);
         List<Long> absent = recipients.stream().filter(away::contains).toList();
+        for (long user : recipients) if (!away.contains(user)) await(user, new Waiting(created, message, now));
         if (absent.isEmpty()) return;
         byte[] payload = payload(created, message);
         for (PushSubscription s : subscriptions.subscriptionsOf(absent)) send(s, payload);

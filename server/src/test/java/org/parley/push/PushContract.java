@@ -160,6 +160,26 @@ abstract class PushContract {
     }
 
     @Test
+    void someoneWhoClosesTheAppAsAMessageComesGetsItOnceOffline() throws Exception {
+        Account alice = Accounts.register(api, "alice");
+        Account ivy = Accounts.register(api, "ivy");
+        BrowserKeys browser = subscribe(ivy, "/ivy-1");
+        long room = direct(alice, ivy);
+        ChatSocket alicesSocket = ChatSocket.connect(server.baseUrl(), alice.accessToken());
+        sockets.add(alicesSocket);
+        ChatSocket ivysSocket = ChatSocket.connect(server.baseUrl(), ivy.accessToken());
+        alicesSocket.awaitFirst("presence_batch", b -> b.path("users").valueStream().anyMatch(
+                u -> u.path("userId").asLong() == ivy.id() && "online".equals(u.path("status").asString())));
+
+        long seq = send(alice, room, "are you still there?");
+        ivysSocket.close();
+
+        PushEndpoint.Received push = endpoint.next();
+        assertThat(push.path()).isEqualTo("/ivy-1");
+        assertThat(Json.MAPPER.readTree(browser.decrypt(push.body())).path("seq").asLong()).isEqualTo(seq);
+    }
+
+    @Test
     void aSubscriptionThePushServiceCallsGoneIsDropped() throws Exception {
         Account alice = Accounts.register(api, "alice");
         Account erin = Accounts.register(api, "erin");
