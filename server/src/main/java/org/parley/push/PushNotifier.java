@@ -18,6 +18,7 @@ import org.parley.json.Json;
 import org.parley.rooms.Memberships;
 import org.parley.rooms.NotificationLevel;
 import org.parley.rooms.NotificationSettings;
+import org.parley.rooms.Room;
 import org.parley.storage.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,7 +72,7 @@ public final class PushNotifier implements AutoCloseable {
     /** How long a message waits for a connected recipient to go offline. */
     static final long WAIT_MILLIS = 15_000;
 
-    private record Waiting(BusEvent.MessageCreated created, JsonNode message, long since) {}
+    private record Waiting(BusEvent.MessageCreated created, JsonNode message, String roomName, long since) {}
 
     /** Every event this node hears: a recipient going offline may release a message that waited. */
     public void heard(BusEvent event) {
@@ -103,7 +104,7 @@ public final class PushNotifier implements AutoCloseable {
             long readTo = db.withHandle(h -> rooms.find(h, w.created().roomId(), userId)
                     .map(m -> m.member().lastReadSeq()).orElse(Long.MAX_VALUE));
             if (readTo >= w.created().seq()) continue;
-            byte[] payload = payload(w.created(), w.message());
+            byte[] payload = payload(w.created(), w.message(), w.roomName());
             for (PushSubscription s : subscriptions.subscriptionsOf(List.of(userId))) send(s, payload);
         }
     }
@@ -144,8 +145,12 @@ public final class PushNotifier implements AutoCloseable {
         boolean room = message.path("mentionsRoom").asBoolean(false);
         long now = clock.millis();
         List<Long> recipients = new ArrayList<>();
+        String[] roomName = {null};
         db.withHandle(h -> {
-            boolean direct = rooms.isDirect(h, created.roomId());
+            var found = rooms.room(h, created.roomId());
+            if (found.isEmpty()) return null;
+            boolean direct = Room.DIRECT.equals(found.get().kind());
+            if (!direct) roomName[0] = found.get().name();
             for (var e : rooms.notificationsOf(h, created.roomId()).entrySet()) {
                 long user = e.getKey();
                 if (user == senderId) continue;
@@ -156,9 +161,9 @@ public final class PushNotifier implements AutoCloseable {
         if (recipients.isEmpty()) return;
         Set<Long> away = offline.apply(recipients);
         List<Long> absent = recipients.stream().filter(away::contains).toList();
-        for (long user : recipients) if (!away.contains(user)) await(user, new Waiting(created, message, now));
+        for (long user : recipients) if (!away.contains(user)) await(user, new Waiting(created, message, roomName[0], now));
         if (absent.isEmpty()) return;
-        byte[] payload = payload(created, message);
+        byte[] payload = payload(created, message, roomName[0]);
         for (PushSubscription s : subscriptions.subscriptionsOf(absent)) send(s, payload);
     }
 
@@ -170,10 +175,12 @@ public final class PushNotifier implements AutoCloseable {
         return direct && settings.level() == NotificationLevel.ALL && !muted;
     }
 
-    private static byte[] payload(BusEvent.MessageCreated created, JsonNode message) {
+    /** {@code roomName}: the group's name (the title says who wrote where), null for a direct room. */
+    private static byte[] payload(BusEvent.MessageCreated created, JsonNode message, String roomName) {
         JsonNode who = message.path("sender");
         String name = who.path("displayName").asString("");
         if (name.isBlank()) name = who.path("username").asString("");
+        if (roomName != null) name = name + " in " + roomName;
         String text = message.path("content").asString("").replaceAll("\\s+", " ").strip();
         if (text.isEmpty() && !message.path("attachments").isEmpty()) text = "Sent a file";
         if (text.codePointCount(0, text.length()) > BODY_CHARS) {

@@ -85,8 +85,8 @@ public final class Memberships {
         return rooms.memberNotifications(h, roomId);
     }
 
-    /** Whether the room is a direct room (of two people); false for a group or a room that does not exist. */
-    public boolean isDirect(Handle h, long roomId) {
-        return rooms.find(h, roomId).map(r -> Room.DIRECT.equals(r.kind())).orElse(false);
+    /** The room (its kind and name), whoever asks; empty when it does not exist. */
+    public Optional<Room> room(Handle h, long roomId) {
+        return rooms.find(h, roomId);
     }
 }

@@ -157,6 +157,7 @@ abstract class PushContract {
         JsonNode payload = Json.MAPPER.readTree(daves.decrypt(push.body()));
         assertThat(payload.path("roomId").asLong()).isEqualTo(group);
         assertThat(payload.path("seq").asLong()).isEqualTo(mention);
+        assertThat(payload.path("title").asString()).isEqualTo("alice in Team");
     }
 
     @Test
