@@ -88,3 +88,39 @@ self.addEventListener('fetch', (event) => {
     );
   }
 });
+
+// Web Push: the server sends {roomId, seq, title, body} for a direct message or a mention while
+// no tab of the app is connected. Shown as a notification; one per room (a newer one replaces it).
+self.addEventListener('push', (event) => {
+  let data = {};
+  try {
+    data = event.data ? event.data.json() : {};
+  } catch {
+    data = {};
+  }
+  const roomId = Number.isSafeInteger(data.roomId) ? data.roomId : null;
+  const title = typeof data.title === 'string' && data.title ? data.title : 'Parley';
+  const body = typeof data.body === 'string' ? data.body : '';
+  event.waitUntil(
+    self.registration.showNotification(title, {
+      body,
+      tag: roomId === null ? 'parley' : `room-${roomId}`,
+      icon: '/icons/icon-192.png',
+      data: { roomId },
+    }),
+  );
+});
+
+// A click opens the room: in a tab of the app if one is open (focused and sent there), else in a new one.
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  const roomId = event.notification.data && event.notification.data.roomId;
+  const path = Number.isSafeInteger(roomId) ? `/rooms/${roomId}` : '/';
+  event.waitUntil(
+    self.clients.matchAll({ type: 'window', includeUncontrolled: true }).then((windows) => {
+      const open = windows.find((client) => new URL(client.url).origin === self.location.origin);
+      if (open) return open.focus().then((client) => (client || open).navigate(path));
+      return self.clients.openWindow(path);
+    }),
+  );
+});

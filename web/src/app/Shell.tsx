@@ -2,7 +2,9 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { Link, Navigate, useMatch, useNavigate } from 'react-router-dom';
 import { nameOf, type User } from '../api/types';
 import { draftStore } from '../chat/drafts';
-import { useAuth } from '../auth/AuthContext';
+import { useApi, useAuth } from '../auth/AuthContext';
+import { notificationPermission } from '../chat/notifications';
+import { turnOffPush, turnOnPush } from '../chat/pushSubscription';
 import { Avatar } from '../ui/Avatar';
 import { Button } from '../ui/Button';
 import { Dialog } from '../ui/Dialog';
@@ -40,10 +42,13 @@ function Account({ user, onSignOut }: { user: User; onSignOut: () => Promise<voi
   const [settings, setSettings] = useState(false);
   const phone = useMediaQuery(PHONE_QUERY);
   const name = nameOf(user);
+  const api = useApi();
   const signOut = async () => {
     setSigningOut(true);
     draftStore(user.id).clear();
     try {
+      // while still signed in: this browser stops taking pushes for this account
+      await turnOffPush(api).catch(() => undefined);
       await onSignOut();
     } finally {
       setSigningOut(false);
@@ -114,7 +119,13 @@ function HeaderSearch() {
  */
 export function Shell() {
   const { user, signOut } = useAuth();
+  const api = useApi();
   const navigate = useNavigate();
+  // Notifications allowed earlier: make sure the server can reach this browser while the app is closed.
+  const userId = user?.id;
+  useEffect(() => {
+    if (userId !== undefined && notificationPermission() === 'granted') void turnOnPush(api).catch(() => undefined);
+  }, [api, userId]);
   const home = useMatch('/');
   const room = useMatch('/rooms/:roomId');
   const details = useMatch('/rooms/:roomId/details');

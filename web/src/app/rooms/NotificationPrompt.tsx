@@ -1,5 +1,7 @@
 import { useState } from 'react';
+import { useApi } from '../../auth/AuthContext';
 import { notificationPermission } from '../../chat/notifications';
+import { turnOnPush } from '../../chat/pushSubscription';
 import { Icon } from '../../ui/Icon';
 import styles from './NotificationPrompt.module.css';
 
@@ -15,9 +17,11 @@ function dismissed(): boolean {
 
 /**
  * Offers notifications once, quietly, under the room list. Permission is asked only when the
- * person presses "Turn on", never on page load.
+ * person presses "Turn on", never on page load; once given, this browser subscribes to Web Push
+ * so that direct messages and mentions arrive while the app is closed too.
  */
 export function NotificationPrompt() {
+  const api = useApi();
   const [hidden, setHidden] = useState(() => dismissed() || notificationPermission() !== 'default');
   if (hidden) return null;
 
@@ -31,7 +35,8 @@ export function NotificationPrompt() {
   };
   const enable = async () => {
     try {
-      await Notification.requestPermission();
+      // granted: the server pushes direct messages and mentions to this browser while the app is closed
+      if ((await Notification.requestPermission()) === 'granted') void turnOnPush(api).catch(() => undefined);
     } finally {
       setHidden(true);
     }

@@ -60,6 +60,12 @@ import org.parley.socketio.SocketIoConfig;
 import org.parley.socketio.SocketIoServer;
 import org.parley.presence.PresenceLedger;
 import org.parley.presence.PresenceService;
+import org.parley.presence.PresenceStatus;
+import org.parley.push.PublishTap;
+import org.parley.push.PushNotifier;
+import org.parley.push.PushRoutes;
+import org.parley.push.PushService;
+import org.parley.push.VapidKeys;
 import org.parley.presence.TypingService;
 import org.parley.limits.RateLimiter;
 import org.parley.messages.MessageReader;
@@ -150,11 +156,6 @@ public final class Parley implements AutoCloseable {
             services.add(calls);
             MembershipService members = new MembershipService(db, notices, directory, bus, clock, calls);
             var chat = config.chat();
-            MessageService messages = new MessageService(db, memberships, new MessageRules(chat.messageMaxChars()),
-                    new RateLimiter(chat.messageBurst(), chat.messagesPerMinute(), java.time.Duration.ofMinutes(1), clock),
-                    bus, clock);
-            services.add(messages);
-            SyncService sync = new SyncService(db, memberships);
             // with Redis, presence is kept per node under a lease, so a node that dies takes its users' presence along
             PresenceLedger ledger = bus instanceof RedisBus redis
                     ? PresenceLedger.inRedis(config.redisUrl().orElseThrow(), config.redisKeyPrefix(), redis.nodeId(),
@@ -163,6 +164,19 @@ public final class Parley implements AutoCloseable {
             PresenceService presence = new PresenceService(db, memberships, directory, bus, clock,
                     java.time.Duration.ofSeconds(3), config.presence().pushRoomSize(), ledger);
             services.add(presence);
+            // Web Push: messages published here are pushed to their recipients who have no connection
+            VapidKeys vapid = VapidKeys.resolve(config.dataDir());
+            PushService push = new PushService(db, bus, clock);
+            PushNotifier pushes = new PushNotifier(db, memberships, push, vapid, "mailto:push@parley.invalid",
+                    ids -> presence.statusesOf(ids).stream().filter(p -> PresenceStatus.OFFLINE.equals(p.status()))
+                            .map(PresenceStatus::userId).collect(java.util.stream.Collectors.toSet()), clock);
+            services.add(pushes);
+            bus.subscribe(pushes::heard);
+            MessageService messages = new MessageService(db, memberships, new MessageRules(chat.messageMaxChars()),
+                    new RateLimiter(chat.messageBurst(), chat.messagesPerMinute(), java.time.Duration.ofMinutes(1), clock),
+                    new PublishTap(bus, pushes::published), clock);
+            services.add(messages);
+            SyncService sync = new SyncService(db, memberships);
             TypingService typing = new TypingService(db, memberships, bus, clock, java.time.Duration.ofSeconds(5));
             services.add(typing);
 
@@ -198,7 +212,7 @@ public final class Parley implements AutoCloseable {
                     new SearchRoutes(new SearchService(db, new MessageReader(db.dialect()))),
                     new TusRoutes(uploads), new FileRoutes(fileService),
                     new CallRoutes(calls, new IceServers(callConfig.stunUrls(), callConfig.turnUrls(),
-                            callConfig.turnSecret(), callConfig.turnCredentialTtl(), clock))));
+                            callConfig.turnSecret(), callConfig.turnCredentialTtl(), clock)), new PushRoutes(push, vapid)));
             installers.add(node.io::install);
             node.management = ManagementServer.start(config.server().managementHost(),
                     config.server().managementPort(), metrics);

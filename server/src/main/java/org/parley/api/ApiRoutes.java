@@ -6,6 +6,7 @@ import org.parley.auth.RequestAuth;
 import org.parley.files.FileRoutes;
 import org.parley.files.TusRoutes;
 import org.parley.calls.CallRoutes;
+import org.parley.push.PushRoutes;
 import org.parley.http.HealthRoutes;
 import org.parley.http.RouteInstaller;
 import org.parley.messages.MessageRoutes;
@@ -22,7 +23,7 @@ import org.parley.users.UserRoutes;
  */
 public record ApiRoutes(RequestAuth requestAuth, HealthRoutes health, AuthRoutes auth, UserRoutes users,
                         RoomRoutes rooms, MessageRoutes messages, SearchRoutes search, TusRoutes uploads,
-                        FileRoutes files, CallRoutes calls)
+                        FileRoutes files, CallRoutes calls, PushRoutes push)
         implements RouteInstaller {
 
     @Override
@@ -88,5 +89,10 @@ public record ApiRoutes(RequestAuth requestAuth, HealthRoutes health, AuthRoutes
 
         r.get("/api/calls/ice-servers", calls::iceServers);
         r.get("/api/rooms/{roomId}/call", calls::roomCall);
+
+        r.get("/api/push/key", push::key);
+        r.get("/api/push/subscriptions", push::list);
+        r.post("/api/push/subscriptions", push::subscribe);
+        r.delete("/api/push/subscriptions", push::unsubscribe);
     }
 }

@@ -79,4 +79,14 @@ public final class Memberships {
     public List<Long> contactsOf(Handle h, long userId) {
         return rooms.contactsOf(h, userId);
     }
+
+    /** Each member's notification settings for the room, by user id. */
+    public Map<Long, NotificationSettings> notificationsOf(Handle h, long roomId) {
+        return rooms.memberNotifications(h, roomId);
+    }
+
+    /** The room (its kind and name), whoever asks; empty when it does not exist. */
+    public Optional<Room> room(Handle h, long roomId) {
+        return rooms.find(h, roomId);
+    }
 }

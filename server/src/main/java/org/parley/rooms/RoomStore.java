@@ -262,6 +262,21 @@ final class RoomStore {
                 }).findOne();
     }
 
+    /** Every member's notification settings for the room, by user id. */
+    Map<Long, NotificationSettings> memberNotifications(Handle h, long roomId) {
+        Map<Long, NotificationSettings> out = new java.util.HashMap<>();
+        h.createQuery("SELECT user_id, notify_level, muted_until FROM room_members WHERE room_id = :room")
+                .bind("room", roomId)
+                .map((rs, ctx) -> {
+                    long user = rs.getLong(1);
+                    String level = rs.getString(2);
+                    long until = rs.getLong(3);
+                    out.put(user, new NotificationSettings(NotificationLevel.parse(level), rs.wasNull() ? null : until));
+                    return user;
+                }).list();
+        return out;
+    }
+
     void setNotifications(Handle h, long roomId, long userId, NotificationSettings settings) {
         h.createUpdate("""
                         UPDATE room_members SET notify_level = :level, muted_until = :until

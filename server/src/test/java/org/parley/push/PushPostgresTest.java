@@ -1,0 +1,9 @@
+package org.parley.push;
+
+import org.parley.testkit.TestDatabase;
+
+class PushPostgresTest extends PushContract {
+    PushPostgresTest() {
+        super(TestDatabase::postgres);
+    }
+}
