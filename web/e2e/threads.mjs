@@ -73,16 +73,16 @@ browserTest('threads', async (t) => {
   await replyInPanel(aPanel, 'I can start a draft today');
   await inThread(aPanel, 'I can start a draft today');
 
-  t.step('Bob sees "1 reply" on the question live, and the reply is not in the timeline');
+  t.step('Bob sees "1 reply" on the question live, marked new, and the reply is not in the timeline');
   const bRoot = await message(b.page, 'Who writes the release notes for v3?');
-  await bRoot.getByRole('button', { name: '1 reply, open the thread' }).waitFor();
+  await bRoot.getByRole('button', { name: '1 reply, new replies, open the thread' }).waitFor();
   for (const p of [a.page, b.page]) {
     const texts = await timelineTexts(p);
     if (texts.includes('I can start a draft today')) t.fail(`a reply shows in the timeline: ${JSON.stringify(texts)}`);
   }
 
   t.step('Bob opens the thread and answers; Ann sees the answer live and "2 replies"');
-  await bRoot.getByRole('button', { name: '1 reply, open the thread' }).click();
+  await bRoot.getByRole('button', { name: '1 reply, new replies, open the thread' }).click();
   const bPanel = b.page.getByRole('region', { name: 'Thread', exact: true });
   await inThread(bPanel, 'I can start a draft today');
   await replyInPanel(bPanel, 'Great, I will review it tomorrow');
@@ -106,7 +106,7 @@ browserTest('threads', async (t) => {
   await dismissNotificationOffer(c.page);
   await c.page.getByRole('link', { name: /^Thread crew/ }).click();
   const cRoot = await message(c.page, 'Who writes the release notes for v3?');
-  await cRoot.getByRole('button', { name: '2 replies, open the thread' }).click();
+  await cRoot.getByRole('button', { name: '2 replies, new replies, open the thread' }).click();
   const cPanel = c.page.getByRole('region', { name: 'Thread', exact: true });
   await inThread(cPanel, 'Great, I will review it tomorrow');
   const box = await cPanel.boundingBox();
@@ -121,6 +121,14 @@ browserTest('threads', async (t) => {
   await c.page.getByRole('button', { name: 'Back to the conversation' }).click();
   await cPanel.waitFor({ state: 'detached' });
   await (await message(c.page, 'Who writes the release notes for v3?')).getByRole('button', { name: '3 replies, open the thread' }).waitFor();
+
+  t.step('Bob, whose thread is closed, sees it marked new again; reading it clears the mark, also after a reload');
+  const bAgain = await message(b.page, 'Who writes the release notes for v3?');
+  await bAgain.getByRole('button', { name: '3 replies, new replies, open the thread' }).click();
+  await inThread(b.page.getByRole('region', { name: 'Thread', exact: true }), 'Count me in for the screenshots');
+  await b.page.getByRole('button', { name: 'Close the thread' }).click();
+  await b.page.reload();
+  await (await message(b.page, 'Who writes the release notes for v3?')).getByRole('button', { name: '3 replies, open the thread' }).waitFor();
 
   t.step('Bob finds a reply by search and it opens in its thread');
   const search = b.page.getByRole('search').getByRole('searchbox', { name: 'Search messages' });

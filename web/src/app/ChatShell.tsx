@@ -6,6 +6,7 @@ import { CallProvider } from '../calls/CallContext';
 import { ChatProvider, useChat, useChatStore } from '../chat/ChatContext';
 import { FilesProvider } from '../files/FilesContext';
 import { showNotification, shouldNotify } from '../chat/notifications';
+import { tookPart } from '../chat/threadReads';
 import { totalUnread } from '../chat/rooms';
 import { ToastProvider } from '../ui/Toast';
 import { RealtimeProvider } from '../realtime/RealtimeContext';
@@ -56,7 +57,8 @@ function Attention() {
   useEffect(
     () =>
       store.onIncoming((message, room) => {
-        if (shouldNotify(message, room, store.user, document.visibilityState === 'hidden')) {
+        const inMyThread = tookPart(store.getState(), message, store.user.id);
+        if (shouldNotify(message, room, store.user, document.visibilityState === 'hidden', Date.now(), inMyThread)) {
           showNotification(message, room, () => navigate(`/rooms/${message.roomId}`));
         }
       }),

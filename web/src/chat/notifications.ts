@@ -31,7 +31,8 @@ export function mentionsUser(message: Message, me: Pick<User, 'id' | 'username'>
 /**
  * Pure: whether this message deserves a notification (shown while the tab is hidden). The room's
  * level decides: `all` everything, `mentions` only messages that mention me or the room,
- * `nothing` nothing; while muted, only mentions. My own messages and system messages never notify.
+ * `nothing` nothing; while muted, only mentions. A reply in a thread I took part in
+ * ({@code inMyThread}) counts as a mention. My own messages and system messages never notify.
  */
 export function shouldNotify(
   message: Message,
@@ -39,13 +40,15 @@ export function shouldNotify(
   me: Pick<User, 'id' | 'username'>,
   hidden: boolean,
   now: number = Date.now(),
+  inMyThread = false,
 ): boolean {
   if (!hidden || message.kind !== 'text' || message.deleted || !message.sender || message.sender.id === me.id) return false;
   switch (effectiveLevel(room, now)) {
     case 'all':
       return true;
     case 'mentions':
-      return mentionsUser(message, me);
+      // a reply in a thread I took part in counts as a mention
+      return mentionsUser(message, me) || inMyThread;
     case 'nothing':
       return false;
   }

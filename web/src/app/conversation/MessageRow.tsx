@@ -6,6 +6,7 @@ import type { PendingMessage } from '../../chat/timeline';
 import type { Message, Reaction } from '../../chat/types';
 import { isEmojiOnly } from '../../markdown/markdownHtml';
 import { mentionsMe } from '../../chat/rooms';
+import { useThreadUnread } from '../../chat/threadReads';
 import { renderMarkdown } from '../../markdown/markdown';
 import { Avatar } from '../../ui/Avatar';
 import { Attachments } from '../files/Attachments';
@@ -21,15 +22,17 @@ const LONG_PRESS_MS = 450;
 function ThreadSummaryButton({ message, context }: { message: Message; context: RowContext }) {
   const thread = message.thread;
   const open = context.actions.openThread;
+  const unread = useThreadUnread(context.me.id, message);
   if (!thread || thread.replyCount === 0 || !open || context.inThread) return null;
   const count = `${thread.replyCount} ${thread.replyCount === 1 ? 'reply' : 'replies'}`;
   const nameOfId = (id: number) => (id === context.me.id ? 'You' : (context.names.get(id) ?? 'Someone'));
   return (
     <button
       type="button"
-      className={styles.threadSummary}
+      className={unread ? `${styles.threadSummary} ${styles.threadUnread}` : styles.threadSummary}
       onClick={() => open(message)}
-      aria-label={`${count}, open the thread`}
+      aria-label={`${count}${unread ? ', new replies' : ''}, open the thread`}
+      data-unread={unread ? 'true' : undefined}
       title={`Last reply ${formatFull(thread.lastReplyAt)}`}
       data-testid="thread-summary"
     >
