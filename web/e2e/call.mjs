@@ -70,8 +70,11 @@ browserTest(
     await b.page.getByRole('button', { name: 'Devices' }).click();
     const devices = b.page.getByRole('dialog', { name: 'Devices' });
     for (const label of ['Microphone', 'Camera']) {
-      const options = await devices.getByLabel(label).locator('option').allTextContents();
-      if (!options.length || options.some((o) => /No .* found/.test(o))) t.fail(`the ${label} choice offers ${JSON.stringify(options)}`);
+      // the picker lists devices once the browser has enumerated them
+      await eventually(t, `the ${label} choice offers a device`, async () => {
+        const options = await devices.getByLabel(label).locator('option').allTextContents();
+        return (options.length > 0 && !options.some((o) => /No .* found/.test(o))) || options;
+      });
     }
     const camera = devices.getByLabel('Camera');
     await camera.selectOption({ index: 0 });

@@ -39,7 +39,13 @@ async function setHidden(page, hidden) {
 
 async function openDetails(page) {
   const panel = page.getByRole('complementary', { name: 'Room details' });
-  if (!(await panel.isVisible().catch(() => false))) await page.getByRole('button', { name: 'Room details' }).click();
+  await page.getByTestId('room-title').waitFor();
+  // the button toggles the panel, which may also open by itself as the room loads: look again after each click
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (await panel.isVisible().catch(() => false)) return panel;
+    await page.getByRole('button', { name: 'Room details' }).click();
+    if (await panel.waitFor({ timeout: 4_000 }).then(() => true, () => false)) return panel;
+  }
   await panel.waitFor();
   return panel;
 }
