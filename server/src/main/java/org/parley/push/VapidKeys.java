@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -54,11 +53,7 @@ public final class VapidKeys {
             KeyPair pair = generator.generateKeyPair();
             OwnerOnlyFiles.directory(dataDir);
             Path tmp = Files.createTempFile(dataDir, FILE_NAME, ".tmp");
-            try {
-                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException e) {
-                // not a POSIX file system; the directory's own permissions apply
-            }
+            OwnerOnlyFiles.file(tmp);
             Files.writeString(tmp, Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()) + "\n"
                     + Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()) + "\n");
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
