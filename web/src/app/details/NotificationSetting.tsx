@@ -3,7 +3,10 @@ import { useChatStore } from '../../chat/ChatContext';
 import { formatFull } from '../../chat/format';
 import type { NotificationLevel, RoomSummary } from '../../chat/types';
 import { describeError } from '../../realtime/describeError';
-import styles from './NotificationSetting.module.css';
+import choice from '../../ui/ChoiceGroup.module.css';
+import own from './NotificationSetting.module.css';
+
+const styles = { ...choice, ...own };
 
 const LEVELS: readonly { level: NotificationLevel; label: string }[] = [
   { level: 'all', label: 'All messages' },

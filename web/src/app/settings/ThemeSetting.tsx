@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { THEME_PREFERENCES, type ThemePreference, type User } from '../../api/types';
 import { useApi, useSession } from '../../auth/AuthContext';
-import styles from './ThemeSetting.module.css';
+import styles from '../../ui/ChoiceGroup.module.css';
 
 const LABELS: Record<ThemePreference, string> = { system: 'System', light: 'Light', dark: 'Dark' };
 
