@@ -70,6 +70,7 @@ public record ApiRoutes(RequestAuth requestAuth, HealthRoutes health, AuthRoutes
         r.delete("/api/rooms/{roomId}/messages/{seq}", messages::delete);
         r.post("/api/rooms/{roomId}/messages/{seq}/reactions", messages::react);
         r.get("/api/rooms/{roomId}/messages/{seq}/thread", messages::thread);
+        r.post("/api/rooms/{roomId}/messages/{seq}/thread/read", messages::markThreadRead);
         r.post("/api/rooms/{roomId}/read", messages::markRead);
 
         r.get("/api/search", search::search);

@@ -31,6 +31,7 @@ import java.util.List;
     @JsonSubTypes.Type(value = BusEvent.MessageCreated.class, name = "message_created"),
     @JsonSubTypes.Type(value = BusEvent.MessageChanged.class, name = "message_changed"),
     @JsonSubTypes.Type(value = BusEvent.ReadMarkMoved.class, name = "read_mark_moved"),
+    @JsonSubTypes.Type(value = BusEvent.ThreadReadMoved.class, name = "thread_read_moved"),
     @JsonSubTypes.Type(value = BusEvent.RoomUpdated.class, name = "room_updated"),
     @JsonSubTypes.Type(value = BusEvent.RoomJoined.class, name = "room_joined"),
     @JsonSubTypes.Type(value = BusEvent.NotificationSettingsChanged.class, name = "notification_settings_changed"),
@@ -84,6 +85,17 @@ public sealed interface BusEvent {
         @Override
         public Topic topic() {
             return Topic.room(roomId);
+        }
+    }
+
+    /**
+     * A member read the thread of root {@code rootSeq} up to reply {@code seq}; only their own
+     * devices hear it.
+     */
+    record ThreadReadMoved(long userId, long roomId, long rootSeq, long seq) implements BusEvent {
+        @Override
+        public Topic topic() {
+            return Topic.user(userId);
         }
     }
 

@@ -65,6 +65,8 @@ final class BusRelay {
                 ns.to(user(e.userId())).emit(ServerEvent.UNREAD_COUNT.wire(), Map.of("roomId", e.roomId(),
                         "unreadCount", e.unreadCount(), "lastReadSeq", e.seq(), "mentionCount", e.mentionCount()));
             }
+            case BusEvent.ThreadReadMoved e -> ns.to(user(e.userId())).emit(ServerEvent.THREAD_READ.wire(),
+                    Map.of("roomId", e.roomId(), "rootSeq", e.rootSeq(), "lastReadSeq", e.seq()));
             case BusEvent.NotificationSettingsChanged e -> {
                 Map<String, Object> settings = new java.util.LinkedHashMap<>();
                 settings.put("roomId", e.roomId());

@@ -10,6 +10,7 @@ import org.parley.socketio.SocketIoSocket;
 import org.parley.messages.DeleteMessage;
 import org.parley.messages.EditMessage;
 import org.parley.messages.MarkRead;
+import org.parley.messages.MarkThreadRead;
 import org.parley.bus.Topic;
 import org.parley.messages.MessageService;
 import org.parley.messages.React;
@@ -56,6 +57,10 @@ final class ChatEvents {
                 Acks.ok(ack, messages.react(ChatNamespaceAuth.principal(s), Payloads.command(a, React.class)))));
         ns.on(ClientEvent.MARK_READ.wire(), limits.limited(ClientEvent.MARK_READ, (s, a, ack) -> {
             long seq = messages.markRead(ChatNamespaceAuth.principal(s), Payloads.command(a, MarkRead.class));
+            Acks.ok(ack, Map.of("seq", seq));
+        }));
+        ns.on(ClientEvent.MARK_THREAD_READ.wire(), limits.limited(ClientEvent.MARK_THREAD_READ, (s, a, ack) -> {
+            long seq = messages.markThreadRead(ChatNamespaceAuth.principal(s), Payloads.command(a, MarkThreadRead.class));
             Acks.ok(ack, Map.of("seq", seq));
         }));
         ns.on(ClientEvent.TYPING.wire(), guarded((s, a, ack) -> {

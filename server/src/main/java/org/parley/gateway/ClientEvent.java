@@ -11,6 +11,7 @@ public enum ClientEvent {
     DELETE_MESSAGE("delete_message"),
     REACT("react"),
     MARK_READ("mark_read"),
+    MARK_THREAD_READ("mark_thread_read"),
     TYPING("typing"),
     STOP_TYPING("stop_typing"),
     SET_PRESENCE("set_presence"),

@@ -33,6 +33,7 @@ final class EventLimits {
             Map.entry(ClientEvent.DELETE_MESSAGE, new Rate(20, 60)),
             Map.entry(ClientEvent.REACT, new Rate(30, 120)),
             Map.entry(ClientEvent.MARK_READ, new Rate(30, 120)),
+            Map.entry(ClientEvent.MARK_THREAD_READ, new Rate(30, 120)),
             Map.entry(ClientEvent.STOP_TYPING, new Rate(20, 120)),
             Map.entry(ClientEvent.SET_PRESENCE, new Rate(10, 60)),
             Map.entry(ClientEvent.WATCH_PRESENCE, new Rate(10, 60)),

@@ -10,6 +10,7 @@ public enum ServerEvent {
     MESSAGE_UPDATED("message_updated"),
     READ_RECEIPT("read_receipt"),
     UNREAD_COUNT("unread_count"),
+    THREAD_READ("thread_read"),
     NOTIFICATION_SETTINGS("notification_settings"),
     USER_TYPING("user_typing"),
     USER_STOP_TYPING("user_stop_typing"),

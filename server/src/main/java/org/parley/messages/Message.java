@@ -1,5 +1,6 @@
 package org.parley.messages;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import org.parley.files.Attachment;
 import org.parley.rooms.RoomMessage;
@@ -40,11 +41,24 @@ public record Message(long id, long roomId, long seq, long rev, String kind, Str
 
     /**
      * A thread's summary on its root: how many replies it has (deleted ones included), when the
-     * newest came, and the ids of its last (up to three) distinct repliers, newest first.
+     * newest came and its seq, and the ids of its last (up to three) distinct repliers, newest
+     * first. {@code lastReadSeq} is how far the reader has read the thread (0 when never marked); it
+     * is set only in what is read for one user (history, a thread, sync), and left out of what the
+     * whole room hears.
      */
-    public record Thread(int replyCount, long lastReplyAt, List<Long> lastReplierIds) {
+    public record Thread(int replyCount, long lastReplyAt, long lastReplySeq, List<Long> lastReplierIds,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Long lastReadSeq) {
         public Thread {
             lastReplierIds = List.copyOf(lastReplierIds);
+        }
+
+        /** The summary as the whole room sees it, without anyone's read mark. */
+        public Thread(int replyCount, long lastReplyAt, long lastReplySeq, List<Long> lastReplierIds) {
+            this(replyCount, lastReplyAt, lastReplySeq, lastReplierIds, null);
+        }
+
+        Thread readTo(long seq) {
+            return new Thread(replyCount, lastReplyAt, lastReplySeq, lastReplierIds, seq);
         }
     }
 
@@ -64,6 +78,13 @@ public record Message(long id, long roomId, long seq, long rev, String kind, Str
     public Message withMentions(List<Long> ids, boolean room) {
         return new Message(id, roomId, seq, rev, kind, content, sender, clientId, replyTo, createdAt, editedAt, deleted,
                 reactions, attachments, ids, room, threadRootSeq, thread);
+    }
+
+    /** This root as a reader sees it who read its thread up to {@code readSeq}. */
+    Message withThreadRead(long readSeq) {
+        if (thread == null) return this;
+        return new Message(id, roomId, seq, rev, kind, content, sender, clientId, replyTo, createdAt, editedAt, deleted,
+                reactions, attachments, mentions, mentionsRoom, threadRootSeq, thread.readTo(readSeq));
     }
 
     Message withId(long newId) {

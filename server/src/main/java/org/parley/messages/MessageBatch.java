@@ -158,7 +158,8 @@ final class MessageBatch {
             List<Long> newestFirst = new ArrayList<>();
             for (int j = replies.size() - 1; j >= 0; j--) newestFirst.add(replies.get(j).sender().id());
             long lastAt = replies.getLast().createdAt();
-            messages.addReplies(h, root.roomId(), root.seq(), replies.size(), lastAt, newestFirst,
+            messages.addReplies(h, root.roomId(), root.seq(), replies.size(), lastAt,
+                    replies.stream().mapToLong(Message::seq).max().orElseThrow(), newestFirst,
                     rooms.takeRev(h, root.roomId()));
             roots.add(messages.bySeq(h, root.roomId(), root.seq()).orElseThrow());
         });

@@ -62,6 +62,12 @@ public final class MessageRoutes {
         ctx.json(Map.of("seq", messages.markRead(RequestAuth.principal(ctx), command)));
     }
 
+    public void markThreadRead(Context ctx) {
+        MarkThreadRead command = Commands.decode(RequestBody.object(ctx), MarkThreadRead.class,
+                Map.of("roomId", Params.pathId(ctx, "roomId"), "rootSeq", Params.pathId(ctx, "seq")));
+        ctx.json(Map.of("seq", messages.markThreadRead(RequestAuth.principal(ctx), command)));
+    }
+
     private static Map<String, Long> inRoom(Context ctx) {
         return Map.of("roomId", Params.pathId(ctx, "roomId"));
     }

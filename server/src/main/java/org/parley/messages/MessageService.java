@@ -33,6 +33,8 @@ public final class MessageService implements AutoCloseable {
     private final MessageWriter writer;
     private final EventBus bus;
     private final Clock clock;
+    private final ThreadReadStore threadMarks = new ThreadReadStore();
+    private final ThreadReadService threadReads;
 
     public MessageService(Database db, Memberships rooms, MessageRules rules, RateLimiter sendLimit, EventBus bus,
                           Clock clock) {
@@ -45,6 +47,7 @@ public final class MessageService implements AutoCloseable {
         this.bus = bus;
         this.clock = clock;
         this.writer = new MessageWriter(db, messages, rooms, bus, clock);
+        this.threadReads = new ThreadReadService(db, rooms, bus, clock);
     }
 
     /** Stores the message; the future completes after commit, with the original on a retried clientId. */
@@ -141,7 +144,8 @@ public final class MessageService implements AutoCloseable {
 
     /**
      * A page of the room's timeline: the newest top-level messages, or those before, after or
-     * around a seq, oldest first. Replies in threads are not part of it ({@link #thread}).
+     * around a seq, oldest first. Replies in threads are not part of it ({@link #thread}); each
+     * thread root carries the caller's read mark on its thread.
      */
     public List<Message> history(Principal actor, long roomId, Long before, Long after, Long around, Integer limit) {
         int n = limit == null ? PAGE_DEFAULT : limit;
@@ -151,13 +155,17 @@ public final class MessageService implements AutoCloseable {
         }
         return db.withHandle(h -> {
             var room = rooms.requireMember(h, roomId, actor.userId()).room();
-            if (after != null) return messages.timelineRange(h, roomId, after + 1, Long.MAX_VALUE, n);
-            if (around != null) {
+            List<Message> page;
+            if (after != null) {
+                page = messages.timelineRange(h, roomId, after + 1, Long.MAX_VALUE, n);
+            } else if (around != null) {
                 List<Message> older = messages.timelineBefore(h, roomId, around, n / 2);
                 List<Message> newer = messages.timelineRange(h, roomId, around, Long.MAX_VALUE, n - older.size());
-                return java.util.stream.Stream.concat(older.stream(), newer.stream()).toList();
+                page = java.util.stream.Stream.concat(older.stream(), newer.stream()).toList();
+            } else {
+                page = messages.timelineBefore(h, roomId, before != null ? before : room.lastSeq() + 1, n);
             }
-            return messages.timelineBefore(h, roomId, before != null ? before : room.lastSeq() + 1, n);
+            return threadMarks.asSeenBy(h, actor.userId(), page);
         });
     }
 
@@ -167,6 +175,7 @@ public final class MessageService implements AutoCloseable {
     /**
      * The thread of top-level message {@code rootSeq}: the root (also when deleted) and a page of its
      * replies. Members only; a message that is itself a reply in a thread has no thread of its own.
+     * The root carries the caller's read mark on the thread.
      */
     public ThreadPage thread(Principal actor, long roomId, long rootSeq, Long after, Integer limit) {
         int n = limit == null ? PAGE_DEFAULT : limit;
@@ -179,7 +188,8 @@ public final class MessageService implements AutoCloseable {
             if (root.threadRootSeq() != null) {
                 throw ParleyException.invalid("seq", "This message is a reply in a thread; open the thread of its root.");
             }
-            return new ThreadPage(root, messages.thread(h, roomId, rootSeq, after == null ? rootSeq : after, n));
+            return new ThreadPage(threadMarks.asSeenBy(h, actor.userId(), root),
+                    messages.thread(h, roomId, rootSeq, after == null ? rootSeq : after, n));
         });
     }
 
@@ -200,6 +210,11 @@ public final class MessageService implements AutoCloseable {
         }
         bus.publish(moved);
         return moved.seq();
+    }
+
+    /** Moves the caller's read mark on a thread forward ({@link ThreadReadService#markRead}). */
+    public long markThreadRead(Principal actor, MarkThreadRead command) {
+        return threadReads.markRead(actor, command);
     }
 
     Message live(org.jdbi.v3.core.Handle h, long roomId, long seq) {

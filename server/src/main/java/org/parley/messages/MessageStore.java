@@ -32,7 +32,8 @@ final class MessageStore {
             SELECT m.id, m.room_id, m.seq, m.rev, m.kind, m.content, m.client_id, m.reply_to, m.created_at,
                    m.edited_at, m.deleted_at, u.id AS sender_id, u.username AS sender_username,
                    u.display_name AS sender_display_name, m.has_file, m.mention_ids, m.mentions_room,
-                   m.thread_root_seq, m.thread_reply_count, m.thread_last_reply_at, m.thread_last_repliers
+                   m.thread_root_seq, m.thread_reply_count, m.thread_last_reply_at, m.thread_last_reply_seq,
+                   m.thread_last_repliers
             """;
     private static final String SELECT = SELECT_COLUMNS + "  FROM messages m LEFT JOIN users u ON u.id = m.sender_id\n";
     /** How many distinct repliers a thread's summary names. */
@@ -220,11 +221,12 @@ final class MessageStore {
 
     /**
      * Counts {@code added} more replies on the thread of root {@code rootSeq}, the newest at {@code
-     * lastReplyAt}, by {@code newestRepliers} (newest first); the summary keeps the last {@value
+     * lastReplyAt} with seq {@code lastReplySeq}, by {@code newestRepliers} (newest first); the summary keeps the last {@value
      * #THREAD_REPLIERS_SHOWN} distinct repliers. The root takes {@code rev}, the room's next rev taken
      * by the caller after the room's counters were locked, so the summary read here is current.
      */
-    void addReplies(Handle h, long roomId, long rootSeq, int added, long lastReplyAt, List<Long> newestRepliers, long rev) {
+    void addReplies(Handle h, long roomId, long rootSeq, int added, long lastReplyAt, long lastReplySeq,
+                    List<Long> newestRepliers, long rev) {
         String before = h.createQuery("SELECT thread_last_repliers FROM messages WHERE room_id = :room AND seq = :seq")
                 .bind("room", roomId).bind("seq", rootSeq).mapTo(String.class).findOne().orElse(null);
         java.util.LinkedHashSet<Long> repliers = new java.util.LinkedHashSet<>(newestRepliers);
@@ -232,9 +234,9 @@ final class MessageStore {
         String kept = String.join(",", repliers.stream().limit(THREAD_REPLIERS_SHOWN).map(String::valueOf).toList());
         h.createUpdate("""
                         UPDATE messages SET thread_reply_count = thread_reply_count + :added, thread_last_reply_at = :at,
-                                            thread_last_repliers = :repliers, rev = :rev
+                                            thread_last_reply_seq = :lastSeq, thread_last_repliers = :repliers, rev = :rev
                          WHERE room_id = :room AND seq = :seq""")
-                .bind("added", added).bind("at", lastReplyAt).bind("repliers", kept).bind("rev", rev)
+                .bind("added", added).bind("at", lastReplyAt).bind("lastSeq", lastReplySeq).bind("repliers", kept).bind("rev", rev)
                 .bind("room", roomId).bind("seq", rootSeq).execute();
     }
 
@@ -365,7 +367,7 @@ final class MessageStore {
         Long root = rs.wasNull() ? null : threadRoot;
         int replies = rs.getInt("thread_reply_count");
         Message.Thread thread = replies == 0 ? null : new Message.Thread(replies, rs.getLong("thread_last_reply_at"),
-                repliers(rs.getString("thread_last_repliers")));
+                rs.getLong("thread_last_reply_seq"), repliers(rs.getString("thread_last_repliers")));
         return new Message(rs.getLong("id"), rs.getLong("room_id"), rs.getLong("seq"), rs.getLong("rev"),
                 rs.getString("kind"), rs.getString("content"), sender, rs.getString("client_id"), reply,
                 rs.getLong("created_at"), edited, deleted, List.of(), List.of(), mentionIds(rs.getString("mention_ids")),

@@ -13,15 +13,20 @@ import org.parley.storage.Database;
  * Catches a reconnecting client up from the database: per room, every message after the seq it
  * last saw and, when it also sends the last rev it saw, every older message edited, deleted or
  * reacted to since. Bounded per room; past the bound the room is marked truncated and the client
- * reloads it. Rooms the user no longer belongs to are listed as gone.
+ * reloads it. Rooms the user no longer belongs to are listed as gone. Thread roots carry the
+ * user's read mark on their thread, and each room the user's thread marks that moved last, so a
+ * thread read on another device meanwhile shows as read.
  */
 public final class SyncService {
     public static final int PER_ROOM_MAX = 500;
     public static final int ROOMS_MAX = 1000;
+    /** How many of the user's thread read marks per room a sync hands back: the ones that moved last. */
+    public static final int THREAD_MARKS_MAX = 50;
 
     private final Database db;
     private final MessageStore messages;
     private final Memberships rooms;
+    private final ThreadReadStore threadMarks = new ThreadReadStore();
 
     public SyncService(Database db, Memberships rooms) {
         this.db = db;
@@ -32,8 +37,9 @@ public final class SyncService {
     /** Where a client stands in one room: the last seq it holds, and optionally the last rev. */
     public record Cursor(long seq, Long rev) {}
 
+    /** {@code threadReads}: the user's read marks on the room's threads that moved last, at most {@link #THREAD_MARKS_MAX}. */
     public record RoomSync(long roomId, List<Message> messages, List<Message> changed, long lastSeq, long lastRev,
-                           boolean truncated) {}
+                           boolean truncated, List<ThreadMark> threadReads) {}
 
     public record Result(List<RoomSync> rooms, List<Long> gone) {}
 
@@ -74,7 +80,9 @@ public final class SyncService {
                         changed = changed.subList(0, PER_ROOM_MAX);
                     }
                 }
-                synced.add(new RoomSync(roomId, fresh, changed, room.lastSeq(), room.lastRev(), truncated));
+                synced.add(new RoomSync(roomId, threadMarks.asSeenBy(h, actor.userId(), fresh),
+                        threadMarks.asSeenBy(h, actor.userId(), changed), room.lastSeq(), room.lastRev(), truncated,
+                        threadMarks.latest(h, roomId, actor.userId(), THREAD_MARKS_MAX)));
             }
             return new Result(synced, gone);
         });

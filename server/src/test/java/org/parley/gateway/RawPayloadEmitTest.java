@@ -28,7 +28,7 @@ class RawPayloadEmitTest {
     private static final Message MESSAGE = new Message(41, 12, 7, 9, Message.TEXT, "caf\u00e9 \"hi\" \uD83D\uDC4B",
             new PublicUser(3, "ann", "Ann"), "client-1", null, 1_700_000_000_000L, 1_700_000_000_500L, false,
             List.of(new Message.Reaction("\uD83D\uDC4D", 2, List.of(3L, 4L))), List.of(), List.of(4L), false,
-            null, new Message.Thread(2, 1_700_000_000_400L, List.of(4L, 3L)));
+            null, new Message.Thread(2, 1_700_000_000_400L, 11, List.of(4L, 3L)));
     private static final Member MEMBER = new Member(4, "bob", "Bob", Role.ADMIN, 1_700_000_000_000L, 6);
 
     @Test

@@ -278,9 +278,9 @@ abstract class MessageBatchContract {
         assertThat(replies).extracting(Message::threadRootSeq)
                 .containsExactly(root.seq(), root.seq(), other.seq(), root.seq(), root.seq());
         Message rootNow = db.withHandle(h -> messages.bySeq(h, roomId, root.seq()).orElseThrow());
-        assertThat(rootNow.thread()).isEqualTo(new Message.Thread(4, NOW, List.of(dee.userId(), ben.userId(), cy.userId())));
+        assertThat(rootNow.thread()).isEqualTo(new Message.Thread(4, NOW, 7, List.of(dee.userId(), ben.userId(), cy.userId())));
         Message otherNow = db.withHandle(h -> messages.bySeq(h, roomId, other.seq()).orElseThrow());
-        assertThat(otherNow.thread()).isEqualTo(new Message.Thread(1, NOW, List.of(dee.userId())));
+        assertThat(otherNow.thread()).isEqualTo(new Message.Thread(1, NOW, 5, List.of(dee.userId())));
         assertThat(List.of(rootNow.rev(), otherNow.rev())).containsExactly(8L, 9L);
         assertThat(counters(roomId)).containsExactly(7L, 9L, NOW);
         List<BusEvent> expected = new ArrayList<>(replies.stream().map(MessageEvents::created).toList());
