@@ -1,8 +1,9 @@
 // Threads: Ann replies in a thread, Bob sees the reply count on the parent live, opens the thread
 // and answers, and Ann sees the answer live; the replies stay out of the timeline. On a phone,
-// Cy opens the thread as a full screen and goes Back to the conversation.
+// Cy opens the thread as a full screen and goes Back to the conversation. Thread read marks are
+// the server's: Bob reads a thread on his desktop and his phone stops marking it new.
 // Usage: node e2e/threads.mjs <baseUrl>   (SCREENSHOT_DIR saves screenshots)
-import { PHONE, browserTest, dismissNotificationOffer, eventually, expectLabelledControls, message, register, send, uniqueName } from './lib.mjs';
+import { PASSWORD, PHONE, browserTest, dismissNotificationOffer, eventually, expectLabelledControls, message, register, send, uniqueName } from './lib.mjs';
 
 /** Calls the API with a signed-in page's own access token. */
 async function apiAs(page, method, path, body) {
@@ -122,13 +123,28 @@ browserTest('threads', async (t) => {
   await cPanel.waitFor({ state: 'detached' });
   await (await message(c.page, 'Who writes the release notes for v3?')).getByRole('button', { name: '3 replies, open the thread' }).waitFor();
 
-  t.step('Bob, whose thread is closed, sees it marked new again; reading it clears the mark, also after a reload');
+  t.step("Bob's phone signs in: the thread he has not read since Cy's reply is marked new there too");
+  const b2 = await t.newUser(PHONE);
+  await b2.page.goto(new URL('/sign-in', t.baseUrl).href);
+  await b2.page.getByLabel('Username or email', { exact: true }).fill(bob.username);
+  await b2.page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await b2.page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await b2.page.getByRole('heading', { name: 'Chats' }).waitFor();
+  await dismissNotificationOffer(b2.page);
+  await b2.page.getByRole('link', { name: /^Thread crew/ }).click();
+  const b2Root = await message(b2.page, 'Who writes the release notes for v3?');
+  await b2Root.getByRole('button', { name: '3 replies, new replies, open the thread' }).waitFor();
+
+  t.step('Bob, whose thread is closed, sees it marked new again; reading it clears the mark on his phone at once and after a reload');
   const bAgain = await message(b.page, 'Who writes the release notes for v3?');
   await bAgain.getByRole('button', { name: '3 replies, new replies, open the thread' }).click();
   await inThread(b.page.getByRole('region', { name: 'Thread', exact: true }), 'Count me in for the screenshots');
+  await b2Root.getByRole('button', { name: '3 replies, open the thread' }).waitFor();
   await b.page.getByRole('button', { name: 'Close the thread' }).click();
   await b.page.reload();
   await (await message(b.page, 'Who writes the release notes for v3?')).getByRole('button', { name: '3 replies, open the thread' }).waitFor();
+  await b2.page.reload();
+  await (await message(b2.page, 'Who writes the release notes for v3?')).getByRole('button', { name: '3 replies, open the thread' }).waitFor();
 
   t.step('Bob finds a reply by search and it opens in its thread');
   const search = b.page.getByRole('search').getByRole('searchbox', { name: 'Search messages' });

@@ -27,6 +27,7 @@ export interface ChatApi {
   remove(roomId: RoomId, seq: Seq): Promise<Message>;
   react(roomId: RoomId, seq: Seq, emoji: string): Promise<Message>;
   markRead(roomId: RoomId, seq: Seq): Promise<{ seq: Seq }>;
+  markThreadRead(roomId: RoomId, rootSeq: Seq, seq: Seq): Promise<{ seq: Seq }>;
   search(q: string, cursor: string | null, limit?: number, signal?: AbortSignal): Promise<SearchPage>;
 }
 
@@ -79,6 +80,8 @@ export function createChatApi(api: ApiClient): ChatApi {
     react: (roomId, seq, emoji) =>
       r<Message>(`/api/rooms/${roomId}/messages/${seq}/reactions`, { method: 'POST', body: { emoji } }),
     markRead: (roomId, seq) => r<{ seq: Seq }>(`/api/rooms/${roomId}/read`, { method: 'POST', body: { seq } }),
+    markThreadRead: (roomId, rootSeq, seq) =>
+      r<{ seq: Seq }>(`/api/rooms/${roomId}/messages/${rootSeq}/thread/read`, { method: 'POST', body: { seq } }),
     search: (q, cursor, limit = 20, signal) => {
       const params = new URLSearchParams({ q, limit: String(limit) });
       if (cursor) params.set('cursor', cursor);

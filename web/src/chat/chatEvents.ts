@@ -29,6 +29,9 @@ export function listenToChat(connection: Realtime, sink: ChatEventSink): () => v
     connection.on(ServerEvents.unreadCount, (e: { roomId: RoomId; unreadCount: number; lastReadSeq: Seq; mentionCount?: number }) =>
       dispatch({ type: 'readMarked', roomId: e.roomId, seq: e.lastReadSeq, unreadCount: e.unreadCount, mentionCount: e.mentionCount }),
     ),
+    connection.on(ServerEvents.threadRead, (e: { roomId: RoomId; rootSeq: Seq; lastReadSeq: Seq }) =>
+      dispatch({ type: 'threadRead', roomId: e.roomId, rootSeq: e.rootSeq, seq: e.lastReadSeq }),
+    ),
     connection.on(ServerEvents.notificationSettings, (e: { roomId: RoomId } & NotificationSettings) =>
       dispatch({ type: 'notificationsSet', roomId: e.roomId, settings: { level: e.level, mutedUntil: e.mutedUntil ?? null } }),
     ),

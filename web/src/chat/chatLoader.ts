@@ -72,9 +72,15 @@ export class ChatLoader {
     }));
   }
 
-  /** The thread of top-level message `rootSeq`: its root and replies, read over REST (live ones come through the room). */
-  thread(roomId: RoomId, rootSeq: Seq): Promise<ThreadPage> {
-    return this.api.thread(roomId, rootSeq);
+  /**
+   * The thread of top-level message `rootSeq`: its root and replies, read over REST (live ones
+   * come through the room). My read mark on the thread, which the root carries, is kept.
+   */
+  async thread(roomId: RoomId, rootSeq: Seq): Promise<ThreadPage> {
+    const page = await this.api.thread(roomId, rootSeq);
+    const mark = page.root.thread?.lastReadSeq;
+    if (mark !== undefined) this.store.dispatch({ type: 'threadRead', roomId, rootSeq, seq: mark });
+    return page;
   }
 
   loadOlder(roomId: RoomId): Promise<void> {

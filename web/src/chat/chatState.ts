@@ -36,6 +36,11 @@ export interface ChatState {
    * events are ignored and nothing is fetched for them until they are back in the list.
    */
   gone: Readonly<Record<RoomId, true>>;
+  /**
+   * My read mark on each thread (key `room:rootSeq`), as the server keeps it: from the roots read
+   * for me, `sync`'s marks, `thread_read` events from my devices and my own marking here.
+   */
+  threadReads: Readonly<Record<string, Seq>>;
 }
 
 /** How long a typing indicator lasts without news: a little more than the server's 5 s. */
@@ -61,6 +66,7 @@ export type ChatAction =
   | { type: 'sendRetried'; roomId: RoomId; clientId: string }
   | { type: 'sendDiscarded'; roomId: RoomId; clientId: string }
   | { type: 'readMarked'; roomId: RoomId; seq: Seq; unreadCount?: number; mentionCount?: number }
+  | { type: 'threadRead'; roomId: RoomId; rootSeq: Seq; seq: Seq }
   | { type: 'notificationsSet'; roomId: RoomId; settings: NotificationSettings }
   | { type: 'readReceipt'; roomId: RoomId; userId: UserId; seq: Seq }
   | { type: 'membersLoaded'; roomId: RoomId; members: readonly Member[] }
@@ -84,6 +90,7 @@ export function initialChatState(me: UserId): ChatState {
     typing: {},
     quotes: {},
     gone: {},
+    threadReads: {},
   };
 }
 
@@ -209,7 +216,9 @@ function removeRoomState(state: ChatState, roomId: RoomId): ChatState {
   const typing = { ...state.typing };
   delete typing[roomId];
   const gone = { ...state.gone, [roomId]: true as const };
-  return { ...state, rooms: R.removeRoom(state.rooms, roomId), timelines, members, typing, gone };
+  const prefix = `${roomId}:`;
+  const threadReads = Object.fromEntries(Object.entries(state.threadReads).filter(([key]) => !key.startsWith(prefix)));
+  return { ...state, rooms: R.removeRoom(state.rooms, roomId), timelines, members, typing, gone, threadReads };
 }
 
 /** Rooms that are in the list again (re-added) are no longer gone. */
@@ -238,8 +247,71 @@ export function quoteKey(roomId: RoomId, seq: Seq): string {
   return `${roomId}:${seq}`;
 }
 
-export function chatReducer(state: ChatState, action: ChatAction): ChatState {
+/** The thread key of a root: `room:rootSeq`. */
+export function threadKey(roomId: RoomId, rootSeq: Seq): string {
+  return `${roomId}:${rootSeq}`;
+}
+
+interface ThreadMarkOf {
+  roomId: RoomId;
+  rootSeq: Seq;
+  seq: Seq;
+}
+
+/** Moves my marks forward to what these marks say (never back), except in rooms I lost. */
+function withThreadReads(state: ChatState, marks: readonly ThreadMarkOf[]): ChatState {
+  let reads: Record<string, Seq> | null = null;
+  for (const { roomId, rootSeq, seq } of marks) {
+    const key = threadKey(roomId, rootSeq);
+    const known = (reads ?? state.threadReads)[key];
+    if (state.gone[roomId] || (known !== undefined && known >= seq)) continue;
+    reads ??= { ...state.threadReads };
+    reads[key] = seq;
+  }
+  return reads ? { ...state, threadReads: reads } : state;
+}
+
+/** The marks that roots read for me carry. */
+function marksOn(messages: readonly Message[]): ThreadMarkOf[] {
+  const marks: ThreadMarkOf[] = [];
+  for (const m of messages) {
+    const seq = m.thread?.lastReadSeq;
+    if (typeof seq === 'number') marks.push({ roomId: m.roomId, rootSeq: m.seq, seq });
+  }
+  return marks;
+}
+
+/** The thread marks an action brings: on the roots it carries, and in a sync's lists. */
+function marksIn(action: ChatAction): ThreadMarkOf[] {
   switch (action.type) {
+    case 'latestLoaded':
+    case 'aroundLoaded':
+    case 'olderLoaded':
+    case 'newerLoaded':
+      return marksOn(action.messages);
+    case 'synced':
+      return action.result.rooms.flatMap((room) => [
+        ...marksOn(room.messages),
+        ...marksOn(room.changed),
+        ...(room.threadReads ?? []).map((m) => ({ roomId: room.roomId, rootSeq: m.rootSeq, seq: m.lastReadSeq })),
+      ]);
+    case 'threadRead':
+      return [{ roomId: action.roomId, rootSeq: action.rootSeq, seq: action.seq }];
+    default:
+      return [];
+  }
+}
+
+export function chatReducer(state: ChatState, action: ChatAction): ChatState {
+  const next = reduce(state, action);
+  const marks = marksIn(action);
+  return marks.length === 0 ? next : withThreadReads(next, marks);
+}
+
+function reduce(state: ChatState, action: ChatAction): ChatState {
+  switch (action.type) {
+    case 'threadRead':
+      return state;
     case 'roomsLoaded': {
       const next = { ...state, rooms: R.replaceRooms(state.rooms, action.rooms), roomsLoaded: true };
       return countAllMembers(back(next, action.rooms.map((r) => r.id)));

@@ -1,11 +1,12 @@
 /**
  * Everything this user sends into rooms: messages (pending at once, kept in the outbox until the
- * server stores them), edits, deletions, reactions, read marks and typing. Each goes over the
+ * server stores them), edits, deletions, reactions, read marks (of rooms and of threads) and typing. Each goes over the
  * socket while it is connected and over REST otherwise; a send keeps its clientId across
  * retries, so the server stores it at most once.
  */
 import type { Realtime } from '../realtime/RealtimeConnection';
 import type { ChatApi } from './chatApi';
+import { threadKey } from './chatState';
 import type { ChatStateStore } from './chatStateStore';
 import { Outbox } from './outbox';
 import type { OutboxStorage } from './outboxStorage';
@@ -21,6 +22,7 @@ function newClientId(): string {
 
 export class MessageSender {
   private readonly readSent = new Map<RoomId, Seq>();
+  private readonly threadReadSent = new Map<string, Seq>();
   private readonly typingSender: TypingSender;
   private readonly outbox: Outbox;
 
@@ -102,6 +104,26 @@ export class MessageSender {
     request.catch(() => {
       if (this.readSent.get(roomId) === seq) this.readSent.delete(roomId);
     });
+  }
+
+  /**
+   * Marks the thread of `rootSeq` read up to reply `seq`: at once here, then on the server, which
+   * tells my other devices. Cheap to call often: it sends only when the mark moves.
+   */
+  markThreadRead(roomId: RoomId, rootSeq: Seq, seq: Seq): void {
+    const key = threadKey(roomId, rootSeq);
+    if (seq <= (this.store.getState().threadReads[key] ?? 0) || seq <= (this.threadReadSent.get(key) ?? 0)) return;
+    this.threadReadSent.set(key, seq);
+    this.store.dispatch({ type: 'threadRead', roomId, rootSeq, seq });
+    const request = this.connection.connected
+      ? this.connection.request<{ seq: Seq }>(ClientEvents.markThreadRead, { roomId, rootSeq, seq })
+      : this.api.markThreadRead(roomId, rootSeq, seq);
+    request.then(
+      (mark) => this.store.dispatch({ type: 'threadRead', roomId, rootSeq, seq: mark.seq }),
+      () => {
+        if (this.threadReadSent.get(key) === seq) this.threadReadSent.delete(key);
+      },
+    );
   }
 
   /** The user is typing in a room (see TypingSender for the pace). */

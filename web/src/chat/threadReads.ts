@@ -1,70 +1,28 @@
 /**
- * Which threads have replies this device has not seen: for each thread opened here, the time of
- * the newest reply it showed (kept per user in localStorage, so it survives a reload). A thread
- * is unread when its root says a newer reply came from someone else.
+ * Which threads have replies I have not read: the server keeps my read mark per thread (so every
+ * device of mine agrees), and a thread is unread while its newest reply is past my mark and is
+ * someone else's.
  */
-import { useSyncExternalStore } from 'react';
-import type { ChatState } from './chatState';
+import { threadKey, type ChatState } from './chatState';
 import type { UserId } from '../api/types';
-import type { Message, RoomId, Seq } from './types';
+import type { Message, Seq } from './types';
 
-type Seen = Record<string, number>;
-
-const listeners = new Set<() => void>();
-let cache: { key: string; seen: Seen } | null = null;
-
-function storageKey(userId: UserId): string {
-  return `parley.threadsSeen.${userId}`;
+/** My read mark on a thread: the highest of what the root carries and what this tab heard since. */
+export function threadReadSeq(state: ChatState, root: Message): Seq {
+  return Math.max(state.threadReads[threadKey(root.roomId, root.seq)] ?? 0, root.thread?.lastReadSeq ?? 0);
 }
 
-function seenOf(userId: UserId): Seen {
-  const key = storageKey(userId);
-  if (cache?.key === key) return cache.seen;
-  let seen: Seen = {};
-  try {
-    seen = JSON.parse(globalThis.localStorage?.getItem(key) ?? '{}') as Seen;
-  } catch {
-    seen = {};
-  }
-  cache = { key, seen };
-  return seen;
-}
-
-function threadKey(roomId: RoomId, rootSeq: Seq): string {
-  return `${roomId}:${rootSeq}`;
-}
-
-/** Whether the root's thread has a reply from someone else newer than what this device showed. */
-export function threadUnread(userId: UserId, root: Message): boolean {
+/** Whether the root's thread has a reply from someone else past my read mark. */
+export function threadUnread(state: ChatState, root: Message): boolean {
   const thread = root.thread;
-  if (!thread || thread.replyCount === 0 || thread.lastReplierIds[0] === userId) return false;
-  return thread.lastReplyAt > (seenOf(userId)[threadKey(root.roomId, root.seq)] ?? 0);
+  if (!thread || thread.replyCount === 0 || thread.lastReplierIds[0] === state.me) return false;
+  return thread.lastReplySeq > threadReadSeq(state, root);
 }
 
-/** The thread was shown up to its newest reply at {@code lastReplyAt}. */
-export function markThreadSeen(userId: UserId, roomId: RoomId, rootSeq: Seq, lastReplyAt: number): void {
-  const seen = seenOf(userId);
-  const key = threadKey(roomId, rootSeq);
-  if ((seen[key] ?? 0) >= lastReplyAt) return;
-  const next = { ...seen, [key]: lastReplyAt };
-  cache = { key: storageKey(userId), seen: next };
-  try {
-    globalThis.localStorage?.setItem(storageKey(userId), JSON.stringify(next));
-  } catch {
-    // a full or missing storage only costs the mark after a reload
-  }
-  for (const listener of listeners) listener();
-}
-
-/** {@link threadUnread}, kept current as threads are opened. */
-export function useThreadUnread(userId: UserId, root: Message): boolean {
-  return useSyncExternalStore(
-    (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    () => threadUnread(userId, root),
-  );
+/** The newest reply of the root's thread when my mark is behind it, else null. */
+export function unreadUpTo(state: ChatState, root: Message): Seq | null {
+  const last = root.thread?.lastReplySeq ?? 0;
+  return last > threadReadSeq(state, root) ? last : null;
 }
 
 /**

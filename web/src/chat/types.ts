@@ -75,8 +75,21 @@ export interface NotificationSettings {
 export interface ThreadSummary {
   replyCount: number;
   lastReplyAt: number;
+  /** The seq of the newest reply. */
+  lastReplySeq: Seq;
   /** The last (up to three) distinct people who replied, newest first. */
   lastReplierIds: UserId[];
+  /**
+   * How far I have read the thread (0 when never), kept by the server; only in what was read for
+   * me (history, a thread, sync), never in the room's live events.
+   */
+  lastReadSeq?: Seq;
+}
+
+/** One of my thread read marks, as `sync` lists them. */
+export interface ThreadMark {
+  rootSeq: Seq;
+  lastReadSeq: Seq;
 }
 
 /** `GET /api/rooms/{id}/messages/{seq}/thread`: the root and its replies, oldest first. */
@@ -132,6 +145,8 @@ export interface SyncRoom {
   lastSeq: Seq;
   lastRev: number;
   truncated: boolean;
+  /** My thread read marks in the room that moved last. */
+  threadReads?: ThreadMark[];
 }
 
 export interface SyncResult {

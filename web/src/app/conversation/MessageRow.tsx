@@ -6,7 +6,8 @@ import type { PendingMessage } from '../../chat/timeline';
 import type { Message, Reaction } from '../../chat/types';
 import { isEmojiOnly } from '../../markdown/markdownHtml';
 import { mentionsMe } from '../../chat/rooms';
-import { useThreadUnread } from '../../chat/threadReads';
+import { threadUnread } from '../../chat/threadReads';
+import { useChat } from '../../chat/ChatContext';
 import { renderMarkdown } from '../../markdown/markdown';
 import { Avatar } from '../../ui/Avatar';
 import { Attachments } from '../files/Attachments';
@@ -22,7 +23,7 @@ const LONG_PRESS_MS = 450;
 function ThreadSummaryButton({ message, context }: { message: Message; context: RowContext }) {
   const thread = message.thread;
   const open = context.actions.openThread;
-  const unread = useThreadUnread(context.me.id, message);
+  const unread = useChat((state) => threadUnread(state, message));
   if (!thread || thread.replyCount === 0 || !open || context.inThread) return null;
   const count = `${thread.replyCount} ${thread.replyCount === 1 ? 'reply' : 'replies'}`;
   const nameOfId = (id: number) => (id === context.me.id ? 'You' : (context.names.get(id) ?? 'Someone'));

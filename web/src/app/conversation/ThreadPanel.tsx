@@ -9,7 +9,7 @@ import { IconButton } from '../../ui/IconButton';
 import { Spinner } from '../../ui/Spinner';
 import { MessageRow } from './MessageRow';
 import type { MessageActions, RowContext } from './rowContext';
-import { markThreadSeen } from '../../chat/threadReads';
+import { unreadUpTo } from '../../chat/threadReads';
 import styles from './ThreadPanel.module.css';
 
 const NO_MEMBERS: readonly Member[] = [];
@@ -55,11 +55,12 @@ export function ThreadPanel({
     const loaded: Message[] = page ? [page.root, ...page.replies] : [];
     return mergeMessages(loaded, live);
   }, [timeline.messages, page, rootSeq]);
-  // what the open panel shows counts as seen, replies that arrive while it is open included
-  const shownUpTo = messages.find((m) => m.seq === rootSeq)?.thread?.lastReplyAt ?? 0;
+  // what the open panel shows counts as read, replies that arrive while it is open included
+  const root = messages.find((m) => m.seq === rootSeq);
+  const readUpTo = useChat((s) => (root ? unreadUpTo(s, root) : null));
   useEffect(() => {
-    if (shownUpTo > 0) markThreadSeen(me.id, room.id, rootSeq, shownUpTo);
-  }, [me.id, room.id, rootSeq, shownUpTo]);
+    if (readUpTo !== null) store.messages.markThreadRead(room.id, rootSeq, readUpTo);
+  }, [store, room.id, rootSeq, readUpTo]);
   // the root and the replies as two runs, so the root never groups with its author's first reply
   const rootRows = useMemo(() => {
     const root: Timeline = { ...emptyTimeline, messages: messages.filter((m) => m.seq === rootSeq), state: 'ready' };
