@@ -90,7 +90,8 @@ self.addEventListener('fetch', (event) => {
 });
 
 // Web Push: the server sends {roomId, seq, title, body} for a direct message or a mention while
-// no tab of the app is connected. Shown as a notification; one per room (a newer one replaces it).
+// no tab of the app is connected, and for a reply in a thread one took part in (with its
+// threadRootSeq). Shown as a notification; one per room (a newer one replaces it).
 self.addEventListener('push', (event) => {
   let data = {};
   try {
@@ -99,6 +100,7 @@ self.addEventListener('push', (event) => {
     data = {};
   }
   const roomId = Number.isSafeInteger(data.roomId) ? data.roomId : null;
+  const threadRootSeq = Number.isSafeInteger(data.threadRootSeq) ? data.threadRootSeq : null;
   const title = typeof data.title === 'string' && data.title ? data.title : 'Parley';
   const body = typeof data.body === 'string' ? data.body : '';
   event.waitUntil(
@@ -106,16 +108,20 @@ self.addEventListener('push', (event) => {
       body,
       tag: roomId === null ? 'parley' : `room-${roomId}`,
       icon: '/icons/icon-192.png',
-      data: { roomId },
+      data: threadRootSeq === null ? { roomId } : { roomId, threadRootSeq },
     }),
   );
 });
 
-// A click opens the room: in a tab of the app if one is open (focused and sent there), else in a new one.
+// A click opens the room (a thread reply: its thread): in a tab of the app if one is open (focused
+// and sent there), else in a new one.
 self.addEventListener('notificationclick', (event) => {
   event.notification.close();
-  const roomId = event.notification.data && event.notification.data.roomId;
-  const path = Number.isSafeInteger(roomId) ? `/rooms/${roomId}` : '/';
+  const data = event.notification.data || {};
+  const roomId = data.roomId;
+  const root = data.threadRootSeq;
+  let path = Number.isSafeInteger(roomId) ? `/rooms/${roomId}` : '/';
+  if (Number.isSafeInteger(roomId) && Number.isSafeInteger(root)) path += `?around=${root}&thread=${root}`;
   event.waitUntil(
     self.clients.matchAll({ type: 'window', includeUncontrolled: true }).then((windows) => {
       const open = windows.find((client) => new URL(client.url).origin === self.location.origin);

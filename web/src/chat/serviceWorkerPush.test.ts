@@ -42,6 +42,16 @@ describe('service worker push', () => {
     ]);
   });
 
+  it('a reply in a thread opens its thread when clicked', async () => {
+    const worker = loadWorker();
+    const data = { json: () => ({ roomId: 7, seq: 9, threadRootSeq: 4, title: 'Bob in Team', body: 'Done' }) };
+    await worker.dispatch('push', { data });
+    const shown = worker.shown[0]!;
+    expect(shown.options.data).toEqual({ roomId: 7, threadRootSeq: 4 });
+    await worker.dispatch('notificationclick', { notification: { data: shown.options.data, close: () => undefined } });
+    expect(worker.opened).toEqual(['/rooms/7?around=4&thread=4']);
+  });
+
   it('shows something sensible for a push it cannot read', async () => {
     const worker = loadWorker();
     await worker.dispatch('push', { data: { json: () => { throw new SyntaxError('bad'); } } });

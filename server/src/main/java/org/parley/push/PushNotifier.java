@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.parley.bus.BusEvent;
 import org.parley.json.Json;
+import org.parley.messages.ThreadParticipants;
 import org.parley.rooms.Memberships;
 import org.parley.rooms.NotificationLevel;
 import org.parley.rooms.NotificationSettings;
@@ -27,7 +28,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Pushes a direct message, or a message that mentions someone, to those of its recipients who have
  * no connection anywhere in the cluster, as their notification level for the room allows (a
- * mention gets through a mute; only the level {@code nothing} silences it). It is told of the
+ * mention gets through a mute; only the level {@code nothing} silences it). A reply in a thread
+ * counts as a mention of everyone who took part in the thread ({@link ThreadParticipants}). It is told of the
  * messages published on this node ({@link #published}), so each message is pushed once however
  * many nodes hear it; everything runs on its own small thread, never the sender's, and a failure
  * only costs that notification. A recipient still connected when the message came who goes
@@ -143,6 +145,8 @@ public final class PushNotifier implements AutoCloseable {
         Set<Long> mentioned = new java.util.HashSet<>();
         for (JsonNode id : message.path("mentions")) mentioned.add(id.asLong());
         boolean room = message.path("mentionsRoom").asBoolean(false);
+        JsonNode threadRoot = message.path("threadRootSeq");
+        Long rootSeq = threadRoot.isIntegralNumber() ? threadRoot.asLong() : null;
         long now = clock.millis();
         List<Long> recipients = new ArrayList<>();
         String[] roomName = {null};
@@ -151,10 +155,12 @@ public final class PushNotifier implements AutoCloseable {
             if (found.isEmpty()) return null;
             boolean direct = Room.DIRECT.equals(found.get().kind());
             if (!direct) roomName[0] = found.get().name();
+            Set<Long> inThread = rootSeq == null ? Set.of() : ThreadParticipants.of(h, created.roomId(), rootSeq);
             for (var e : rooms.notificationsOf(h, created.roomId()).entrySet()) {
                 long user = e.getKey();
                 if (user == senderId) continue;
-                if (deserves(e.getValue(), direct, room || mentioned.contains(user), now)) recipients.add(user);
+                boolean mention = room || mentioned.contains(user) || inThread.contains(user);
+                if (deserves(e.getValue(), direct, mention, now)) recipients.add(user);
             }
             return null;
         });
@@ -167,7 +173,10 @@ public final class PushNotifier implements AutoCloseable {
         for (PushSubscription s : subscriptions.subscriptionsOf(absent)) send(s, payload);
     }
 
-    /** A direct message at the level all (not muted), or a mention at any level but nothing. */
+    /**
+     * A direct message at the level all (not muted), or a mention (a reply in a thread one took part
+     * in counts as one) at any level but nothing.
+     */
     static boolean deserves(NotificationSettings settings, boolean direct, boolean mention, long now) {
         if (settings.level() == NotificationLevel.NOTHING) return false;
         if (mention) return true;
@@ -189,6 +198,8 @@ public final class PushNotifier implements AutoCloseable {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("roomId", created.roomId());
         body.put("seq", created.seq());
+        JsonNode threadRoot = message.path("threadRootSeq");
+        if (threadRoot.isIntegralNumber()) body.put("threadRootSeq", threadRoot.asLong());
         body.put("title", name);
         body.put("body", text);
         return Json.MAPPER.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);

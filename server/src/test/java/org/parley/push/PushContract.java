@@ -26,7 +26,8 @@ import tools.jackson.databind.JsonNode;
  * Web Push on both databases, against a push service of the test's own: a direct message to a
  * user with no connection arrives encrypted for the browser's keys and signed for the push
  * service's origin; nothing is pushed to someone connected, nor for a plain group message at the
- * level mentions; a subscription the push service calls gone is dropped; and the subscription
+ * level mentions; a reply in a thread reaches those who took part in it; a subscription the push
+ * service calls gone is dropped; and the subscription
  * calls refuse what they cannot take.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -158,6 +159,59 @@ abstract class PushContract {
         assertThat(payload.path("roomId").asLong()).isEqualTo(group);
         assertThat(payload.path("seq").asLong()).isEqualTo(mention);
         assertThat(payload.path("title").asString()).isEqualTo("alice in Team");
+    }
+
+    /**
+     * A reply in a thread reaches those who took part in it (the root's author, earlier repliers)
+     * as a mention would: through a mute, not at the level nothing; a member who never took part
+     * gets nothing. Pushes go out in the order of the messages, so the direct messages sent last
+     * show that no thread push was sent before them.
+     */
+    @Test
+    void aReplyInAThreadIsPushedToThoseWhoTookPartInIt() throws Exception {
+        Account alice = Accounts.register(api, "alice");
+        Account kim = Accounts.register(api, "kim");
+        Account jack = Accounts.register(api, "jack");
+        Account leo = Accounts.register(api, "leo");
+        BrowserKeys kims = subscribe(kim, "/kim-1");
+        subscribe(jack, "/jack-1");
+        subscribe(leo, "/leo-1");
+        long group = api.post("/api/rooms", Map.of("name", "Crew", "memberIds", List.of(kim.id(), jack.id(), leo.id())),
+                alice.accessToken()).json().path("id").asLong();
+        var muted = api.patch("/api/rooms/" + group + "/notifications",
+                Map.of("level", "mentions", "mutedUntil", System.currentTimeMillis() + 3_600_000), kim.accessToken());
+        assertThat(muted.status()).as(muted.text()).isEqualTo(200);
+        var silent = api.patch("/api/rooms/" + group + "/notifications", Map.of("level", "nothing"), jack.accessToken());
+        assertThat(silent.status()).as(silent.text()).isEqualTo(200);
+
+        long root = send(kim, group, "who takes the night shift?");
+        long jacks = reply(jack, group, root, "not me");
+        long alices = reply(alice, group, root, "I   will");
+        send(alice, direct(alice, leo), "for leo");
+        send(alice, direct(alice, jack), "for jack");
+
+        PushEndpoint.Received first = endpoint.next();
+        assertThat(first.path()).as("the root's author hears of the first reply, muted or not").isEqualTo("/kim-1");
+        JsonNode firstPayload = Json.MAPPER.readTree(kims.decrypt(first.body()));
+        assertThat(firstPayload.path("seq").asLong()).isEqualTo(jacks);
+        assertThat(firstPayload.path("threadRootSeq").asLong()).isEqualTo(root);
+        PushEndpoint.Received second = endpoint.next();
+        assertThat(second.path()).isEqualTo("/kim-1");
+        JsonNode payload = Json.MAPPER.readTree(kims.decrypt(second.body()));
+        assertThat(payload.path("roomId").asLong()).isEqualTo(group);
+        assertThat(payload.path("seq").asLong()).isEqualTo(alices);
+        assertThat(payload.path("threadRootSeq").asLong()).isEqualTo(root);
+        assertThat(payload.path("title").asString()).isEqualTo("alice in Crew");
+        assertThat(payload.path("body").asString()).isEqualTo("I will");
+        assertThat(endpoint.next().path()).as("leo never took part: his first push is the direct message").isEqualTo("/leo-1");
+        assertThat(endpoint.next().path()).as("jack's level for the group is nothing").isEqualTo("/jack-1");
+    }
+
+    private long reply(Account from, long roomId, long rootSeq, String text) {
+        var r = api.post("/api/rooms/" + roomId + "/messages", Map.of("content", text, "threadRootSeq", rootSeq),
+                from.accessToken());
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        return r.json().path("seq").asLong();
     }
 
     @Test
