@@ -193,6 +193,49 @@ export async function message(page, text) {
   return row.first();
 }
 
+/** Calls the API with a signed-in page's own access token; answers `{status, body}`. */
+export async function apiAs(page, method, path, body) {
+  const token = await page.evaluate(() => JSON.parse(localStorage.getItem('parley.session') ?? 'null')?.accessToken);
+  const response = await page.request.fetch(new URL(path, page.url()).href, {
+    method,
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    data: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status(), body: text ? JSON.parse(text) : null };
+}
+
+/**
+ * Presses and holds a message with a finger until its action sheet opens (it opens while the
+ * finger is still down), then lifts the finger; returns the sheet.
+ */
+export async function longPress(t, page, row) {
+  const bubble = row.locator('[data-testid="message-content"], [data-testid="deleted-message"]').first();
+  await bubble.scrollIntoViewIfNeeded();
+  const box = await bubble.boundingBox();
+  if (!box) t.fail('the message is not on screen');
+  const cdp = await page.context().newCDPSession(page);
+  const point = { x: box.x + Math.min(20, box.width / 2), y: box.y + box.height / 2 };
+  const sheet = page.getByRole('dialog', { name: 'Message actions' });
+  try {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [point] });
+    await sheet.waitFor();
+  } finally {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await cdp.detach();
+  }
+  return sheet;
+}
+
+/** Fails unless `locator` covers the whole viewport (a full-screen pane on a phone). */
+export async function expectFullScreen(t, page, locator, what) {
+  const box = await locator.boundingBox();
+  const viewport = page.viewportSize();
+  if (!box || box.x > 0 || box.y > 0 || box.x + box.width < viewport.width - 1 || box.y + box.height < viewport.height - 1) {
+    t.fail(`${what} should fill the screen, it is ${JSON.stringify(box)} of ${JSON.stringify(viewport)}`);
+  }
+}
+
 /** Waits for `predicate(page)` to hold, polling; fails with `what` after the step timeout. */
 export async function eventually(t, what, predicate, timeoutMs = STEP_TIMEOUT_MS) {
   const until = Date.now() + timeoutMs;

@@ -15,24 +15,8 @@ import {
   startDirect,
   uniqueName,
   expectLabelledControls,
+  longPress,
 } from './lib.mjs';
-
-/** Presses and holds a message with a finger until its action sheet opens. */
-async function longPress(t, page, row) {
-  const bubble = row.locator('[data-testid="message-content"], [data-testid="deleted-message"]').first();
-  await bubble.scrollIntoViewIfNeeded();
-  const box = await bubble.boundingBox();
-  if (!box) t.fail('the message is not on screen');
-  const cdp = await page.context().newCDPSession(page);
-  const point = { x: box.x + Math.min(20, box.width / 2), y: box.y + box.height / 2 };
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [point] });
-  await page.waitForTimeout(650);
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-  await cdp.detach();
-  const sheet = page.getByRole('dialog', { name: 'Message actions' });
-  await sheet.waitFor();
-  return sheet;
-}
 
 async function expectPane(t, page, visible) {
   const panes = {

@@ -3,19 +3,7 @@
 // Cy opens the thread as a full screen and goes Back to the conversation. Thread read marks are
 // the server's: Bob reads a thread on his desktop and his phone stops marking it new.
 // Usage: node e2e/threads.mjs <baseUrl>   (SCREENSHOT_DIR saves screenshots)
-import { PASSWORD, PHONE, browserTest, dismissNotificationOffer, eventually, expectLabelledControls, message, register, send, uniqueName } from './lib.mjs';
-
-/** Calls the API with a signed-in page's own access token. */
-async function apiAs(page, method, path, body) {
-  const token = await page.evaluate(() => JSON.parse(localStorage.getItem('parley.session') ?? 'null')?.accessToken);
-  const response = await page.request.fetch(new URL(path, page.url()).href, {
-    method,
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-    data: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status(), body: text ? JSON.parse(text) : null };
-}
+import { PASSWORD, PHONE, apiAs, browserTest, dismissNotificationOffer, eventually, expectLabelledControls, message, register, send, uniqueName } from './lib.mjs';
 
 /** The texts of the messages in the conversation's timeline, leaving out the thread panel. */
 async function timelineTexts(page) {
