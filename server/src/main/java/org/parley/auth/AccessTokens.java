@@ -14,22 +14,33 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Issues and verifies access JWTs: HS256 only, with {@code iss}, {@code aud}, {@code exp},
  * {@code iat} and {@code jti} required. Any other algorithm, including {@code none}, is refused.
+ * A token that verified is remembered (by its exact text) until it expires, so that a client which
+ * presents the same token again (every socket connect, every request) is not parsed and
+ * HMAC-checked again; at most {@value #MAX_REMEMBERED} are remembered. Only what the token itself
+ * proves is remembered: whether its session is still live is asked on every use
+ * ({@link SessionCheckedTokens}).
  */
 public final class AccessTokens implements AccessTokenVerifier {
     static final String ISSUER = "parley";
     static final String AUDIENCE = "parley-api";
     private static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
+    static final int MAX_REMEMBERED = 10_000;
+
+    private record Verified(Principal principal, long expiresAtMillis) {}
 
     private final MACSigner signer;
     private final JWSVerifier verifier;
     private final Duration ttl;
     private final Clock clock;
+    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
     public AccessTokens(byte[] secret, Duration ttl, Clock clock) {
         try {
@@ -70,6 +81,27 @@ public final class AccessTokens implements AccessTokenVerifier {
     @Override
     public Optional<Principal> verify(String token) {
         if (token == null || token.isEmpty() || token.length() > 4096) return Optional.empty();
+        Verified known = verified.get(token);
+        long now = clock.millis();
+        if (known != null) {
+            if (known.expiresAtMillis() > now) return Optional.of(known.principal());
+            verified.remove(token, known);
+            return Optional.empty();
+        }
+        Optional<Verified> checked = check(token);
+        checked.ifPresent(v -> remember(token, v, now));
+        return checked.map(Verified::principal);
+    }
+
+    private void remember(String token, Verified checked, long now) {
+        if (verified.size() >= MAX_REMEMBERED) {
+            verified.values().removeIf(v -> v.expiresAtMillis() <= now);
+            if (verified.size() >= MAX_REMEMBERED) verified.clear();
+        }
+        verified.put(token, checked);
+    }
+
+    private Optional<Verified> check(String token) {
         try {
             SignedJWT jwt = SignedJWT.parse(token);
             if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm())) return Optional.empty();
@@ -84,7 +116,8 @@ public final class AccessTokens implements AccessTokenVerifier {
             String name = c.getStringClaim("name");
             String sid = c.getStringClaim("sid");
             if (name == null || sid == null || c.getSubject() == null) return Optional.empty();
-            return Optional.of(new Principal(Long.parseLong(c.getSubject()), name, sid));
+            return Optional.of(new Verified(new Principal(Long.parseLong(c.getSubject()), name, sid),
+                    c.getExpirationTime().getTime()));
         } catch (ParseException | JOSEException | NumberFormatException e) {
             return Optional.empty();
         }

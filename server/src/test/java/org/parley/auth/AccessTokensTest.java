@@ -52,6 +52,25 @@ class AccessTokensTest {
     }
 
     @Test
+    void aTokenVerifiedBeforeStopsVerifyingWhenItExpires() {
+        Instant[] now = {NOW};
+        Clock moving = new Clock() {
+            @Override public java.time.ZoneId getZone() { return ZoneOffset.UTC; }
+            @Override public Clock withZone(java.time.ZoneId zone) { return this; }
+            @Override public Instant instant() { return now[0]; }
+        };
+        var remembering = new AccessTokens(SECRET, Duration.ofMinutes(15), moving);
+        String token = remembering.issue(42, "grace", "f");
+        assertThat(remembering.verify(token)).contains(new Principal(42, "grace", "f"));
+        now[0] = NOW.plus(Duration.ofMinutes(14));
+        assertThat(remembering.verify(token)).as("again, within its lifetime").contains(new Principal(42, "grace", "f"));
+        now[0] = NOW.plus(Duration.ofMinutes(15));
+        assertThat(remembering.verify(token)).as("at its expiry").isEmpty();
+        String tampered = token.substring(0, token.length() - 2) + (token.endsWith("A") ? "BB" : "AA");
+        assertThat(remembering.verify(tampered)).as("another text is checked on its own").isEmpty();
+    }
+
+    @Test
     void algNoneIsRejected() {
         String unsigned = new PlainJWT(validClaims().build()).serialize();
         assertThat(tokens.verify(unsigned)).isEmpty();

@@ -25,8 +25,9 @@ final class ClientConnection implements EngineListener {
     private final EngineSession session;
     private final PacketDecoder decoder;
     private final SerialExecutor handlers;
-    private final Map<String, SocketIoSocket> sockets = new ConcurrentHashMap<>();
-    private final Set<String> joinedOnce = ConcurrentHashMap.newKeySet();
+    // most connections join one namespace: small tables
+    private final Map<String, SocketIoSocket> sockets = new ConcurrentHashMap<>(1);
+    private final Set<String> joinedOnce = ConcurrentHashMap.newKeySet(1);
     private final ScheduledFuture<?> connectTimeout;
     private volatile boolean closed;
 

@@ -15,7 +15,7 @@ final class SerialExecutor {
     private static final Logger LOG = LoggerFactory.getLogger(SerialExecutor.class);
 
     private final ReentrantLock lock = new ReentrantLock();
-    private final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
+    private final ArrayDeque<Runnable> tasks = new ArrayDeque<>(4);
     private final int limit;
     private boolean running;
 

@@ -31,8 +31,7 @@ public final class SocketIoServer implements AutoCloseable {
     private final Clock clock;
     private final EngineServer engine;
     private final ConcurrentHashMap<String, Namespace> namespaces = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("socketio-timer").daemon(true).factory());
+    private final ScheduledExecutorService timer = Timers.newTimer("socketio-timer");
     private final ExecutorService callbacks = Executors.newVirtualThreadPerTaskExecutor();
 
     public SocketIoServer(SocketIoConfig config, MeterRegistry registry) {

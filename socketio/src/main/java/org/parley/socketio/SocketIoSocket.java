@@ -22,7 +22,8 @@ public final class SocketIoSocket {
     private final ClientConnection client;
     private final Handshake handshake;
     private final AckRegistry acks;
-    private final ConcurrentMap<String, Object> attributes = new ConcurrentHashMap<>();
+    /** Sized for the few attributes a socket carries (a table of 16 would be most of it). */
+    private final ConcurrentMap<String, Object> attributes = new ConcurrentHashMap<>(2);
     private final AtomicBoolean connected = new AtomicBoolean();
     private volatile String id;
     private volatile String pid;

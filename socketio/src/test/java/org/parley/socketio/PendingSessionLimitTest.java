@@ -105,4 +105,27 @@ class PendingSessionLimitTest {
             }
         }
     }
+
+    @Test
+    void aWebSocketUpgradeMakesNoCookieAndItsClientKeySeesEveryForwardedHop() throws Exception {
+        ClientKey byForwardedFor = r -> r.header("X-Forwarded-For");
+        EngineConfig engine = EngineConfig.defaults().withPendingLimit(1, byForwardedFor);
+        try (GatewayTestServer one = GatewayTestServer.socketIo(SocketIoConfig.defaults().withEngine(engine),
+                io -> io.namespace("/"));
+             RawWebSocket held = RawWebSocket.connect(one.port(), "/socket.io/?EIO=4&transport=websocket", 0, null,
+                     "X-Forwarded-For: 10.0.0.1\r\nX-Forwarded-For: 10.0.0.2\r\n")) {
+            assertThat(held.status()).isEqualTo(101);
+            assertThat(held.head().toLowerCase(java.util.Locale.ROOT)).as("no HTTP session for a socket").doesNotContain("set-cookie");
+            held.readText(WAIT);
+            try (RawWebSocket sameHops = RawWebSocket.connect(one.port(), "/socket.io/?EIO=4&transport=websocket", 0, null,
+                    "X-Forwarded-For: 10.0.0.1, 10.0.0.2\r\n")) {
+                assertThat(sameHops.status()).as("both headers' hops, in order, make the key").isEqualTo(429);
+                assertThat(sameHops.head()).contains("X-Content-Type-Options: nosniff");
+            }
+            try (RawWebSocket other = RawWebSocket.connect(one.port(), "/socket.io/?EIO=4&transport=websocket", 0, null,
+                    "X-Forwarded-For: 10.0.0.2\r\n")) {
+                assertThat(other.status()).isEqualTo(101);
+            }
+        }
+    }
 }

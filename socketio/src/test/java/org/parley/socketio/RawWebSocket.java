@@ -36,12 +36,14 @@ public final class RawWebSocket implements AutoCloseable {
     private final DataInputStream in;
     private final OutputStream out;
     private final int status;
+    private final String head;
 
-    private RawWebSocket(Socket socket, int status) throws IOException {
+    private RawWebSocket(Socket socket, String head) throws IOException {
         this.socket = socket;
         this.in = new DataInputStream(socket.getInputStream());
         this.out = socket.getOutputStream();
-        this.status = status;
+        this.head = head;
+        this.status = Integer.parseInt(head.split(" ", 3)[1]);
     }
 
     public static RawWebSocket connect(int port, String pathAndQuery) throws IOException {
@@ -50,6 +52,12 @@ public final class RawWebSocket implements AutoCloseable {
 
     /** Connects; a positive {@code receiveBuffer} shrinks the socket's receive buffer (slow readers). */
     public static RawWebSocket connect(int port, String pathAndQuery, int receiveBuffer, String origin)
+            throws IOException {
+        return connect(port, pathAndQuery, receiveBuffer, origin, "");
+    }
+
+    /** Connects with extra request header lines ({@code "Name: value\r\n"} each). */
+    public static RawWebSocket connect(int port, String pathAndQuery, int receiveBuffer, String origin, String extraHeaders)
             throws IOException {
         Socket socket = new Socket();
         if (receiveBuffer > 0) {
@@ -65,11 +73,10 @@ public final class RawWebSocket implements AutoCloseable {
                 + "Sec-WebSocket-Key: " + Base64.getEncoder().encodeToString(nonce) + "\r\n"
                 + "Sec-WebSocket-Version: 13\r\n"
                 + (origin == null ? "" : "Origin: " + origin + "\r\n")
+                + extraHeaders
                 + "\r\n";
         socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
-        String head = readHead(socket.getInputStream());
-        int status = Integer.parseInt(head.split(" ", 3)[1]);
-        return new RawWebSocket(socket, status);
+        return new RawWebSocket(socket, readHead(socket.getInputStream()));
     }
 
     private static String readHead(InputStream in) throws IOException {
@@ -84,6 +91,11 @@ public final class RawWebSocket implements AutoCloseable {
             matched = (b == (matched % 2 == 0 ? '\r' : '\n')) ? matched + 1 : (b == '\r' ? 1 : 0);
         }
         return head.toString(StandardCharsets.US_ASCII);
+    }
+
+    /** The status line and headers of the upgrade answer. */
+    public String head() {
+        return head;
     }
 
     /** The HTTP status of the upgrade answer: 101 when it was accepted. */

@@ -27,6 +27,9 @@ final class IdleScenario {
         bench.settle();
         Bench.sleep(2000);
         long rss0 = bench.server.rssKib();
+        boolean jvm = "parley".equals(bench.opts.get("target"));
+        java.nio.file.Path histograms = java.nio.file.Path.of(bench.opts.getOrDefault("state", "state.txt")).toAbsolutePath().getParent();
+        long heap0 = jvm ? bench.server.liveHeapBytes(histograms.resolve("histogram-before.txt")) : 0;
         long cpu0 = bench.server.cpuMicros();
         String java = ProcessHandle.current().info().command().orElse("java");
         List<Process> workers = new ArrayList<>();
@@ -61,6 +64,7 @@ final class IdleScenario {
         int gc0 = bench.server.gcPauses().size();
         Bench.sleep(hold * 1000L);
         long rssHeld = bench.server.rssKib();
+        long heapHeld = jvm ? bench.server.liveHeapBytes(histograms.resolve("histogram-held.txt")) : 0;
         long cpuHold = bench.server.cpuMicros() - cpuHold0;
         long pings = 0;
         long lost = 0;
@@ -85,6 +89,8 @@ final class IdleScenario {
                 .put("holdSeconds", hold).put("rssAtZeroMiB", rss0 / 1024.0).put("rssAfterRampMiB", rssAfterRamp / 1024.0)
                 .put("rssHeldMiB", rssHeld / 1024.0)
                 .put("rssKibPerConnection", connected == 0 ? null : (double) (rssHeld - rss0) / connected)
+                .put("liveHeapBeforeMiB", jvm ? heap0 / 1048576.0 : null).put("liveHeapHeldMiB", jvm ? heapHeld / 1048576.0 : null)
+                .put("liveHeapKibPerConnection", jvm && connected > 0 && heap0 > 0 && heapHeld > 0 ? (heapHeld - heap0) / 1024.0 / connected : null)
                 .put("serverCpuCoresWhileIdle", cpuHold / 1e6 / hold)
                 .put("pingsAnswered", pings).put("heartbeatFailures", lost + fewPings)
                 .put("connectionsLost", lost).put("connectionsWithTooFewPings", fewPings)

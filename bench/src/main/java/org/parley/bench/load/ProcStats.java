@@ -43,6 +43,34 @@ final class ProcStats {
         return 0;
     }
 
+    /**
+     * Live heap of a JVM server, in bytes: {@code jcmd GC.class_histogram} runs a full collection
+     * and counts what survives; the histogram is written to {@code histogram} for reading later.
+     * 0 when the server is not a JVM or jcmd fails.
+     */
+    long liveHeapBytes(Path histogram) {
+        if (pid <= 0) return 0;
+        try {
+            String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+            Process p = new ProcessBuilder(jcmd, String.valueOf(pid), "GC.class_histogram")
+                    .redirectErrorStream(true).redirectOutput(histogram.toFile()).start();
+            if (!p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
+                p.destroy();
+                return 0;
+            }
+            List<String> lines = Files.readAllLines(histogram);
+            for (int i = lines.size() - 1; i >= 0; i--) {
+                String[] f = lines.get(i).trim().split("\\s+");
+                if (f.length == 3 && f[0].equals("Total")) return Long.parseLong(f[2]);
+            }
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
     /** CPU time of this generator process, in microseconds. */
     static long selfCpuMicros() {
         var os = ManagementFactory.getOperatingSystemMXBean();

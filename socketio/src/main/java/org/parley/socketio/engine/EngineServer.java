@@ -33,8 +33,7 @@ public final class EngineServer implements AutoCloseable {
         this.handler = handler;
         this.cors = new OriginPolicy(config.allowedOrigins());
         this.pending = new PendingSessions(config.maxPendingPerClient(), config.clientKey());
-        this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
-                .name("engineio-timer" + path.replace('/', '-')).daemon(true).factory());
+        this.timer = Timers.newTimer("engineio-timer" + path.replace('/', '-'));
     }
 
     /** Mounts this endpoint's HTTP (polling) and WebSocket routes on the caller's Javalin. */

@@ -30,8 +30,12 @@ public final class OriginPolicy {
 
     /** Allowed origins, and a page served by this very server (its origin names the request's scheme and Host). */
     boolean allows(Context ctx) {
-        String origin = ctx.header("Origin");
-        return allows(origin) || isSameOrigin(origin, requestScheme(ctx), ctx.header("Host"));
+        return allows(ctx.header("Origin"), requestScheme(ctx.header("X-Forwarded-Proto"), ctx.scheme()), ctx.header("Host"));
+    }
+
+    /** Allowed origins, and a page served by this very server, given the request's scheme (as the browser used it) and Host. */
+    boolean allows(String origin, String scheme, String host) {
+        return allows(origin) || isSameOrigin(origin, scheme, host);
     }
 
     /** True when {@code origin} is exactly {@code scheme://host} (case-insensitive). */
@@ -41,9 +45,8 @@ public final class OriginPolicy {
     }
 
     /** {@code http} or {@code https} as the browser used it: the proxy's {@code X-Forwarded-Proto}, else the request's. */
-    static String requestScheme(Context ctx) {
-        String forwarded = ctx.header("X-Forwarded-Proto");
-        String scheme = forwarded == null || forwarded.isBlank() ? ctx.scheme() : forwarded.split(",")[0].strip();
+    static String requestScheme(String forwardedProto, String connectionScheme) {
+        String scheme = forwardedProto == null || forwardedProto.isBlank() ? connectionScheme : forwardedProto.split(",")[0].strip();
         return scheme.toLowerCase(java.util.Locale.ROOT);
     }
 

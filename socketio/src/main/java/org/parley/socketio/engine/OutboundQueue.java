@@ -10,7 +10,8 @@ import java.util.List;
  */
 final class OutboundQueue {
 
-    private final ArrayDeque<OutboundFrame> frames = new ArrayDeque<>();
+    /** Starts small (an idle session holds nothing) and grows when a burst queues up. */
+    private final ArrayDeque<OutboundFrame> frames = new ArrayDeque<>(4);
     private final int maxFrames;
     private final long maxBytes;
     private long bytes;

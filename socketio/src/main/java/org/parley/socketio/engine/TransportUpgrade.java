@@ -21,8 +21,11 @@ final class TransportUpgrade {
     private final PollingExchange polling;
     private WebSocketTransport probe;
     private boolean reserved;
-    private CompletableFuture<Void> probeAnswered = CompletableFuture.completedFuture(null);
-    private CompletableFuture<Void> settled = CompletableFuture.completedFuture(null);
+    /** Shared by every session that is not upgrading: completing it again does nothing. */
+    private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
+
+    private CompletableFuture<Void> probeAnswered = DONE;
+    private CompletableFuture<Void> settled = DONE;
     private volatile long refusalsNotBefore = System.nanoTime();
 
     TransportUpgrade(EngineSession session, PollingExchange polling) {
@@ -44,7 +47,7 @@ final class TransportUpgrade {
             }
             reserved = true;
             settled = new CompletableFuture<>();
-            probeAnswered = CompletableFuture.completedFuture(null);
+            probeAnswered = DONE;
             session.state(SessionState.UPGRADING);
             session.timers().cancelUpgrade();
             session.timers().upgrade = session.server().schedule(this::lapse,
@@ -84,7 +87,7 @@ final class TransportUpgrade {
             }
             if (free) {
                 settled = new CompletableFuture<>();
-                probeAnswered = CompletableFuture.completedFuture(null);
+                probeAnswered = DONE;
                 session.state(SessionState.UPGRADING);
             }
             reserved = false;

@@ -1,31 +1,33 @@
 package org.parley.socketio.engine;
 
 import io.javalin.config.JavalinConfig;
-import io.javalin.http.Context;
-import io.javalin.websocket.WsBinaryMessageContext;
-import io.javalin.websocket.WsCloseContext;
-import io.javalin.websocket.WsConnectContext;
-import io.javalin.websocket.WsContext;
-import io.javalin.websocket.WsErrorContext;
-import io.javalin.websocket.WsMessageContext;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.jetty.websocket.api.Session;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
+import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
+import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 
 /**
- * WebSocket side of an endpoint: validates the upgrade request, then either opens a new session or
- * offers the connection as an upgrade probe to an existing polling session.
+ * WebSocket side of an endpoint. WebSocket upgrades to the endpoint's path are taken in front of
+ * Javalin, at Jetty's core request level: the request is validated (origin, protocol version,
+ * transport, session, the client's pending sessions), then upgraded by Jetty's WebSocket container,
+ * and either opens a new session or is offered as an upgrade probe to an existing polling session.
+ * Nothing of the servlet layer is involved: no servlet request is kept for the life of the
+ * connection and no HTTP session is created; what a new session needs of the request is copied into
+ * its {@link EngineRequest}. Every other request to the path (polling, preflight, a plain GET that
+ * asks for the WebSocket transport without upgrading) goes on to Javalin.
  */
 final class WebSocketHandler {
 
-    private static final Logger LOG = LoggerFactory.getLogger(WebSocketHandler.class);
-
     private final EngineServer server;
     private final OriginPolicy cors;
-    private final ConcurrentHashMap<Session, WebSocketTransport> transports = new ConcurrentHashMap<>();
 
     WebSocketHandler(EngineServer server, OriginPolicy cors) {
         this.server = server;
@@ -33,101 +35,89 @@ final class WebSocketHandler {
     }
 
     void install(JavalinConfig javalin, String path) {
-        javalin.routes.wsBeforeUpgrade(path, this::beforeUpgrade);
-        javalin.routes.ws(path, ws -> {
-            ws.onConnect(this::onConnect);
-            ws.onMessage(this::onText);
-            ws.onBinaryMessage(this::onBinary);
-            ws.onClose(this::onClose);
-            ws.onError(this::onError);
+        javalin.jetty.modifyServer(jetty -> {
+            Upgrades upgrades = new Upgrades(ServerWebSocketContainer.ensure(jetty), path);
+            Handler existing = jetty.getHandler();
+            if (existing != null) {
+                upgrades.setHandler(existing);
+            }
+            // Javalin attaches its servlet context inside the innermost wrapper, behind this one
+            jetty.setHandler(upgrades);
         });
     }
 
-    private void beforeUpgrade(Context ctx) {
-        PollResponse rejection = null;
-        String sid = ctx.queryParam("sid");
-        EngineSession session = sid == null ? null : server.find(sid);
-        if (!cors.allows(ctx)) {
-            rejection = PollResponse.error(403, 4, "Forbidden");
-        } else if (!"4".equals(ctx.queryParam("EIO"))) {
-            rejection = PollResponse.error(400, 5, "Unsupported protocol version");
-        } else if (!Transport.Kind.WEBSOCKET.wireName().equals(ctx.queryParam("transport"))) {
-            rejection = PollResponse.error(400, 0, "Transport unknown");
-        } else if (sid != null && session == null) {
-            rejection = PollResponse.unknownSession();
-        } else if (sid == null && !server.admits(EngineRequests.from(ctx))) {
-            rejection = PollResponse.tooManyPending();
-        }
-        if (rejection != null) {
-            ctx.status(rejection.status()).contentType(rejection.contentType()).result(rejection.body());
-            ctx.skipRemainingHandlers();
-        } else if (session != null) {
-            session.expectProbe();
-        }
-    }
+    /** Jetty's WebSocket upgrade handler, for this endpoint's path and rules only. */
+    private final class Upgrades extends WebSocketUpgradeHandler {
+        private final String path;
+        private final String pathWithoutSlash;
 
-    private void onConnect(WsConnectContext ctx) {
-        Session socket = ctx.session;
-        EngineConfig config = server.config();
-        socket.setMaxTextMessageSize(config.maxPayload());
-        socket.setMaxBinaryMessageSize(config.maxPayload());
-        socket.setIdleTimeout(config.pingInterval().plus(config.pingTimeout()).plus(Duration.ofSeconds(10)));
-        WebSocketTransport transport = new WebSocketTransport(socket, server);
-        transports.put(socket, transport);
-        String sid = ctx.queryParam("sid");
-        if (sid == null) {
-            if (!server.openWebSocket(transport, EngineRequests.from(ctx))) {
-                transport.close(WebSocketTransport.CLOSE_TRY_AGAIN_LATER, "too many pending sessions");
+        Upgrades(ServerWebSocketContainer container, String path) {
+            super(container);
+            this.path = path;
+            this.pathWithoutSlash = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+            EngineConfig config = server.config();
+            container.setMaxTextMessageSize(config.maxPayload());
+            container.setMaxBinaryMessageSize(config.maxPayload());
+            container.setIdleTimeout(config.pingInterval().plus(config.pingTimeout()).plus(Duration.ofSeconds(10)));
+        }
+
+        @Override
+        protected boolean handle(ServerWebSocketContainer container, Request request, Response response, Callback callback) {
+            if (!isUpgradeToThisPath(request)) {
+                return false;
             }
-            return;
+            Fields query = Request.extractQueryParameters(request);
+            String sid = query.getValue("sid");
+            EngineSession session = sid == null ? null : server.find(sid);
+            EngineRequest copied = sid == null ? EngineRequests.from(request, query) : null;
+            PollResponse rejection = null;
+            if (!cors.allows(request.getHeaders().get(HttpHeader.ORIGIN), scheme(request),
+                    request.getHeaders().get(HttpHeader.HOST))) {
+                rejection = PollResponse.error(403, 4, "Forbidden");
+            } else if (!"4".equals(query.getValue("EIO"))) {
+                rejection = PollResponse.error(400, 5, "Unsupported protocol version");
+            } else if (!Transport.Kind.WEBSOCKET.wireName().equals(query.getValue("transport"))) {
+                rejection = PollResponse.error(400, 0, "Transport unknown");
+            } else if (sid != null && session == null) {
+                rejection = PollResponse.unknownSession();
+            } else if (sid == null && !server.admits(copied)) {
+                rejection = PollResponse.tooManyPending();
+            }
+            if (rejection != null) {
+                reject(response, callback, rejection);
+                return true;
+            }
+            if (session != null) {
+                session.expectProbe();
+            }
+            boolean upgraded = container.upgrade((upgradeRequest, upgradeResponse, upgradeCallback) ->
+                    new EngineWebSocket(server, sid, copied), request, response, callback);
+            if (!upgraded) {
+                reject(response, callback, PollResponse.badRequest());
+            }
+            return true;
         }
-        EngineSession session = server.find(sid);
-        if (session == null) {
-            LOG.debug("refusing WebSocket for session {}: gone", sid);
-            transport.close(WebSocketTransport.CLOSE_POLICY_VIOLATION, "session unknown");
-        } else {
-            session.offerProbe(transport);
+
+        private boolean isUpgradeToThisPath(Request request) {
+            if (!HttpMethod.GET.is(request.getMethod())
+                    || !request.getHeaders().contains(HttpHeader.UPGRADE, "websocket")) {
+                return false;
+            }
+            String requested = Request.getPathInContext(request);
+            return path.equals(requested) || pathWithoutSlash.equals(requested);
         }
     }
 
-    private void onText(WsMessageContext ctx) {
-        WebSocketTransport transport = transports.get(ctx.session);
-        EngineSession owner = transport == null ? null : transport.owner();
-        if (owner != null) {
-            owner.onWebSocketText(transport, ctx.message());
-        }
+    /** {@code http} or {@code https} as the browser used it (a proxy's {@code X-Forwarded-Proto} first). */
+    private static String scheme(Request request) {
+        return OriginPolicy.requestScheme(request.getHeaders().get("X-Forwarded-Proto"), request.isSecure() ? "https" : "http");
     }
 
-    private void onBinary(WsBinaryMessageContext ctx) {
-        WebSocketTransport transport = transports.get(ctx.session);
-        EngineSession owner = transport == null ? null : transport.owner();
-        if (owner != null) {
-            ByteBuffer data = ctx.data();
-            byte[] bytes = new byte[data.remaining()];
-            data.get(bytes);
-            owner.onWebSocketBinary(transport, bytes);
-        }
-    }
-
-    private void onClose(WsCloseContext ctx) {
-        closed(ctx, false);
-    }
-
-    private void onError(WsErrorContext ctx) {
-        LOG.debug("WebSocket error", ctx.error());
-        closed(ctx, true);
-    }
-
-    private void closed(WsContext ctx, boolean failed) {
-        WebSocketTransport transport = transports.remove(ctx.session);
-        EngineSession owner = transport == null ? null : transport.owner();
-        if (owner == null) {
-            return;
-        }
-        if (failed) {
-            owner.onTransportFailed(transport);
-        } else {
-            owner.onWebSocketClosed(transport);
-        }
+    private static void reject(Response response, Callback callback, PollResponse rejection) {
+        response.setStatus(rejection.status());
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, rejection.contentType());
+        response.getHeaders().put("X-Content-Type-Options", "nosniff");
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        response.write(true, ByteBuffer.wrap(rejection.body().getBytes(StandardCharsets.UTF_8)), callback);
     }
 }
