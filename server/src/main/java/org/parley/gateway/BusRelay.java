@@ -76,7 +76,9 @@ final class BusRelay {
                     Map.of("roomId", e.roomId(), "name", e.name(), "description", e.description()));
             case BusEvent.RoomJoined e -> {
                 String room = room(e.roomId());
+                Map<Long, Long> lastStored = lastStored(e.roomId());
                 for (SocketIoSocket s : ns.socketsIn(user(e.userId()))) s.join(room);
+                order.startAt(lastStored);
                 awaitCarried(bus, JOINED_WAIT); // what the room hears after the client loads it reaches it
                 ns.to(user(e.userId())).emit(ServerEvent.ROOM_ADDED.wire(), Map.of("roomId", e.roomId()));
             }
@@ -117,6 +119,16 @@ final class BusRelay {
                     .emit(ServerEvent.CALL_RINGING.wire(), e.call());
             case BusEvent.CallUpdated e -> ns.to(room(e.roomId())).emit(ServerEvent.CALL_UPDATED.wire(), e.call());
             case BusEvent.CallEnded e -> ns.to(e.topic().key()).emit(ServerEvent.CALL_ENDED.wire(), e.ended());
+        }
+    }
+
+    /** Where the room stands before this node's sockets join it; nothing when that cannot be read (then it is followed from the first message heard). */
+    private Map<Long, Long> lastStored(long roomId) {
+        try {
+            return order.lastStored(java.util.List.of(roomId));
+        } catch (RuntimeException e) {
+            log.debug("Could not read where room {} stands: {}", roomId, e.toString());
+            return Map.of();
         }
     }
 
