@@ -72,7 +72,7 @@ public final class ChatGateway {
         PresenceWatches watches = new PresenceWatches(ns, presence);
         new ChatEvents(rooms, messages, sync, typing, presence, watches, limits).register(ns);
         new CallEvents(calls, signals, limits).register(ns);
-        BusRelay relay = new BusRelay(ns, bus, order, new PresenceBatches(ns, presenceBatchWindow));
+        BusRelay relay = new BusRelay(ns, bus, order, new PresenceBatches(ns, presenceBatchWindow), rooms);
         bus.subscribe(relay::deliver);
         bus.subscribe(watches::membershipChanged);
         bus.onMissed(missed::missed);
