@@ -47,6 +47,9 @@ import org.slf4j.LoggerFactory;
  * it only to the other nodes: each envelope names the node that sent it, and a node drops its own.
  * Events of one topic from one node arrive in publish order; events of different topics, or from
  * different nodes, share no order (every room's messages carry a gap-free {@code seq} to merge by).
+ * Received envelopes are decoded and delivered on the lane of their channel ({@link
+ * OrderedDelivery}), not on Redis' I/O thread: one topic's events in order, different topics in
+ * parallel; a node's own events are delivered on the same lanes when published.
  *
  * <p>Subscriptions change on a thread of their own, never on the caller's. When the subscription
  * connection drops, Lettuce reconnects it; the bus then subscribes again to everything it carries
@@ -205,17 +208,23 @@ public final class RedisBus implements EventBus {
         return CHANNEL_PREFIX + topic.key();
     }
 
+    /** On Redis' I/O thread: counts the envelope and hands it, still encoded, to its channel's lane. */
     private void receive(String channel, String payload) {
         received.computeIfAbsent(channel, c -> new LongAdder()).increment();
+        String lane = EVERY_NODE.equals(channel) ? OrderedDelivery.EVERY_NODE : channel.substring(CHANNEL_PREFIX.length());
+        delivery.deliver(lane, () -> decode(payload));
+    }
+
+    /** The event of an envelope, or null when it is unreadable or this node's own (delivered here when it was published). */
+    private BusEvent decode(String payload) {
         Envelope envelope;
         try {
             envelope = Json.MAPPER.readValue(payload, Envelope.class);
         } catch (RuntimeException e) {
             log.warn("Ignoring an unreadable event from Redis: {}", e.getMessage());
-            return;
+            return null;
         }
-        if (nodeId.equals(envelope.node())) return; // delivered here when it was published
-        delivery.deliver(envelope.event());
+        return nodeId.equals(envelope.node()) ? null : envelope.event();
     }
 
     private void queueReconcile() {

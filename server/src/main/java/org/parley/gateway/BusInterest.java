@@ -14,17 +14,25 @@ import org.parley.socketio.RoomListener;
  */
 final class BusInterest implements RoomListener {
     private final EventBus bus;
+    private final LongConsumer roomCarried;
     private final LongConsumer roomGone;
 
-    /** {@code roomGone} is told the id of a chat room that lost its last socket here. */
-    BusInterest(EventBus bus, LongConsumer roomGone) {
+    /**
+     * {@code roomCarried} is told the id of a chat room that got its first socket here, {@code
+     * roomGone} of one that lost its last socket here.
+     */
+    BusInterest(EventBus bus, LongConsumer roomCarried, LongConsumer roomGone) {
         this.bus = bus;
+        this.roomCarried = roomCarried;
         this.roomGone = roomGone;
     }
 
     @Override
     public void roomCreated(String room) {
-        Topic.parse(room).filter(BusInterest::routed).ifPresent(bus::addInterest);
+        Topic.parse(room).filter(BusInterest::routed).ifPresent(topic -> {
+            if (topic.kind() == Topic.Kind.ROOM) roomCarried.accept(topic.id());
+            bus.addInterest(topic);
+        });
     }
 
     @Override

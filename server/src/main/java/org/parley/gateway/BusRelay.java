@@ -2,6 +2,8 @@ package org.parley.gateway;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
+import org.parley.rooms.RoomService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -19,19 +21,29 @@ import org.parley.bus.Topic;
  * Socket.IO rooms are named by {@link Topic#key()}, so an event reaches the sockets of its topic.
  * Payloads the services serialized are passed on as they are, written raw into the packet. A
  * room's new messages go out in seq order with none missing ({@link MessageOrder}).
+ *
+ * <p>Called on the bus's delivery lanes: the events of one topic in order, different topics in
+ * parallel. Where two topics meet, the order is restored here or does not matter: {@code
+ * RoomJoined} (the user's topic) joins the user's sockets to a room and then checks the user is
+ * still a member, so a {@code MemberRemoved} or {@code RoomDeleted} (the room's topic) delivered
+ * before it is not undone; a room message delivered before the join is in what the client loads
+ * on {@code room_added}, which is sent after the join; {@code MemberRemoved} leaves the sockets on
+ * the room's own lane, so no message of the room delivered after it reaches them.
  */
 final class BusRelay {
     private static final Logger log = LoggerFactory.getLogger(BusRelay.class);
-    /** How long a user who joined a room waits for the bus to carry it (on the delivery thread, so short). */
+    /** How long a user who joined a room waits for the bus to carry it (on a delivery lane, so short). */
     private static final Duration JOINED_WAIT = Duration.ofSeconds(1);
 
     private final Namespace ns;
     private final EventBus bus;
     private final MessageOrder order;
     private final PresenceBatches presence;
+    private final RoomService rooms;
 
-    BusRelay(Namespace ns, EventBus bus, MessageOrder order, PresenceBatches presence) {
+    BusRelay(Namespace ns, EventBus bus, MessageOrder order, PresenceBatches presence, RoomService rooms) {
         this.ns = ns;
+        this.rooms = rooms;
         this.bus = bus;
         this.order = order;
         this.presence = presence;
@@ -78,7 +90,15 @@ final class BusRelay {
                     Map.of("roomId", e.roomId(), "name", e.name(), "description", e.description()));
             case BusEvent.RoomJoined e -> {
                 String room = room(e.roomId());
-                for (SocketIoSocket s : ns.socketsIn(user(e.userId()))) s.join(room);
+                Map<Long, Long> lastStored = lastStored(e.roomId());
+                Set<SocketIoSocket> sockets = ns.socketsIn(user(e.userId()));
+                for (SocketIoSocket s : sockets) s.join(room);
+                order.startAt(lastStored);
+                if (!stillMember(e.userId(), e.roomId())) {
+                    // a removal (on the room's lane) may have been delivered before this join (on the user's)
+                    for (SocketIoSocket s : sockets) s.leave(room);
+                    return;
+                }
                 awaitCarried(bus, JOINED_WAIT); // what the room hears after the client loads it reaches it
                 ns.to(user(e.userId())).emit(ServerEvent.ROOM_ADDED.wire(), Map.of("roomId", e.roomId()));
             }
@@ -119,6 +139,26 @@ final class BusRelay {
                     .emit(ServerEvent.CALL_RINGING.wire(), e.call());
             case BusEvent.CallUpdated e -> ns.to(room(e.roomId())).emit(ServerEvent.CALL_UPDATED.wire(), e.call());
             case BusEvent.CallEnded e -> ns.to(e.topic().key()).emit(ServerEvent.CALL_ENDED.wire(), e.ended());
+        }
+    }
+
+    /** Where the room stands before this node's sockets join it; nothing when that cannot be read (then it is followed from the first message heard). */
+    private Map<Long, Long> lastStored(long roomId) {
+        try {
+            return order.lastStored(java.util.List.of(roomId));
+        } catch (RuntimeException e) {
+            log.debug("Could not read where room {} stands: {}", roomId, e.toString());
+            return Map.of();
+        }
+    }
+
+    /** Whether the user still belongs to the room; true when that cannot be read (the removal, if any, is still to come then). */
+    private boolean stillMember(long userId, long roomId) {
+        try {
+            return rooms.roomIds(userId).contains(roomId);
+        } catch (RuntimeException e) {
+            log.debug("Could not check that user {} is still in room {}: {}", userId, roomId, e.toString());
+            return true;
         }
     }
 

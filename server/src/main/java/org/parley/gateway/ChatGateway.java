@@ -37,6 +37,7 @@ public final class ChatGateway {
     private final PresenceService presence;
     private final CallService calls;
     private final EventBus bus;
+    private final MessageOrder order;
 
     public ChatGateway(SocketIoServer io, AccessTokenVerifier verifier, EventBus bus, RoomService rooms,
                        MessageService messages, SyncService sync, TypingService typing, PresenceService presence,
@@ -50,7 +51,8 @@ public final class ChatGateway {
         MissedEvents missed = new MissedEvents(ns);
         MessageOrder order = new MessageOrder(sync, roomId -> ns.countIn(Topic.room(roomId).key()) > 0,
                 missed::missedRoom);
-        ns.onRoomChange(new BusInterest(bus, order::forget));
+        ns.onRoomChange(new BusInterest(bus, order::carried, order::forget));
+        this.order = order;
         new ChatNamespaceAuth(verifier).install(ns);
         ns.use(socket -> {
             long userId = ChatNamespaceAuth.principal(socket).userId();
@@ -59,6 +61,7 @@ public final class ChatGateway {
             }
         });
         ns.use(this::loadRooms);
+        ns.use(this::joinRooms);
         ns.recoveryFilter(this::roomsToRestore);
         ns.onConnection(this::connected);
         ns.onDisconnect((socket, reason) -> {
@@ -69,7 +72,7 @@ public final class ChatGateway {
         PresenceWatches watches = new PresenceWatches(ns, presence);
         new ChatEvents(rooms, messages, sync, typing, presence, watches, limits).register(ns);
         new CallEvents(calls, signals, limits).register(ns);
-        BusRelay relay = new BusRelay(ns, bus, order, new PresenceBatches(ns, presenceBatchWindow));
+        BusRelay relay = new BusRelay(ns, bus, order, new PresenceBatches(ns, presenceBatchWindow), rooms);
         bus.subscribe(relay::deliver);
         bus.subscribe(watches::membershipChanged);
         bus.onMissed(missed::missed);
@@ -88,6 +91,30 @@ public final class ChatGateway {
             if (e.code() == ErrorCode.UNAVAILABLE) throw new ConnectionRefusedException(ChatNamespaceAuth.UNAVAILABLE);
             throw e;
         }
+    }
+
+    /**
+     * Joins the socket to its user's room and to every room of the user, then waits (at most five
+     * seconds, on the connection's own thread) until the bus carries them here, all before the
+     * CONNECT answer: the answer means "from now on you hear your rooms", and a message stored after
+     * it reaches the socket live, also on a node that had no socket in the room until now. A room
+     * this node did not carry is followed from the seq it had before the join ({@link MessageOrder}).
+     * When the database cannot be read, the client is refused with {@code unavailable}.
+     */
+    private void joinRooms(SocketIoSocket socket) throws ConnectionRefusedException {
+        long userId = ChatNamespaceAuth.principal(socket).userId();
+        List<Long> roomIds = roomIds(socket, false);
+        Map<Long, Long> lastStored;
+        try {
+            lastStored = order.lastStored(roomIds);
+        } catch (ParleyException e) {
+            if (e.code() == ErrorCode.UNAVAILABLE) throw new ConnectionRefusedException(ChatNamespaceAuth.UNAVAILABLE);
+            throw e;
+        }
+        socket.join(ChatNamespaceAuth.userRoom(userId));
+        for (long roomId : roomIds) socket.join(Topic.room(roomId).key());
+        order.startAt(lastStored);
+        BusRelay.awaitCarried(bus, CARRIED_WAIT);
     }
 
     /**
@@ -114,14 +141,12 @@ public final class ChatGateway {
     }
 
     /**
-     * Joins every room of the user: all of them afresh, or those added while a resumed socket was
-     * away; then waits (at most five seconds) until the bus carries them here, so that the presence snapshot
-     * means "from now on you hear your rooms".
+     * After the CONNECT answer (the socket is in its rooms, those added while a resumed socket was
+     * away included): presence and the snapshot.
      */
     private void connected(SocketIoSocket socket) {
         Principal user = ChatNamespaceAuth.principal(socket);
-        for (long roomId : roomIds(socket, true)) socket.join(Topic.room(roomId).key());
-        BusRelay.awaitCarried(bus, CARRIED_WAIT);
+        roomIds(socket, true);
         if (socket.recovered()) calls.deviceReconnected(socket.id());
         presence.connected(user.userId(), socket.id());
         socket.emit(ServerEvent.PRESENCE_SNAPSHOT.wire(), Map.of("users", presence.snapshotFor(user.userId())));

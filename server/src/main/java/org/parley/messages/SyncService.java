@@ -54,6 +54,19 @@ public final class SyncService {
         return found.stream().map(MessageEvents::created).toList();
     }
 
+    /**
+     * The seq of each room's newest message (0 when it has none; a room that is gone is left out),
+     * for a node that starts carrying these rooms: it follows them from there. Asks for no member.
+     */
+    public Map<Long, Long> lastSeqs(java.util.Collection<Long> roomIds) {
+        if (roomIds.isEmpty()) return Map.of();
+        return db.withHandle(h -> {
+            Map<Long, Long> out = new java.util.HashMap<>();
+            for (long roomId : roomIds) rooms.room(h, roomId).ifPresent(room -> out.put(roomId, room.lastSeq()));
+            return out;
+        });
+    }
+
     public Result sync(Principal actor, Map<Long, Cursor> cursors) {
         if (cursors.size() > ROOMS_MAX) throw ParleyException.invalid("rooms", "Sync at most " + ROOMS_MAX + " rooms at once.");
         return db.withHandle(h -> {

@@ -73,6 +73,17 @@ public final class ChatSocket implements AutoCloseable {
         return s;
     }
 
+    /**
+     * Connects over WebSocket and returns as soon as the server answered CONNECT, without waiting
+     * for anything sent after it (as a client that counts itself connected at that moment).
+     */
+    public static ChatSocket connectAnswered(String baseUrl, String token) {
+        ChatSocket s = open(baseUrl, token, null);
+        String result = s.outcome.orTimeout(WAIT.toMillis(), TimeUnit.MILLISECONDS).join();
+        if (!result.equals("connected")) throw new IllegalStateException("socket refused: " + result);
+        return s;
+    }
+
     private static ChatSocket open(String baseUrl, String token) {
         return open(baseUrl, token, null);
     }

@@ -16,7 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * connection open and accepts new ones but passes nothing in either direction (a server that
  * never answers), {@link #cut()} closes every connection and closes new ones at once (a server
  * that is down), {@link #restore()} forwards again (connections that were hung or cut are closed,
- * so clients reconnect).
+ * so clients reconnect). {@link #delayRequests} holds back what the node sends (a slow link to the
+ * service) while forwarding.
  */
 public final class TcpProxy implements AutoCloseable {
     private enum Mode { FORWARD, HANG, CUT }
@@ -25,6 +26,7 @@ public final class TcpProxy implements AutoCloseable {
     private final ServerSocket server;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile Mode mode = Mode.FORWARD;
+    private volatile long requestDelayMillis;
 
     private TcpProxy(InetSocketAddress target) throws IOException {
         this.target = target;
@@ -59,6 +61,11 @@ public final class TcpProxy implements AutoCloseable {
     public synchronized void restore() {
         if (mode == Mode.HANG) closeAll();
         mode = Mode.FORWARD;
+    }
+
+    /** From now on every chunk the node sends reaches the service {@code delay} late (zero: at once again). */
+    public void delayRequests(java.time.Duration delay) {
+        requestDelayMillis = delay.toMillis();
     }
 
     private void acceptLoop() {
@@ -105,6 +112,8 @@ public final class TcpProxy implements AutoCloseable {
             OutputStream out = to == null ? null : to.getOutputStream();
             int n;
             while ((n = in.read(buffer)) >= 0) {
+                long delay = requestDelayMillis;
+                if (delay > 0 && to == upstream && out != null) sleep(delay);
                 if (mode == Mode.FORWARD && out != null) {
                     out.write(buffer, 0, n);
                     out.flush();
@@ -115,6 +124,14 @@ public final class TcpProxy implements AutoCloseable {
         } finally {
             quietlyClose(from);
             if (to != null) quietlyClose(to);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

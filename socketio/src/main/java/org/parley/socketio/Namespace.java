@@ -48,7 +48,12 @@ public final class Namespace {
         return name;
     }
 
-    /** Adds a check run before each socket joins; the first refusal wins. */
+    /**
+     * Adds a check run before each socket joins; the first refusal wins. A middleware may join the
+     * socket to rooms ({@link SocketIoSocket#join}) and wait (it runs on the connection's handler
+     * thread): the socket is counted in those rooms at once and hears their broadcasts from its
+     * CONNECT answer on.
+     */
     public Namespace use(ConnectMiddleware middleware) {
         middlewares.add(middleware);
         return this;
@@ -63,7 +68,10 @@ public final class Namespace {
         return this;
     }
 
-    /** Called on the socket's handler thread once it has joined (after the CONNECT answer went out). */
+    /**
+     * Called on the socket's handler thread once it has joined (after the CONNECT answer went out).
+     * Rooms a socket must hear from its CONNECT answer on are joined in a middleware instead.
+     */
     public Namespace onConnection(Consumer<SocketIoSocket> handler) {
         connectionHandlers.add(handler);
         return this;
@@ -123,6 +131,7 @@ public final class Namespace {
         }
     }
 
+    /** The sockets in the room, including those joined by a middleware and not answered yet. */
     public Set<SocketIoSocket> socketsIn(String room) {
         lock.lock();
         try {
@@ -152,12 +161,17 @@ public final class Namespace {
                 recovery.record(new ConnectionStateRecovery.LoggedPacket(seq, to, except, packet,
                         server.clock().millis()));
             }
-            Collection<SocketIoSocket> targets = rooms.resolve(to, except);
-            for (SocketIoSocket target : targets) {
+            int queued = 0;
+            for (SocketIoSocket target : rooms.resolve(to, except)) {
+                // a socket joined by a middleware hears nothing before its CONNECT answer
+                if (!target.connected()) {
+                    continue;
+                }
                 target.queued(seq);
                 target.client().send(packet);
+                queued++;
             }
-            return targets.size();
+            return queued;
         } finally {
             lock.unlock();
         }
@@ -171,10 +185,12 @@ public final class Namespace {
             try {
                 middleware.authorize(socket);
             } catch (ConnectionRefusedException e) {
+                abandon(socket);
                 refuse(client, e.getMessage(), e.data());
                 return null;
             } catch (RuntimeException e) {
                 LOG.warn("connect middleware of {} failed", name, e);
+                abandon(socket);
                 refuse(client, "server error", null);
                 return null;
             }
@@ -190,6 +206,7 @@ public final class Namespace {
                 }
             } catch (ConnectionRefusedException e) {
                 recovery.discard(pid);
+                abandon(socket);
                 refuse(client, e.getMessage(), e.data());
                 return null;
             } catch (RuntimeException e) {
@@ -271,6 +288,17 @@ public final class Namespace {
         return true;
     }
 
+    /** A socket refused after a middleware may have joined rooms: it leaves them, and joins none later. */
+    private void abandon(SocketIoSocket socket) {
+        lock.lock();
+        try {
+            socket.markGone();
+            rooms.leaveAll(socket);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private void refuse(ClientConnection client, String message, tools.jackson.databind.JsonNode data) {
         client.send(PacketEncoder.encode(
                 new SocketPacket.ConnectError(name, ClientConnection.errorData(message, data))));
@@ -289,7 +317,7 @@ public final class Namespace {
     void join(SocketIoSocket socket, String room) {
         lock.lock();
         try {
-            if (socket.connected()) {
+            if (socket.joinable()) {
                 rooms.join(socket, room);
             }
         } finally {

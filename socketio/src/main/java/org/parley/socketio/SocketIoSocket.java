@@ -25,6 +25,8 @@ public final class SocketIoSocket {
     /** Sized for the few attributes a socket carries (a table of 16 would be most of it). */
     private final ConcurrentMap<String, Object> attributes = new ConcurrentHashMap<>(2);
     private final AtomicBoolean connected = new AtomicBoolean();
+    /** Set once the socket was refused or has left: it joins no room any more. */
+    private volatile boolean gone;
     private volatile String id;
     private volatile String pid;
     private volatile boolean recovered;
@@ -75,6 +77,11 @@ public final class SocketIoSocket {
         return type.isInstance(value) ? Optional.of(type.cast(value)) : Optional.empty();
     }
 
+    /**
+     * Puts the socket in {@code room}. Called from a connect middleware, the socket is in the room
+     * from then on, and hears the room's broadcasts from its CONNECT answer on (none before it);
+     * if it is refused after all, it leaves the room again.
+     */
     public void join(String room) {
         namespace.join(this, room);
     }
@@ -140,6 +147,15 @@ public final class SocketIoSocket {
         this.recovered = wasRecovered;
     }
 
+    /** Not refused and not left: may be in rooms. */
+    boolean joinable() {
+        return !gone;
+    }
+
+    void markGone() {
+        gone = true;
+    }
+
     void markConnected(long baseline, long lastQueued) {
         this.baselineSeq = baseline;
         this.lastQueuedSeq = lastQueued;
@@ -183,6 +199,7 @@ public final class SocketIoSocket {
         if (!connected.compareAndSet(true, false)) {
             return false;
         }
+        gone = true;
         acks.failAll("socket disconnected: " + reason.description());
         namespace.remove(this, reason);
         return true;
