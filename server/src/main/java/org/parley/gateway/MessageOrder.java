@@ -77,11 +77,13 @@ final class MessageOrder {
     }
 
     /**
-     * Where the rooms stand in the database now; read before the first sockets join them, and
+     * Where the rooms this node does not carry yet stand in the database now; read before the first sockets join them, and
      * hand the answer to {@link #startAt} after they joined. Throws when the database cannot be read.
      */
     Map<Long, Long> lastStored(java.util.Collection<Long> roomIds) {
-        return sync.lastSeqs(roomIds);
+        // a room this node already carries is followed already: only the others are read
+        List<Long> uncarried = roomIds.stream().filter(id -> !hasSockets.test(id)).toList();
+        return sync.lastSeqs(uncarried);
     }
 
     /**

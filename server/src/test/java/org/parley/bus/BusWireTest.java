@@ -16,6 +16,7 @@ class BusWireTest {
             new BusEvent.MessageCreated(12, 40, BODY),
             new BusEvent.MessageChanged(12, BODY),
             new BusEvent.ReadMarkMoved(12, 7, 40, 2, 1),
+            new BusEvent.ThreadReadMoved(7, 12, 30, 41),
             new BusEvent.RoomUpdated(12, "Name", "About"),
             new BusEvent.RoomJoined(7, 12),
             new BusEvent.NotificationSettingsChanged(7, 12, "mentions", null),
