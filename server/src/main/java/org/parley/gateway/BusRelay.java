@@ -155,7 +155,7 @@ final class BusRelay {
     /** Whether the user still belongs to the room; true when that cannot be read (the removal, if any, is still to come then). */
     private boolean stillMember(long userId, long roomId) {
         try {
-            return rooms.roomIds(userId).contains(roomId);
+            return rooms.isMember(userId, roomId);
         } catch (RuntimeException e) {
             log.debug("Could not check that user {} is still in room {}: {}", userId, roomId, e.toString());
             return true;

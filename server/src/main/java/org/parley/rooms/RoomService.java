@@ -123,6 +123,11 @@ public final class RoomService {
         return db.withHandle(h -> rooms.roomIdsOf(h, userId));
     }
 
+    /** Whether the user is a member of the room. */
+    public boolean isMember(long userId, long roomId) {
+        return db.withHandle(h -> rooms.membership(h, roomId, userId).isPresent());
+    }
+
     /** Fails with not-found unless the user is a member of the room. */
     public void requireMember(long userId, long roomId) {
         db.withHandle(h -> access.requireMember(h, roomId, userId));
