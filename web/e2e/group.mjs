@@ -2,19 +2,7 @@
 // finds the admin controls absent and the server refusing them, members are removed, added,
 // leave, and the owner deletes the group.
 // Usage: node e2e/group.mjs <baseUrl>   (SCREENSHOT_DIR / DOCS_SCREENSHOT_DIR save screenshots)
-import { browserTest, dismissNotificationOffer, eventually, message, register, send, startDirect, uniqueName } from './lib.mjs';
-
-/** Calls the API with a signed-in page's own access token (outside the page, so nothing is logged there). */
-async function apiAs(page, method, path, body) {
-  const token = await page.evaluate(() => JSON.parse(localStorage.getItem('parley.session') ?? 'null')?.accessToken);
-  const response = await page.request.fetch(new URL(path, page.url()).href, {
-    method,
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-    data: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status(), body: text ? JSON.parse(text) : null };
-}
+import { apiAs, browserTest, dismissNotificationOffer, eventually, message, register, send, startDirect, uniqueName } from './lib.mjs';
 
 async function openDetails(page) {
   const panel = page.getByRole('complementary', { name: 'Room details' });

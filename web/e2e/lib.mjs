@@ -149,6 +149,15 @@ export async function register(t, page, { username, displayName }) {
   await page.getByRole('heading', { name: 'Chats' }).waitFor();
 }
 
+/** Signs an existing account in through the sign-in page and waits for the signed-in app. */
+export async function signIn(t, page, username) {
+  await page.goto(new URL('/sign-in', t.baseUrl).href);
+  await page.getByLabel('Username or email', { exact: true }).fill(username);
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.getByRole('heading', { name: 'Chats' }).waitFor();
+}
+
 /**
  * A username for this run: the plain name on a fresh server (FRESH_SERVER=1, as the JUnit tests
  * start one per script), else made unique, within the 32 characters usernames allow.

@@ -2,7 +2,7 @@
 // a plain message from Ann then neither notifies him nor marks a mention, while "@bob look",
 // written with the composer's autocompletion from the keyboard, does both and is highlighted.
 // Usage: node e2e/mentions.mjs <baseUrl>   (SCREENSHOT_DIR saves screenshots)
-import { PASSWORD, browserTest, dismissNotificationOffer, eventually, message, register, uniqueName } from './lib.mjs';
+import { browserTest, dismissNotificationOffer, eventually, message, register, signIn, uniqueName } from './lib.mjs';
 
 /**
  * Records the notifications the page shows instead of showing them, lets it believe permission
@@ -90,11 +90,7 @@ browserTest('mentions', async (t) => {
 
   t.step("Bob's second device signs in and shows the group's details");
   const b2 = await t.newUser();
-  await b2.page.goto(new URL('/sign-in', t.baseUrl).href);
-  await b2.page.getByLabel('Username or email', { exact: true }).fill(bob.username);
-  await b2.page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await b2.page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await b2.page.getByRole('heading', { name: 'Chats' }).waitFor();
+  await signIn(t, b2.page, bob.username);
   await dismissNotificationOffer(b2.page);
   await b2.page.getByRole('link', { name: /^Crew/ }).click();
   const b2Panel = await openDetails(b2.page);

@@ -3,7 +3,7 @@
 // Cy opens the thread as a full screen and goes Back to the conversation. Thread read marks are
 // the server's: Bob reads a thread on his desktop and his phone stops marking it new.
 // Usage: node e2e/threads.mjs <baseUrl>   (SCREENSHOT_DIR saves screenshots)
-import { PASSWORD, PHONE, apiAs, browserTest, dismissNotificationOffer, eventually, expectLabelledControls, message, register, send, uniqueName } from './lib.mjs';
+import { PHONE, apiAs, browserTest, dismissNotificationOffer, eventually, expectLabelledControls, message, register, send, signIn, uniqueName } from './lib.mjs';
 
 /** The texts of the messages in the conversation's timeline, leaving out the thread panel. */
 async function timelineTexts(page) {
@@ -113,11 +113,7 @@ browserTest('threads', async (t) => {
 
   t.step("Bob's phone signs in: the thread he has not read since Cy's reply is marked new there too");
   const b2 = await t.newUser(PHONE);
-  await b2.page.goto(new URL('/sign-in', t.baseUrl).href);
-  await b2.page.getByLabel('Username or email', { exact: true }).fill(bob.username);
-  await b2.page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await b2.page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await b2.page.getByRole('heading', { name: 'Chats' }).waitFor();
+  await signIn(t, b2.page, bob.username);
   await dismissNotificationOffer(b2.page);
   await b2.page.getByRole('link', { name: /^Thread crew/ }).click();
   const b2Root = await message(b2.page, 'Who writes the release notes for v3?');
