@@ -70,7 +70,7 @@ for i in $(seq 1 $NODES); do
     --database-url "jdbc:postgresql://127.0.0.1:5432/parley_cluster?user=postgres" --redis-url "redis://127.0.0.1:$REDIS_PORT" \
     --jwt-secret "$SECRET" \
     --access-token-ttl-seconds 86400 --message-burst 100000 --messages-per-minute 100000 \
-    --registrations-per-address-per-hour 100000 --password-hash-concurrency 2 \
+    --registrations-per-address-per-hour 100000 --password-hash-concurrency 2 --password-hash-memory-kib 1024 \
     --login-max-failures-per-address 100000 --max-connections-per-user 100000 \
     --pending-sockets-per-address 100000 >"$WORK/node$i/server.log" 2>&1 &
   PID=$!

@@ -59,7 +59,7 @@ if [[ $TARGET == parley ]]; then
   java "${JVM_OPTS[@]}" --enable-native-access=ALL-UNNAMED -Xlog:gc,gc+phases=info:file="$GCLOG" -XX:StartFlightRecording=filename="$WORK/profiles/parley.jfr",settings=profile,dumponexit=true \
     -jar "$WORK/parley.jar" --port $PORT --host 127.0.0.1 --data-dir "$WORK/data" \
     --access-token-ttl-seconds 86400 --message-burst 100000 --messages-per-minute 100000 \
-    --registrations-per-address-per-hour 100000 --password-hash-concurrency 2 \
+    --registrations-per-address-per-hour 100000 --password-hash-concurrency 2 --password-hash-memory-kib 1024 \
     --login-max-failures-per-address 100000 --max-connections-per-user 100000 \
     --pending-sockets-per-address 100000 "${DBARGS[@]}" >"$WORK/server.log" 2>&1 &
   SERVER_PID=$!

@@ -140,7 +140,7 @@ public final class Parley implements AutoCloseable {
             revocations.listenTo(bus);
             AccessTokenVerifier verifier = new SessionCheckedTokens(tokens, revocations);
             AuthService auth = new AuthService(db, new Accounts(db),
-                    new PasswordHasher(config.auth().passwordHashConcurrency()), tokens, config.auth(), bus,
+                    new PasswordHasher(config.auth().passwordHashConcurrency(), config.auth().passwordHashMemoryKib()), tokens, config.auth(), bus,
                     revocations, clock);
             UserService users = new UserService(db, clock);
             UserDirectory directory = new UserDirectory(db);

@@ -126,7 +126,12 @@ public final class AuthService {
         }
         loginThrottle.recordSuccess(account, clientAddress);
         User user = credentials.get().user();
-        return db.inTransaction(h -> startSession(h, user, UUID.randomUUID().toString(), clock.millis()));
+        String rehashed = hasher.weakerThanCurrent(credentials.get().passwordHash()) ? hasher.hash(password) : null;
+        return db.inTransaction(h -> {
+            long now = clock.millis();
+            if (rehashed != null) users.changePasswordHash(h, user.id(), rehashed, now);
+            return startSession(h, user, UUID.randomUUID().toString(), now);
+        });
     }
 
     /** Spends {@code token} and returns a session with the next one; a spent token revokes its family. */

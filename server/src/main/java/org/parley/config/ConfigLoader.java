@@ -49,6 +49,7 @@ public final class ConfigLoader {
                 Duration.ofSeconds(intIn(Settings.ACCESS_TOKEN_TTL, 60, 86_400)),
                 Duration.ofDays(intIn(Settings.REFRESH_TOKEN_TTL, 1, 365)),
                 intIn(Settings.PASSWORD_HASH_CONCURRENCY, 1, 64),
+                intIn(Settings.PASSWORD_HASH_MEMORY_KIB, 1024, 1_048_576),
                 intIn(Settings.LOGIN_MAX_FAILURES, 1, 1000),
                 intIn(Settings.LOGIN_MAX_FAILURES_PER_ADDRESS, 1, 100_000),
                 Duration.ofSeconds(intIn(Settings.LOGIN_WINDOW, 1, 86_400)),

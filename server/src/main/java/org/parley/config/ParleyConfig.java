@@ -41,7 +41,7 @@ public record ParleyConfig(Path dataDir, Server server, Database database, Auth 
     }
 
     public record Auth(Optional<String> jwtSecret, Duration accessTokenTtl, Duration refreshTokenTtl,
-                       int passwordHashConcurrency, int loginMaxFailures, int loginMaxFailuresPerAddress,
+                       int passwordHashConcurrency, int passwordHashMemoryKib, int loginMaxFailures, int loginMaxFailuresPerAddress,
                        Duration loginWindow, int registrationsPerAddressPerHour) {}
 
     /** Calls: ICE servers handed to clients (TURN only with a secret) and the call state machine's limits. */

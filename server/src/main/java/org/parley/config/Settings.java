@@ -38,6 +38,8 @@ public final class Settings {
             "Largest accepted request body for API calls, in bytes.");
     public static final Setting PASSWORD_HASH_CONCURRENCY = new Setting("password-hash-concurrency", "2",
             "Password hashes computed at once (each takes 19 MiB); more wait.");
+    public static final Setting PASSWORD_HASH_MEMORY_KIB = new Setting("password-hash-memory-kib", "19456",
+            "Memory of one Argon2id password hash in KiB (1024-1048576). Below 19456 only for benchmarks: the server warns at start, and accounts hashed so are rehashed at their next sign-in once it is raised again.");
     public static final Setting LOGIN_MAX_FAILURES = new Setting("login-max-failures", "5",
             "Failed sign-ins allowed per account within the login window before it is throttled.");
     public static final Setting LOGIN_MAX_FAILURES_PER_ADDRESS = new Setting("login-max-failures-per-address", "20",
@@ -126,7 +128,7 @@ public final class Settings {
 
     public static final List<Setting> ALL = List.of(CONFIG, PORT, HOST, DATA_DIR, DATABASE_URL, DATABASE_USER,
             DATABASE_PASSWORD, DATABASE_POOL_SIZE, REDIS_URL, REDIS_KEY_PREFIX, JWT_SECRET, ACCESS_TOKEN_TTL, REFRESH_TOKEN_TTL,
-            ALLOWED_ORIGINS, MAX_REQUEST_BYTES, PASSWORD_HASH_CONCURRENCY, LOGIN_MAX_FAILURES,
+            ALLOWED_ORIGINS, MAX_REQUEST_BYTES, PASSWORD_HASH_CONCURRENCY, PASSWORD_HASH_MEMORY_KIB, LOGIN_MAX_FAILURES,
             LOGIN_MAX_FAILURES_PER_ADDRESS, LOGIN_WINDOW, REGISTRATIONS_PER_ADDRESS, MESSAGE_MAX_CHARS,
             MESSAGES_PER_MINUTE, MESSAGE_BURST, MAX_CONNECTIONS_PER_USER, PENDING_SOCKETS_PER_ADDRESS,
             RECOVERY_PACKETS_PER_ROOM,
