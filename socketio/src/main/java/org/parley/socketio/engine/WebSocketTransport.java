@@ -46,6 +46,12 @@ final class WebSocketTransport implements Transport {
     private final Callback batchedWritten = Callback.from(() -> { }, this::writeFailed);
     private volatile EngineSession owner;
     private volatile boolean writing;
+    /**
+     * Whether the session's queue may hold something this transport has not taken yet: set by every
+     * {@link #pump()} and by a take that left frames (or a graceful close) behind, cleared before a
+     * take. A write that completes while it is clear has nothing to look for, and does not ask.
+     */
+    private volatile boolean pending;
 
     WebSocketTransport(CoreSession core, EngineServer server) {
         this.core = core;
@@ -68,13 +74,24 @@ final class WebSocketTransport implements Transport {
 
     /** Writes queued frames until the queue is empty or a write is pending. Safe to call from any thread. */
     void pump() {
+        pending = true;
+        drain();
+    }
+
+    /** The session's queue still holds frames for this transport after a take (called under the session's lock). */
+    void takeAgain() {
+        pending = true;
+    }
+
+    private void drain() {
         if (pumpRequests.getAndIncrement() != 0) {
             return;
         }
         int missed = 1;
         do {
             EngineSession session = owner;
-            while (!writing && session != null) {
+            while (!writing && session != null && pending) {
+                pending = false;
                 gathered.clear();
                 int n = session.nextFrames(this, MAX_GATHER, gathered);
                 if (n == 0) {
@@ -102,7 +119,9 @@ final class WebSocketTransport implements Transport {
 
     private void writeDone() {
         writing = false;
-        pump();
+        if (pending) {
+            drain();
+        }
     }
 
     private void writeFailed(Throwable failure) {
