@@ -157,6 +157,7 @@ final class ClientConnection implements EngineListener {
             connectTimeout.cancel(false);
             session.admitted();
             namespace.fireConnection(socket);
+            socket.forgetAuth();
         }
     }
 

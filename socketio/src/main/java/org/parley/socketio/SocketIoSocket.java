@@ -20,7 +20,8 @@ public final class SocketIoSocket {
 
     private final Namespace namespace;
     private final ClientConnection client;
-    private final Handshake handshake;
+    /** Loses its auth object once the connection handlers ran (see {@link Handshake}). */
+    private volatile Handshake handshake;
     private final AckRegistry acks;
     /** Sized for the few attributes a socket carries (a table of 16 would be most of it). */
     private final ConcurrentMap<String, Object> attributes = new ConcurrentHashMap<>(2);
@@ -49,8 +50,14 @@ public final class SocketIoSocket {
         return namespace;
     }
 
+    /** What the client presented; its auth object is empty once the connection handlers have run. */
     public Handshake handshake() {
         return handshake;
+    }
+
+    /** The connection handlers have run: the client's auth object is not kept any longer. */
+    void forgetAuth() {
+        handshake = handshake.withoutAuth();
     }
 
     /** Whether this socket resumed an earlier one (same id, rooms and attributes, missed broadcasts replayed). */

@@ -42,6 +42,17 @@ class JavaClientTest {
             main.on("ask-me", (socket, args, ack) -> SERVER_ACKS.add(
                     socket.emitWithAck("question", Duration.ofMillis(args.get(0).asLong()), "ping?")));
             main.on("whoami", (socket, args, ack) -> ack.send(socket.id(), socket.transport()));
+            Namespace guarded = io.namespace("/guarded");
+            guarded.use(socket -> {
+                if (!"secret".equals(socket.handshake().authString("token"))) {
+                    throw new ConnectionRefusedException("unauthorized");
+                }
+                socket.attributes().put("signedIn", true);
+            });
+            guarded.onConnection(socket -> socket.attributes().put("tokenAtConnection", socket.handshake().authString("token")));
+            guarded.on("credentials", (socket, args, ack) -> ack.send(
+                    String.valueOf(socket.attributes().get("tokenAtConnection")), socket.handshake().auth().size(),
+                    socket.attribute("signedIn", Boolean.class).orElse(false)));
         });
     }
 
@@ -90,6 +101,19 @@ class JavaClientTest {
         assertThat(back[0]).isEqualTo("hello");
         assertThat(back[1]).isEqualTo(42);
         assertThat(((JSONObject) back[2]).getJSONArray("nested").getBoolean(0)).isTrue();
+    }
+
+    @Test
+    void theCredentialIsSeenByMiddlewareAndConnectionHandlersButNotKeptAfterwards() throws Exception {
+        IO.Options options = transports("websocket");
+        options.auth = Map.of("token", "secret");
+        Socket socket = connect("/guarded", options);
+        Inbox inbox = new Inbox().listen(socket, Socket.EVENT_CONNECT);
+        awaitConnected(socket, inbox);
+        Object[] seen = call(socket, "credentials");
+        assertThat(seen[0]).isEqualTo("secret");
+        assertThat(seen[1]).isEqualTo(0);
+        assertThat(seen[2]).isEqualTo(true);
     }
 
     @Test

@@ -112,9 +112,14 @@ public final class RawWebSocket implements AutoCloseable {
     }
 
     /** Sends one final, masked frame with any opcode and payload bytes. */
-    public synchronized void sendFrame(int opcode, byte[] payload) throws IOException {
+    public void sendFrame(int opcode, byte[] payload) throws IOException {
+        sendFrame(opcode, true, payload);
+    }
+
+    /** Sends one masked frame with any opcode and payload bytes; not final when {@code fin} is false (a fragment). */
+    public synchronized void sendFrame(int opcode, boolean fin, byte[] payload) throws IOException {
         ByteArrayOutputStream frame = new ByteArrayOutputStream(payload.length + 14);
-        frame.write(0x80 | opcode);
+        frame.write((fin ? 0x80 : 0) | opcode);
         if (payload.length < 126) {
             frame.write(0x80 | payload.length);
         } else if (payload.length < 65_536) {

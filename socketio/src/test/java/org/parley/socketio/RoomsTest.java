@@ -116,4 +116,55 @@ class RoomsTest {
             b.close();
         }
     }
+
+    @Test
+    void aLargeRoomsBroadcastsFollowItsMembersComingAndGoing() throws Exception {
+        SocketIoConfig config = SocketIoConfig.defaults().withRecovery(SocketIoConfig.RecoveryConfig.disabled());
+        java.util.List<RawWebSocket> members = new java.util.ArrayList<>();
+        try (GatewayTestServer server = GatewayTestServer.socketIo(config, io -> {
+            Namespace main = io.namespace("/");
+            main.on("join", (socket, args, ack) -> {
+                socket.join(args.string(0));
+                ack.send();
+            });
+            main.on("whoami", (socket, args, ack) -> ack.send(socket.id()));
+            main.on("leave", (socket, args, ack) -> {
+                socket.leave(args.string(0));
+                ack.send(socket.rooms().contains(args.string(0)));
+            });
+        })) {
+            int size = RoomRegistry.SNAPSHOT_MIN_MEMBERS + 4;
+            for (int i = 0; i < size; i++) {
+                members.add(join(server, "big"));
+            }
+            Namespace main = server.io().namespace("/");
+            assertThat(main.to("big").emit("first")).isEqualTo(size);
+            assertThat(main.to("big").emit("second")).isEqualTo(size);
+            for (RawWebSocket member : members) {
+                assertThat(member.readText(WAIT)).isEqualTo("42[\"first\"]");
+                assertThat(member.readText(WAIT)).isEqualTo("42[\"second\"]");
+            }
+
+            RawWebSocket leaver = members.getFirst();
+            leaver.sendText("423[\"leave\",\"big\"]");
+            assertThat(leaver.readText(WAIT)).isEqualTo("433[false]");
+            RawWebSocket newcomer = join(server, "big");
+            RawWebSocket disconnected = members.getLast();
+            disconnected.close();
+            Waits.until(WAIT, () -> main.socketsIn("big").size() == size - 1);
+
+            assertThat(main.to("big").emit("third")).isEqualTo(size - 1);
+            assertThat(newcomer.readText(WAIT)).isEqualTo("42[\"third\"]");
+            for (RawWebSocket member : members.subList(1, size - 1)) {
+                assertThat(member.readText(WAIT)).isEqualTo("42[\"third\"]");
+            }
+            assertThat(main.to(idOf(leaver)).emit("direct")).as("the leaver heard nothing of the room since").isEqualTo(1);
+            assertThat(leaver.readText(WAIT)).isEqualTo("42[\"direct\"]");
+            newcomer.close();
+        } finally {
+            for (RawWebSocket member : members) {
+                member.close();
+            }
+        }
+    }
 }

@@ -17,6 +17,9 @@ import java.util.Set;
  * @param maxPendingPerClient most sessions one client may hold open before the layer above admits
  *                          them (see {@link PendingSessions}); a handshake past it is refused
  * @param clientKey         which client a handshake comes from, for that count
+ * @param keptHeaders       the request headers a session keeps for the layer above once it is open
+ *                          ({@link EngineRequest#headers()}), by name in any case; {@value #ALL_HEADERS}
+ *                          keeps every one. The client key is computed from every header first.
  */
 public record EngineConfig(
         Duration pingInterval,
@@ -27,9 +30,11 @@ public record EngineConfig(
         int maxQueuedPackets,
         long maxQueuedBytes,
         int maxPendingPerClient,
-        ClientKey clientKey) {
+        ClientKey clientKey,
+        Set<String> keptHeaders) {
 
     public static final String ANY_ORIGIN = "*";
+    public static final String ALL_HEADERS = "*";
 
     public EngineConfig {
         Objects.requireNonNull(pingInterval, "pingInterval");
@@ -37,6 +42,7 @@ public record EngineConfig(
         Objects.requireNonNull(upgradeTimeout, "upgradeTimeout");
         Objects.requireNonNull(clientKey, "clientKey");
         allowedOrigins = Set.copyOf(allowedOrigins);
+        keptHeaders = Set.copyOf(keptHeaders);
         if (pingInterval.isNegative() || pingInterval.isZero() || pingTimeout.isNegative() || pingTimeout.isZero()) {
             throw new IllegalArgumentException("pingInterval and pingTimeout must be positive");
         }
@@ -47,35 +53,47 @@ public record EngineConfig(
 
     /**
      * Production defaults: 25 s / 20 s heartbeat, 1 MB payloads, no browser origin allowed, 32
-     * sessions awaiting admission per peer address.
+     * sessions awaiting admission per peer address, every request header kept.
      */
     public static EngineConfig defaults() {
         return new EngineConfig(Duration.ofSeconds(25), Duration.ofSeconds(20), 1_000_000,
-                Duration.ofSeconds(10), Set.of(), 1_000, 8L * 1024 * 1024, 32, ClientKey.PEER_ADDRESS);
+                Duration.ofSeconds(10), Set.of(), 1_000, 8L * 1024 * 1024, 32, ClientKey.PEER_ADDRESS,
+                Set.of(ALL_HEADERS));
+    }
+
+    /** Sessions keep only these request headers (e.g. {@code X-Forwarded-For}, {@code User-Agent}). */
+    public EngineConfig withKeptHeaders(Set<String> names) {
+        return new EngineConfig(pingInterval, pingTimeout, maxPayload, upgradeTimeout, allowedOrigins,
+                maxQueuedPackets, maxQueuedBytes, maxPendingPerClient, clientKey, names);
+    }
+
+    /** Whether sessions keep every request header. */
+    boolean keepsAllHeaders() {
+        return keptHeaders.contains(ALL_HEADERS);
     }
 
     public EngineConfig withHeartbeat(Duration interval, Duration timeout) {
         return new EngineConfig(interval, timeout, maxPayload, upgradeTimeout, allowedOrigins,
-                maxQueuedPackets, maxQueuedBytes, maxPendingPerClient, clientKey);
+                maxQueuedPackets, maxQueuedBytes, maxPendingPerClient, clientKey, keptHeaders);
     }
 
     public EngineConfig withMaxPayload(int bytes) {
         return new EngineConfig(pingInterval, pingTimeout, bytes, upgradeTimeout, allowedOrigins,
-                maxQueuedPackets, maxQueuedBytes, maxPendingPerClient, clientKey);
+                maxQueuedPackets, maxQueuedBytes, maxPendingPerClient, clientKey, keptHeaders);
     }
 
     public EngineConfig withAllowedOrigins(Set<String> origins) {
         return new EngineConfig(pingInterval, pingTimeout, maxPayload, upgradeTimeout, origins,
-                maxQueuedPackets, maxQueuedBytes, maxPendingPerClient, clientKey);
+                maxQueuedPackets, maxQueuedBytes, maxPendingPerClient, clientKey, keptHeaders);
     }
 
     public EngineConfig withQueueBounds(int packets, long bytes) {
         return new EngineConfig(pingInterval, pingTimeout, maxPayload, upgradeTimeout, allowedOrigins,
-                packets, bytes, maxPendingPerClient, clientKey);
+                packets, bytes, maxPendingPerClient, clientKey, keptHeaders);
     }
 
     public EngineConfig withPendingLimit(int perClient, ClientKey key) {
         return new EngineConfig(pingInterval, pingTimeout, maxPayload, upgradeTimeout, allowedOrigins,
-                maxQueuedPackets, maxQueuedBytes, perClient, key);
+                maxQueuedPackets, maxQueuedBytes, perClient, key, keptHeaders);
     }
 }

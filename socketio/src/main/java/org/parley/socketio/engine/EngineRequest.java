@@ -36,6 +36,16 @@ public record EngineRequest(Map<String, List<String>> query, Map<String, String>
         return headers.get(name);
     }
 
+    /** This request with only the headers named in {@code names} (any case). */
+    EngineRequest keeping(Set<String> names) {
+        TreeMap<String, String> kept = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (String name : names) {
+            String value = headers.get(name);
+            if (value != null) kept.put(name, value);
+        }
+        return kept.size() == headers.size() ? this : new EngineRequest(query, kept, remoteAddress);
+    }
+
     static boolean isHandshakeOnly(String headerName) {
         return HANDSHAKE_ONLY.contains(headerName.toLowerCase(Locale.ROOT));
     }

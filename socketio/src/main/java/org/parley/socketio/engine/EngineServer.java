@@ -75,6 +75,11 @@ public final class EngineServer implements AutoCloseable {
         return pending.hasRoom(request);
     }
 
+    /** What a new session keeps of its request: the headers the configuration names. */
+    private EngineRequest kept(EngineRequest request) {
+        return config.keepsAllHeaders() ? request : request.keeping(config.keptHeaders());
+    }
+
     /**
      * Opens a polling session and answers with its handshake packet, or with 429 when the client
      * already holds as many sessions awaiting admission as it may.
@@ -85,7 +90,7 @@ public final class EngineServer implements AutoCloseable {
             metrics.handshakeRefused();
             return PollResponse.tooManyPending();
         }
-        EngineSession session = new EngineSession(SessionIds.next(), request, new PollingTransport(), this);
+        EngineSession session = new EngineSession(SessionIds.next(), kept(request), new PollingTransport(), this);
         session.holdPending(slot);
         register(session, Transport.Kind.POLLING);
         return PollResponse.ok(EnginePacketCodec.encodeText(
@@ -102,7 +107,7 @@ public final class EngineServer implements AutoCloseable {
             metrics.handshakeRefused();
             return false;
         }
-        EngineSession session = new EngineSession(SessionIds.next(), request, ws, this);
+        EngineSession session = new EngineSession(SessionIds.next(), kept(request), ws, this);
         session.holdPending(slot);
         ws.owner(session);
         session.queueHandshake(OutboundFrame.of(new EnginePacket.Open(handshakeJson(session.id(), List.of()))));

@@ -286,7 +286,8 @@ public final class EngineSession {
 
     /**
      * Moves up to {@code max} waiting frames into {@code into} for the WebSocket pump; returns how
-     * many. Finishes a graceful close once drained.
+     * many, and tells the transport when it must ask again after writing them. Finishes a graceful
+     * close once drained.
      */
     int nextFrames(WebSocketTransport ws, int max, java.util.List<OutboundFrame> into) {
         int taken = 0;
@@ -304,6 +305,8 @@ public final class EngineSession {
             if (taken == 0 && state == SessionState.CLOSING) {
                 markClosedLocked();
                 drained = true;
+            } else if (taken > 0 && (!queue.isEmpty() || state == SessionState.CLOSING)) {
+                ws.takeAgain(); // after this write: the rest, or the end of a graceful close
             }
         } finally {
             lock.unlock();

@@ -11,17 +11,20 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
-import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
-import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
+import org.eclipse.jetty.websocket.core.Configuration;
+import org.eclipse.jetty.websocket.core.WebSocketComponents;
+import org.eclipse.jetty.websocket.core.server.Handshaker;
+import org.eclipse.jetty.websocket.core.server.WebSocketServerComponents;
 
 /**
  * WebSocket side of an endpoint. WebSocket upgrades to the endpoint's path are taken in front of
  * Javalin, at Jetty's core request level: the request is validated (origin, protocol version,
- * transport, session, the client's pending sessions), then upgraded by Jetty's WebSocket container,
- * and either opens a new session or is offered as an upgrade probe to an existing polling session.
- * Nothing of the servlet layer is involved: no servlet request is kept for the life of the
- * connection and no HTTP session is created; what a new session needs of the request is copied into
- * its {@link EngineRequest}. Every other request to the path (polling, preflight, a plain GET that
+ * transport, session, the client's pending sessions), then upgraded by Jetty's core WebSocket
+ * handshake to an {@link EngineWebSocket} frame handler, and either opens a new session or is offered
+ * as an upgrade probe to an existing polling session. Neither the servlet layer nor Jetty's WebSocket
+ * API session is involved: nothing of the HTTP request is kept for the life of the connection and no
+ * HTTP session is created; what a new session needs of the request is copied into its
+ * {@link EngineRequest}. Every other request to the path (polling, preflight, a plain GET that
  * asks for the WebSocket transport without upgrading) goes on to Javalin.
  */
 final class WebSocketHandler {
@@ -36,7 +39,7 @@ final class WebSocketHandler {
 
     void install(JavalinConfig javalin, String path) {
         javalin.jetty.modifyServer(jetty -> {
-            Upgrades upgrades = new Upgrades(ServerWebSocketContainer.ensure(jetty), path);
+            Upgrades upgrades = new Upgrades(WebSocketServerComponents.ensureWebSocketComponents(jetty), path);
             Handler existing = jetty.getHandler();
             if (existing != null) {
                 upgrades.setHandler(existing);
@@ -46,25 +49,29 @@ final class WebSocketHandler {
         });
     }
 
-    /** Jetty's WebSocket upgrade handler, for this endpoint's path and rules only. */
-    private final class Upgrades extends WebSocketUpgradeHandler {
+    /** The WebSocket upgrades of this endpoint's path, by its rules; every other request goes to the wrapped handler. */
+    private final class Upgrades extends Handler.Wrapper {
+        private final WebSocketComponents components;
+        private final Handshaker handshaker = Handshaker.newInstance();
+        /** Message size limits and the idle timeout of every connection. */
+        private final Configuration.ConfigurationCustomizer configuration = new Configuration.ConfigurationCustomizer();
         private final String path;
         private final String pathWithoutSlash;
 
-        Upgrades(ServerWebSocketContainer container, String path) {
-            super(container);
+        Upgrades(WebSocketComponents components, String path) {
+            this.components = components;
             this.path = path;
             this.pathWithoutSlash = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
             EngineConfig config = server.config();
-            container.setMaxTextMessageSize(config.maxPayload());
-            container.setMaxBinaryMessageSize(config.maxPayload());
-            container.setIdleTimeout(config.pingInterval().plus(config.pingTimeout()).plus(Duration.ofSeconds(10)));
+            configuration.setMaxTextMessageSize(config.maxPayload());
+            configuration.setMaxBinaryMessageSize(config.maxPayload());
+            configuration.setIdleTimeout(config.pingInterval().plus(config.pingTimeout()).plus(Duration.ofSeconds(10)));
         }
 
         @Override
-        protected boolean handle(ServerWebSocketContainer container, Request request, Response response, Callback callback) {
+        public boolean handle(Request request, Response response, Callback callback) throws Exception {
             if (!isUpgradeToThisPath(request)) {
-                return false;
+                return super.handle(request, response, callback);
             }
             Fields query = Request.extractQueryParameters(request);
             String sid = query.getValue("sid");
@@ -90,8 +97,10 @@ final class WebSocketHandler {
             if (session != null) {
                 session.expectProbe();
             }
-            boolean upgraded = container.upgrade((upgradeRequest, upgradeResponse, upgradeCallback) ->
-                    new EngineWebSocket(server, sid, copied), request, response, callback);
+            // the handler is made from what was copied here: nothing of Jetty's request is captured
+            EngineWebSocket socket = new EngineWebSocket(server, sid, copied);
+            boolean upgraded = handshaker.upgradeRequest((upgradeRequest, upgradeResponse, upgradeCallback) -> socket,
+                    request, response, callback, components, configuration);
             if (!upgraded) {
                 reject(response, callback, PollResponse.badRequest());
             }

@@ -6,9 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.jetty.websocket.api.Callback;
-import org.eclipse.jetty.websocket.api.Session;
-import org.eclipse.jetty.websocket.common.WebSocketSession;
+import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.websocket.core.CoreSession;
 import org.eclipse.jetty.websocket.core.Frame;
 import org.eclipse.jetty.websocket.core.OpCode;
@@ -17,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One WebSocket connection. Frames are pulled from the owning session's queue and written with
- * Jetty's asynchronous send: the frames waiting when a write starts (up to {@value #MAX_GATHER})
+ * Jetty's asynchronous core send: the frames waiting when a write starts (up to {@value #MAX_GATHER})
  * go out together in one gathered write, and the next write starts when that one completes, so a
  * slow reader makes its own queue grow and never blocks the thread that enqueued. Text frames are
  * written from the bytes encoded once per packet ({@link OutboundFrame.Text#utf8()}), shared by
@@ -37,26 +35,28 @@ final class WebSocketTransport implements Transport {
     /** At most this many queued frames are handed to Jetty for one write (its gathering limit is 8 buffers of header and payload). */
     static final int MAX_GATHER = 4;
 
-    private final Session socket;
     private final EngineServer server;
     private final EngineMetrics metrics;
-    /** Jetty's core session, when the socket is Jetty's: frames are sent from their encoded bytes. */
+    /** Jetty's core session: frames are sent from their encoded bytes. */
     private final CoreSession core;
     private final AtomicInteger pumpRequests = new AtomicInteger();
     /** The frames of the write being started; only the thread holding the pump touches it. */
     private final List<OutboundFrame> gathered = new ArrayList<>(MAX_GATHER);
-    private final org.eclipse.jetty.util.Callback lastWritten =
-            org.eclipse.jetty.util.Callback.from(this::writeDone, this::writeFailed);
-    private final org.eclipse.jetty.util.Callback batchedWritten =
-            org.eclipse.jetty.util.Callback.from(() -> { }, this::writeFailed);
+    private final Callback lastWritten = Callback.from(this::writeDone, this::writeFailed);
+    private final Callback batchedWritten = Callback.from(() -> { }, this::writeFailed);
     private volatile EngineSession owner;
     private volatile boolean writing;
+    /**
+     * Whether the session's queue may hold something this transport has not taken yet: set by every
+     * {@link #pump()} and by a take that left frames (or a graceful close) behind, cleared before a
+     * take. A write that completes while it is clear has nothing to look for, and does not ask.
+     */
+    private volatile boolean pending;
 
-    WebSocketTransport(Session socket, EngineServer server) {
-        this.socket = socket;
+    WebSocketTransport(CoreSession core, EngineServer server) {
+        this.core = core;
         this.server = server;
         this.metrics = server.metrics();
-        this.core = socket instanceof WebSocketSession jetty ? jetty.getCoreSession() : null;
     }
 
     @Override
@@ -74,27 +74,34 @@ final class WebSocketTransport implements Transport {
 
     /** Writes queued frames until the queue is empty or a write is pending. Safe to call from any thread. */
     void pump() {
+        pending = true;
+        drain();
+    }
+
+    /** The session's queue still holds frames for this transport after a take (called under the session's lock). */
+    void takeAgain() {
+        pending = true;
+    }
+
+    private void drain() {
         if (pumpRequests.getAndIncrement() != 0) {
             return;
         }
         int missed = 1;
         do {
             EngineSession session = owner;
-            while (!writing && session != null) {
+            while (!writing && session != null && pending) {
+                pending = false;
                 gathered.clear();
-                int n = session.nextFrames(this, core == null ? 1 : MAX_GATHER, gathered);
+                int n = session.nextFrames(this, MAX_GATHER, gathered);
                 if (n == 0) {
                     break;
                 }
                 writing = true;
-                if (core == null) {
-                    write(gathered.getFirst(), Callback.from(this::writeDone, this::writeFailed));
-                } else {
-                    // all but the last are batched by Jetty and go out with the last in one write
-                    for (int i = 0; i < n; i++) {
-                        boolean last = i == n - 1;
-                        sendFrame(gathered.get(i), last ? lastWritten : batchedWritten, !last);
-                    }
+                // all but the last are batched by Jetty and go out with the last in one write
+                for (int i = 0; i < n; i++) {
+                    boolean last = i == n - 1;
+                    sendFrame(gathered.get(i), last ? lastWritten : batchedWritten, !last);
                 }
                 gathered.clear();
             }
@@ -102,7 +109,7 @@ final class WebSocketTransport implements Transport {
         } while (missed != 0);
     }
 
-    private void sendFrame(OutboundFrame frame, org.eclipse.jetty.util.Callback callback, boolean batch) {
+    private void sendFrame(OutboundFrame frame, Callback callback, boolean batch) {
         metrics.sent(frame.size());
         switch (frame) {
             case OutboundFrame.Text text -> core.sendFrame(new Frame(OpCode.TEXT, ByteBuffer.wrap(text.utf8())), callback, batch);
@@ -112,7 +119,9 @@ final class WebSocketTransport implements Transport {
 
     private void writeDone() {
         writing = false;
-        pump();
+        if (pending) {
+            drain();
+        }
     }
 
     private void writeFailed(Throwable failure) {
@@ -126,16 +135,8 @@ final class WebSocketTransport implements Transport {
     /** Writes one frame directly, outside the queue (the upgrade probe answer); completes once written. */
     CompletableFuture<Void> writeDirect(OutboundFrame frame) {
         CompletableFuture<Void> written = new CompletableFuture<>();
-        write(frame, Callback.from(() -> written.complete(null), written::completeExceptionally));
+        sendFrame(frame, Callback.from(() -> written.complete(null), written::completeExceptionally), false);
         return written;
-    }
-
-    private void write(OutboundFrame frame, Callback callback) {
-        metrics.sent(frame.size());
-        switch (frame) {
-            case OutboundFrame.Text text -> socket.sendText(text.encoded(), callback);
-            case OutboundFrame.Binary binary -> socket.sendBinary(ByteBuffer.wrap(binary.data()), callback);
-        }
     }
 
     static int codeFor(CloseReason reason) {
@@ -153,9 +154,9 @@ final class WebSocketTransport implements Transport {
      * disconnected, so it notices at once instead of at its next timeout.
      */
     void close(int code, String reason) {
-        if (socket.isOpen()) {
-            socket.close(code, reason, Callback.NOOP);
-            server.schedule(socket::disconnect, CLOSE_GRACE);
+        if (core.isOutputOpen()) {
+            core.close(code, reason, Callback.NOOP);
+            server.schedule(core::abort, CLOSE_GRACE);
         }
     }
 }
