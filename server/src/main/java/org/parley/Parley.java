@@ -235,7 +235,9 @@ public final class Parley implements AutoCloseable {
         EngineConfig engine = EngineConfig.defaults()
                 .withAllowedOrigins(java.util.Set.copyOf(config.server().allowedOrigins()))
                 .withPendingLimit(config.chat().pendingSocketsPerAddress(),
-                        request -> addresses.resolve(request.remoteAddress(), request.header("X-Forwarded-For")));
+                        request -> addresses.resolve(request.remoteAddress(), request.header("X-Forwarded-For")))
+                // an open session needs no request header but the proxy chain; cookies and the rest are let go
+                .withKeptHeaders(java.util.Set.of("X-Forwarded-For"));
         // a real client sends CONNECT right after the handshake; a session that never does is dropped soon
         SocketIoConfig defaults = SocketIoConfig.defaults();
         SocketIoConfig.RecoveryConfig recovery = defaults.recovery();
