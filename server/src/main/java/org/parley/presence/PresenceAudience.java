@@ -21,9 +21,14 @@ final class PresenceAudience {
             (r.kind = 'direct' OR r.created_by = %1$s
              OR EXISTS (SELECT 1 FROM room_opens o WHERE o.room_id = r.id AND o.user_id = %1$s))""";
 
-    /** Rooms whose members hear each other's changes: direct rooms, and groups of at most {@code :max} members. */
+    /**
+     * Rooms whose members hear each other's changes: direct rooms, and groups of at most {@code :max}
+     * members, that is groups without a member past the first {@code :max}; a large room is told
+     * apart after {@code :max + 1} index entries, not by counting all of its members.
+     */
     private static final String PUSHED = """
-            (r.kind = 'direct' OR (SELECT COUNT(*) FROM room_members c WHERE c.room_id = r.id) <= :max)""";
+            (r.kind = 'direct'
+             OR NOT EXISTS (SELECT 1 FROM room_members c WHERE c.room_id = r.id LIMIT 1 OFFSET :max))""";
 
     private final int pushRoomSize;
 
