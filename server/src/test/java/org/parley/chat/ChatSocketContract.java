@@ -465,6 +465,20 @@ abstract class ChatSocketContract {
     }
 
     @Test
+    void typingIsRefusedAsNotFoundOnceRemovedAndInARoomThatDoesNotExist() {
+        Account owner = Accounts.register(api, "type_o"), member = Accounts.register(api, "type_m");
+        long roomId = group(owner, member);
+        ChatSocket sm = connect(member);
+        assertThat(sm.call("typing", roomId).has("ok")).isTrue();
+        assertThat(api.delete("/api/rooms/" + roomId + "/members/" + member.id(), owner.accessToken()).status()).isLessThan(300);
+        // refused as soon as the removal is answered, before the socket hears of it
+        assertThat(errorCode(sm.call("stop_typing", roomId))).isEqualTo("not_found");
+        sleep(1100);
+        assertThat(errorCode(sm.call("typing", roomId))).isEqualTo("not_found");
+        assertThat(errorCode(sm.call("typing", roomId + 1_000_000))).isEqualTo("not_found");
+    }
+
+    @Test
     void anOutsiderGetsAnErrorForEveryEventAndHearsNothing() {
         Account owner = Accounts.register(api, "authz_o"), outsider = Accounts.register(api, "authz_x");
         long roomId = group(owner);
