@@ -404,6 +404,24 @@ abstract class ChatSocketContract {
         assertThat(sb.drain("receive_message")).noneMatch(m -> m.path("content").asString().equals("only once"));
     }
 
+    /** The sender's answer is the message exactly as the room receives it, a reply in a thread with a mention, and a retry too. */
+    @Test
+    void theSendersAckCarriesTheMessageTheRoomReceives() {
+        Account a = Accounts.register(api, "same_a"), b = Accounts.register(api, "same_b");
+        long roomId = group(a, b);
+        ChatSocket sa = connect(a), sb = connect(b);
+        JsonNode root = send(sa, roomId, "a root");
+        assertThat(receive(sb, roomId, "a root")).isEqualTo(root);
+        Map<String, Object> reply = Map.of("roomId", roomId, "content", "@" + b.username() + " see this",
+                "clientId", "same-1", "replyTo", root.path("seq").asLong(), "threadRootSeq", root.path("seq").asLong());
+        JsonNode ack = sa.call("send_message", reply).path("ok");
+        JsonNode received = receive(sb, roomId, "@" + b.username() + " see this");
+        assertThat(ack).isEqualTo(received);
+        assertThat(ack.path("mentions").path(0).asLong()).isEqualTo(b.id());
+        assertThat(ack.path("threadRootSeq").asLong()).isEqualTo(root.path("seq").asLong());
+        assertThat(sa.call("send_message", reply).path("ok")).as("the retry's answer").isEqualTo(received);
+    }
+
     @Test
     void badPayloadsGetErrorsAndTheConnectionStays() {
         Account a = Accounts.register(api, "bad_a");
