@@ -24,7 +24,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code iat} and {@code jti} required. Any other algorithm, including {@code none}, is refused.
  * A token that verified is remembered (by its exact text) until it expires, so that a client which
  * presents the same token again (every socket connect, every request) is not parsed and
- * HMAC-checked again; at most {@value #MAX_REMEMBERED} are remembered. Only what the token itself
+ * HMAC-checked again; a token issued here is remembered as it is issued, so the connect that
+ * follows a sign-in or refresh on this node skips that work too. At most {@value #MAX_REMEMBERED}
+ * are remembered. Only what the token itself
  * proves is remembered: whether its session is still live is asked on every use
  * ({@link SessionCheckedTokens}).
  */
@@ -75,7 +77,14 @@ public final class AccessTokens implements AccessTokenVerifier {
         } catch (JOSEException e) {
             throw new IllegalStateException("Cannot sign an access token", e);
         }
-        return jwt.serialize();
+        String token = jwt.serialize();
+        // it passes every check of verify by construction: remembered until the expiry it carries
+        // (in whole seconds, as written into the token)
+        if (username != null && sessionId != null) {
+            long expiresAt = claims.getExpirationTime().getTime() / 1000 * 1000;
+            remember(token, new Verified(new Principal(userId, username, sessionId), expiresAt), now.toEpochMilli());
+        }
+        return token;
     }
 
     @Override

@@ -98,7 +98,7 @@ final class ChatEvents {
             messages.send(user, Payloads.command(args, SendMessage.class))
                     .whenComplete((result, failure) -> {
                         if (failure != null) Acks.error(ack, failure);
-                        else Acks.ok(ack, result.message());
+                        else Acks.ok(ack, result.json()); // the text the room receives
                     });
         } catch (RuntimeException e) {
             Acks.error(ack, e);

@@ -9,7 +9,12 @@ public final class MessageEvents {
 
     /** {@code message} was committed. */
     public static BusEvent.MessageCreated created(Message message) {
-        return new BusEvent.MessageCreated(message.roomId(), message.seq(), JsonPayload.of(message));
+        return created(message, JsonPayload.of(message));
+    }
+
+    /** {@code message} was committed; {@code json} is it serialized already. */
+    static BusEvent.MessageCreated created(Message message, JsonPayload json) {
+        return new BusEvent.MessageCreated(message.roomId(), message.seq(), json);
     }
 
     /** {@code message} is the new state of an edited, deleted or reacted-to message. */

@@ -1,7 +1,9 @@
 package org.parley.messages;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -13,6 +15,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.time.Clock;
 import java.time.Duration;
 import org.parley.bus.EventBus;
+import org.parley.bus.JsonPayload;
 import org.parley.errors.ErrorCode;
 import org.parley.errors.ParleyException;
 import org.parley.files.Attachments;
@@ -156,10 +159,16 @@ final class MessageWriter implements AutoCloseable {
         List<BatchOutcome> outcomes = written.outcomes();
         // A retry finds its message stored by an earlier attempt, whose node may have died between
         // commit and publish: it is announced again, so no member misses it (nodes deliver each seq once).
+        // Each message is serialized once, for its event and for its sender's answer alike.
         Set<Long> published = new HashSet<>();
+        Map<Long, JsonPayload> serialized = new HashMap<>();
+        outcomes = new ArrayList<>(outcomes);
         for (int i = 0; i < batch.size(); i++) {
-            if (outcomes.get(i) instanceof SendResult r && !r.message().deleted() && published.add(r.message().id())) {
-                bus.publish(MessageEvents.created(r.message()));
+            if (!(outcomes.get(i) instanceof SendResult r)) continue;
+            JsonPayload json = serialized.computeIfAbsent(r.message().id(), id -> JsonPayload.of(r.message()));
+            outcomes.set(i, new SendResult(r.message(), r.duplicate(), json));
+            if (!r.message().deleted() && published.add(r.message().id())) {
+                bus.publish(MessageEvents.created(r.message(), json));
             }
         }
         for (Message root : written.changedRoots()) bus.publish(MessageEvents.changed(root));

@@ -21,9 +21,29 @@ final class PresenceAudience {
             (r.kind = 'direct' OR r.created_by = %1$s
              OR EXISTS (SELECT 1 FROM room_opens o WHERE o.room_id = r.id AND o.user_id = %1$s))""";
 
-    /** Rooms whose members hear each other's changes: direct rooms, and groups of at most {@code :max} members. */
+    /**
+     * Rooms whose members hear each other's changes: direct rooms, and groups of at most {@code :max}
+     * members, that is groups without a member past the first {@code :max}; a large room is told
+     * apart after {@code :max + 1} index entries, not by counting all of its members.
+     */
     private static final String PUSHED = """
-            (r.kind = 'direct' OR (SELECT COUNT(*) FROM room_members c WHERE c.room_id = r.id) <= :max)""";
+            (r.kind = 'direct'
+             OR NOT EXISTS (SELECT 1 FROM room_members c WHERE c.room_id = r.id LIMIT 1 OFFSET :max))""";
+
+    private static final String SHARED = """
+            SELECT DISTINCT other.user_id FROM room_members mine
+              JOIN rooms r ON r.id = mine.room_id
+              JOIN room_members other ON other.room_id = mine.room_id
+            """;
+    // the statements are put together once
+    private static final String PUSHED_TO = SHARED + " WHERE mine.user_id = :user AND "
+            + TAKEN_PART.formatted("mine.user_id") + " AND " + PUSHED;
+    private static final String PUSHED_FROM = SHARED + " WHERE mine.user_id = :viewer AND "
+            + TAKEN_PART.formatted("other.user_id") + " AND " + PUSHED;
+    private static final String WATCHABLE = SHARED + " WHERE mine.user_id = :viewer AND other.user_id IN (<ids>) AND "
+            + TAKEN_PART.formatted("other.user_id");
+    private static final String PUSHED_IN = "SELECT COUNT(*) FROM rooms r WHERE r.id = :room AND " + PUSHED;
+    private static final String SHOWN_IN = "SELECT COUNT(*) FROM rooms r WHERE r.id = :room AND " + TAKEN_PART.formatted(":user");
 
     private final int pushRoomSize;
 
@@ -38,22 +58,14 @@ final class PresenceAudience {
      * they show instead ({@link #watchable}).
      */
     List<Long> pushedTo(Handle h, long userId) {
-        List<Long> ids = h.createQuery("""
-                        SELECT DISTINCT other.user_id FROM room_members mine
-                          JOIN rooms r ON r.id = mine.room_id
-                          JOIN room_members other ON other.room_id = mine.room_id
-                         WHERE mine.user_id = :user AND """ + TAKEN_PART.formatted("mine.user_id") + " AND " + PUSHED)
+        List<Long> ids = h.createQuery(PUSHED_TO)
                 .bind("user", userId).bind("max", pushRoomSize).mapTo(Long.class).list();
         return withSelf(ids, userId);
     }
 
     /** Users whose changes are pushed to {@code viewerId} ({@link #pushedTo}), the viewer included. */
     List<Long> pushedFrom(Handle h, long viewerId) {
-        List<Long> ids = h.createQuery("""
-                        SELECT DISTINCT other.user_id FROM room_members mine
-                          JOIN rooms r ON r.id = mine.room_id
-                          JOIN room_members other ON other.room_id = mine.room_id
-                         WHERE mine.user_id = :viewer AND """ + TAKEN_PART.formatted("other.user_id") + " AND " + PUSHED)
+        List<Long> ids = h.createQuery(PUSHED_FROM)
                 .bind("viewer", viewerId).bind("max", pushRoomSize).mapTo(Long.class).list();
         return withSelf(ids, viewerId);
     }
@@ -66,25 +78,20 @@ final class PresenceAudience {
         Set<Long> out = new HashSet<>();
         if (candidates.isEmpty()) return out;
         if (candidates.contains(viewerId)) out.add(viewerId);
-        out.addAll(h.createQuery("""
-                        SELECT DISTINCT other.user_id FROM room_members mine
-                          JOIN rooms r ON r.id = mine.room_id
-                          JOIN room_members other ON other.room_id = mine.room_id
-                         WHERE mine.user_id = :viewer AND other.user_id IN (<ids>) AND """
-                        + TAKEN_PART.formatted("other.user_id"))
+        out.addAll(h.createQuery(WATCHABLE)
                 .bind("viewer", viewerId).bindList("ids", List.copyOf(candidates)).mapTo(Long.class).list());
         return out;
     }
 
     /** True when a change of presence in {@code roomId} is pushed to all of its members. */
     boolean pushedIn(Handle h, long roomId) {
-        return h.createQuery("SELECT COUNT(*) FROM rooms r WHERE r.id = :room AND " + PUSHED)
+        return h.createQuery(PUSHED_IN)
                 .bind("room", roomId).bind("max", pushRoomSize).mapTo(Long.class).one() > 0;
     }
 
     /** True when {@code userId}'s presence is shown in {@code roomId}. */
     boolean shownIn(Handle h, long roomId, long userId) {
-        return h.createQuery("SELECT COUNT(*) FROM rooms r WHERE r.id = :room AND " + TAKEN_PART.formatted(":user"))
+        return h.createQuery(SHOWN_IN)
                 .bind("room", roomId).bind("user", userId).mapTo(Long.class).one() > 0;
     }
 

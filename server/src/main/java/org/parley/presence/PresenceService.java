@@ -246,8 +246,10 @@ public final class PresenceService implements AutoCloseable {
 
     /** The current presence of each of {@code ids}, with when the offline ones were last seen. */
     public List<PresenceStatus> statusesOf(List<Long> ids) {
-        Map<Long, Long> seen = users.lastSeen(ids);
         Map<Long, String> statuses = ledger.statusesOf(ids);
+        // only the offline ones show when they were last seen: when nobody is, nothing is read
+        List<Long> offline = ids.stream().filter(id -> PresenceStatus.OFFLINE.equals(statuses.get(id))).toList();
+        Map<Long, Long> seen = offline.isEmpty() ? Map.of() : users.lastSeen(offline);
         List<PresenceStatus> out = new ArrayList<>(ids.size());
         for (long id : ids) out.add(withStatus(id, statuses.get(id), seen.get(id)));
         return out;

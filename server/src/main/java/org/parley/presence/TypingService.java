@@ -40,7 +40,10 @@ public final class TypingService implements AutoCloseable {
     }
 
     public void started(Principal user, long roomId) {
-        db.withHandle(h -> rooms.requireMember(h, roomId, user.userId()));
+        db.withHandle(h -> {
+            rooms.requireMembership(h, roomId, user.userId());
+            return null;
+        });
         String key = roomId + ":" + user.userId();
         limit.acquire(key).ifPresent(wait -> {
             throw ParleyException.rateLimited("Typing is sent at most once a second per room.", wait);
@@ -54,7 +57,10 @@ public final class TypingService implements AutoCloseable {
     }
 
     public void stopped(Principal user, long roomId) {
-        db.withHandle(h -> rooms.requireMember(h, roomId, user.userId()));
+        db.withHandle(h -> {
+            rooms.requireMembership(h, roomId, user.userId());
+            return null;
+        });
         Pending pending = active.remove(roomId + ":" + user.userId());
         if (pending == null) return;
         pending.timer().cancel(false);

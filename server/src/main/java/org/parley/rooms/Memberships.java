@@ -27,6 +27,14 @@ public final class Memberships {
         return access.requireMember(h, roomId, userId);
     }
 
+    /**
+     * {@code not_found} for outsiders and for rooms that do not exist, exactly as {@link #requireMember},
+     * for callers that need nothing of the room or the member: one primary-key probe.
+     */
+    public void requireMembership(Handle h, long roomId, long userId) {
+        if (!rooms.isMember(h, roomId, userId)) throw RoomAccess.notFound();
+    }
+
     /** The room and the user's membership, empty when either is missing. */
     public Optional<RoomAccess.Membership> find(Handle h, long roomId, long userId) {
         return rooms.membership(h, roomId, userId)

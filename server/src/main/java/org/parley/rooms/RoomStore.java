@@ -84,6 +84,12 @@ final class RoomStore {
                 .bind("role", role.json()).bind("room", roomId).bind("user", userId).execute();
     }
 
+    /** Whether the user is a member of the room (a membership implies its room exists). */
+    boolean isMember(Handle h, long roomId, long userId) {
+        return h.createQuery("SELECT 1 FROM room_members WHERE room_id = :room AND user_id = :user")
+                .bind("room", roomId).bind("user", userId).mapTo(Integer.class).findOne().isPresent();
+    }
+
     Optional<Member> membership(Handle h, long roomId, long userId) {
         return h.createQuery(MEMBER_SELECT + " WHERE rm.room_id = :room AND rm.user_id = :user")
                 .bind("room", roomId).bind("user", userId).map(RoomStore::mapMember).findOne();

@@ -71,6 +71,27 @@ class AccessTokensTest {
     }
 
     @Test
+    void aTokenIssuedHereExpiresWhenItsWrittenExpirySaysAsOnAnyOtherNode() {
+        Instant issuedAt = NOW.plusMillis(600); // the token carries whole seconds
+        Instant[] now = {issuedAt};
+        Clock moving = new Clock() {
+            @Override public java.time.ZoneId getZone() { return ZoneOffset.UTC; }
+            @Override public Clock withZone(java.time.ZoneId zone) { return this; }
+            @Override public Instant instant() { return now[0]; }
+        };
+        var issuing = new AccessTokens(SECRET, Duration.ofMinutes(15), moving);
+        var other = new AccessTokens(SECRET, Duration.ofMinutes(15), moving);
+        String token = issuing.issue(7, "ada", "family-7");
+        assertThat(issuing.verify(token)).contains(new Principal(7, "ada", "family-7"));
+        now[0] = NOW.plus(Duration.ofMinutes(15)).minusMillis(1);
+        assertThat(issuing.verify(token)).as("just before its written expiry").isPresent();
+        assertThat(other.verify(token)).isPresent();
+        now[0] = NOW.plus(Duration.ofMinutes(15)).plusMillis(300); // before issue time + ttl, after the written exp
+        assertThat(other.verify(token)).as("a node that parses it").isEmpty();
+        assertThat(issuing.verify(token)).as("the node that issued it").isEmpty();
+    }
+
+    @Test
     void algNoneIsRejected() {
         String unsigned = new PlainJWT(validClaims().build()).serialize();
         assertThat(tokens.verify(unsigned)).isEmpty();

@@ -404,6 +404,24 @@ abstract class ChatSocketContract {
         assertThat(sb.drain("receive_message")).noneMatch(m -> m.path("content").asString().equals("only once"));
     }
 
+    /** The sender's answer is the message exactly as the room receives it, a reply in a thread with a mention, and a retry too. */
+    @Test
+    void theSendersAckCarriesTheMessageTheRoomReceives() {
+        Account a = Accounts.register(api, "same_a"), b = Accounts.register(api, "same_b");
+        long roomId = group(a, b);
+        ChatSocket sa = connect(a), sb = connect(b);
+        JsonNode root = send(sa, roomId, "a root");
+        assertThat(receive(sb, roomId, "a root")).isEqualTo(root);
+        Map<String, Object> reply = Map.of("roomId", roomId, "content", "@" + b.username() + " see this",
+                "clientId", "same-1", "replyTo", root.path("seq").asLong(), "threadRootSeq", root.path("seq").asLong());
+        JsonNode ack = sa.call("send_message", reply).path("ok");
+        JsonNode received = receive(sb, roomId, "@" + b.username() + " see this");
+        assertThat(ack).isEqualTo(received);
+        assertThat(ack.path("mentions").path(0).asLong()).isEqualTo(b.id());
+        assertThat(ack.path("threadRootSeq").asLong()).isEqualTo(root.path("seq").asLong());
+        assertThat(sa.call("send_message", reply).path("ok")).as("the retry's answer").isEqualTo(received);
+    }
+
     @Test
     void badPayloadsGetErrorsAndTheConnectionStays() {
         Account a = Accounts.register(api, "bad_a");
@@ -462,6 +480,20 @@ abstract class ChatSocketContract {
         assertThat(api.post("/api/auth/logout", Map.of("refreshToken", a.refreshToken()), null).status()).isEqualTo(204);
         sa.awaitFirst("session_ended", e -> true);
         sa.await("disconnect", x -> true);
+    }
+
+    @Test
+    void typingIsRefusedAsNotFoundOnceRemovedAndInARoomThatDoesNotExist() {
+        Account owner = Accounts.register(api, "type_o"), member = Accounts.register(api, "type_m");
+        long roomId = group(owner, member);
+        ChatSocket sm = connect(member);
+        assertThat(sm.call("typing", roomId).has("ok")).isTrue();
+        assertThat(api.delete("/api/rooms/" + roomId + "/members/" + member.id(), owner.accessToken()).status()).isLessThan(300);
+        // refused as soon as the removal is answered, before the socket hears of it
+        assertThat(errorCode(sm.call("stop_typing", roomId))).isEqualTo("not_found");
+        sleep(1100);
+        assertThat(errorCode(sm.call("typing", roomId))).isEqualTo("not_found");
+        assertThat(errorCode(sm.call("typing", roomId + 1_000_000))).isEqualTo("not_found");
     }
 
     @Test

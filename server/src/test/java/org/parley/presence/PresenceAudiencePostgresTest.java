@@ -1,0 +1,9 @@
+package org.parley.presence;
+
+import org.parley.testkit.TestDatabase;
+
+class PresenceAudiencePostgresTest extends PresenceAudienceContract {
+    PresenceAudiencePostgresTest() {
+        super(TestDatabase.postgres());
+    }
+}
